@@ -1,0 +1,31 @@
+# Installation: headers, libraries, the CMake package and the pkg-config file.
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/mamisguide DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/include/mamisguide/version.hpp
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/mamisguide)
+install(FILES ${PROJECT_SOURCE_DIR}/data/sample-municipal.csv ${PROJECT_SOURCE_DIR}/data/sample-categories.csv
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/mamisguide)
+
+set(mg_export_targets mamisguide)
+if(TARGET mamisguide_capi)
+  list(APPEND mg_export_targets mamisguide_capi mamisguide_capi_static)
+endif()
+install(TARGETS ${mg_export_targets} EXPORT mamisguide-targets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+set(mg_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/mamisguide)
+install(EXPORT mamisguide-targets NAMESPACE mamisguide:: DESTINATION ${mg_cmake_dir})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/mamisguide-config.cmake.in
+  ${PROJECT_BINARY_DIR}/mamisguide-config.cmake INSTALL_DESTINATION ${mg_cmake_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/mamisguide-config-version.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/mamisguide-config.cmake
+              ${PROJECT_BINARY_DIR}/mamisguide-config-version.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindCSV.cmake
+        DESTINATION ${mg_cmake_dir})
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/mamisguide.pc.in ${PROJECT_BINARY_DIR}/mamisguide.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/mamisguide.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

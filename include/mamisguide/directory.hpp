@@ -1,0 +1,249 @@
+// mamisguide — the directory: the typed graph of medical associations (rules.md §1).
+//
+// Vertices are associations with bundled properties (level, code, Japanese and English name);
+// an edge goes from an association to the one exactly one level above it, and there are no
+// others. The national association and the 47 prefectural ones are built in; municipal
+// associations come from a master (master.hpp). A directory is immutable: loading returns a
+// new one, and copies share the same data, so it is cheap to pass around and safe to read from
+// many threads.
+#pragma once
+
+#include "detail/fixed_vector.hpp"
+#include "levels.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mamisguide {
+
+/// One medical association: the bundled vertex property of the graph.
+struct association {
+    level lvl = level::municipal;
+    std::string code;    ///< "00" (JMA), "01"…"47" (prefectures), the master's codes (municipal)
+    std::string name;    ///< Japanese name, e.g. 東京都医師会
+    std::string name_en; ///< English name; may be empty for municipal associations
+
+    /// The name in a language; English falls back to Japanese when there is none.
+    std::string_view name_in(lang l) const noexcept {
+        return l == lang::en && !name_en.empty() ? std::string_view(name_en) : std::string_view(name);
+    }
+};
+
+/// The hierarchy as a Boost.Graph: bidirectional so that a prefecture can list its municipal
+/// associations through its in-edges.
+using association_graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, association>;
+using association_id = association_graph::vertex_descriptor;
+
+/// One category of a catalogue (会員区分).
+struct category {
+    std::string code;
+    std::string label;
+};
+
+/// The categories an association accepts. JMA's is built in (categories.hpp); others load
+/// from CSV. Small (a handful of entries), so a linear search is the fastest lookup.
+struct catalogue {
+    std::vector<category> entries;
+    const category* find(std::string_view code) const noexcept {
+        for (const auto& c : entries)
+            if (c.code == code) return &c;
+        return nullptr;
+    }
+};
+
+namespace detail {
+
+/// The built-in prefectures, in JIS X 0401 order (index 0 is 01 北海道).
+struct prefecture_row {
+    const char* code;
+    const char* name;
+    const char* name_en;
+};
+inline constexpr std::array<prefecture_row, 47> prefectures{{
+    {"01", "北海道医師会", "Hokkaido Medical Association"},
+    {"02", "青森県医師会", "Aomori Medical Association"},
+    {"03", "岩手県医師会", "Iwate Medical Association"},
+    {"04", "宮城県医師会", "Miyagi Medical Association"},
+    {"05", "秋田県医師会", "Akita Medical Association"},
+    {"06", "山形県医師会", "Yamagata Medical Association"},
+    {"07", "福島県医師会", "Fukushima Medical Association"},
+    {"08", "茨城県医師会", "Ibaraki Medical Association"},
+    {"09", "栃木県医師会", "Tochigi Medical Association"},
+    {"10", "群馬県医師会", "Gunma Medical Association"},
+    {"11", "埼玉県医師会", "Saitama Medical Association"},
+    {"12", "千葉県医師会", "Chiba Medical Association"},
+    {"13", "東京都医師会", "Tokyo Medical Association"},
+    {"14", "神奈川県医師会", "Kanagawa Medical Association"},
+    {"15", "新潟県医師会", "Niigata Medical Association"},
+    {"16", "富山県医師会", "Toyama Medical Association"},
+    {"17", "石川県医師会", "Ishikawa Medical Association"},
+    {"18", "福井県医師会", "Fukui Medical Association"},
+    {"19", "山梨県医師会", "Yamanashi Medical Association"},
+    {"20", "長野県医師会", "Nagano Medical Association"},
+    {"21", "岐阜県医師会", "Gifu Medical Association"},
+    {"22", "静岡県医師会", "Shizuoka Medical Association"},
+    {"23", "愛知県医師会", "Aichi Medical Association"},
+    {"24", "三重県医師会", "Mie Medical Association"},
+    {"25", "滋賀県医師会", "Shiga Medical Association"},
+    {"26", "京都府医師会", "Kyoto Medical Association"},
+    {"27", "大阪府医師会", "Osaka Medical Association"},
+    {"28", "兵庫県医師会", "Hyogo Medical Association"},
+    {"29", "奈良県医師会", "Nara Medical Association"},
+    {"30", "和歌山県医師会", "Wakayama Medical Association"},
+    {"31", "鳥取県医師会", "Tottori Medical Association"},
+    {"32", "島根県医師会", "Shimane Medical Association"},
+    {"33", "岡山県医師会", "Okayama Medical Association"},
+    {"34", "広島県医師会", "Hiroshima Medical Association"},
+    {"35", "山口県医師会", "Yamaguchi Medical Association"},
+    {"36", "徳島県医師会", "Tokushima Medical Association"},
+    {"37", "香川県医師会", "Kagawa Medical Association"},
+    {"38", "愛媛県医師会", "Ehime Medical Association"},
+    {"39", "高知県医師会", "Kochi Medical Association"},
+    {"40", "福岡県医師会", "Fukuoka Medical Association"},
+    {"41", "佐賀県医師会", "Saga Medical Association"},
+    {"42", "長崎県医師会", "Nagasaki Medical Association"},
+    {"43", "熊本県医師会", "Kumamoto Medical Association"},
+    {"44", "大分県医師会", "Oita Medical Association"},
+    {"45", "宮崎県医師会", "Miyazaki Medical Association"},
+    {"46", "鹿児島県医師会", "Kagoshima Medical Association"},
+    {"47", "沖縄県医師会", "Okinawa Medical Association"},
+}};
+
+inline constexpr const char* national_code = "00";
+
+/// FNV-1a: small, good enough for a few thousand short codes.
+constexpr std::uint64_t hash_code(std::string_view s) noexcept {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/// Everything a directory holds. Built once, then only read.
+struct directory_data {
+    association_graph graph;
+    /// Open-addressing hash index, code → vertex + 1 (0 = empty slot); size a power of two.
+    std::vector<std::uint32_t> index;
+    /// Per prefecture (index 0…46), its municipal associations in load order.
+    std::array<std::vector<association_id>, 47> municipal_by_prefecture;
+    /// Per vertex, the loaded category catalogue (none for most); JMA's is built in.
+    std::vector<std::shared_ptr<const catalogue>> catalogues;
+
+    std::optional<association_id> find(std::string_view code) const noexcept {
+        if (index.empty()) return std::nullopt;
+        const std::size_t mask = index.size() - 1;
+        for (std::size_t i = hash_code(code) & mask;; i = (i + 1) & mask) {
+            const std::uint32_t slot = index[i];
+            if (slot == 0) return std::nullopt;
+            if (graph[slot - 1].code == code) return association_id(slot - 1);
+        }
+    }
+
+    /// Rebuilds the index and the per-prefecture lists from the graph.
+    void reindex() {
+        const std::size_t n = boost::num_vertices(graph);
+        std::size_t cap = 64;
+        while (cap < n * 2) cap *= 2;
+        index.assign(cap, 0);
+        for (auto& v : municipal_by_prefecture) v.clear();
+        for (association_id v = 0; v < n; ++v) {
+            std::size_t i = hash_code(graph[v].code) & (cap - 1);
+            while (index[i] != 0) i = (i + 1) & (cap - 1);
+            index[i] = static_cast<std::uint32_t>(v + 1);
+        }
+        for (association_id v = 1 + 47; v < n; ++v) {
+            auto [e, end] = boost::out_edges(v, graph);
+            if (e != end) municipal_by_prefecture[boost::target(*e, graph) - 1].push_back(v);
+        }
+        catalogues.resize(n);
+    }
+
+    static std::shared_ptr<const directory_data> builtin() {
+        auto d = std::make_shared<directory_data>();
+        const association_id jma = boost::add_vertex(
+            association{level::national, national_code, "日本医師会", "Japan Medical Association"},
+            d->graph);
+        for (const auto& p : prefectures) {
+            const association_id v = boost::add_vertex(
+                association{level::prefectural, p.code, p.name, p.name_en}, d->graph);
+            boost::add_edge(v, jma, d->graph);
+        }
+        d->reindex();
+        return d;
+    }
+};
+
+} // namespace detail
+
+/// The associations known to the library, and their category catalogues. Immutable and cheap
+/// to copy (copies share one block of data); safe to read from any number of threads.
+class directory {
+public:
+    /// The built-in directory: JMA and the 47 prefectural associations, no municipal ones.
+    static directory builtin() {
+        static const std::shared_ptr<const detail::directory_data> data =
+            detail::directory_data::builtin();
+        return directory(data);
+    }
+
+    /// Wraps prepared data (used by the loaders; not needed by users).
+    explicit directory(std::shared_ptr<const detail::directory_data> d) noexcept
+        : d_(std::move(d)) {}
+
+    const association_graph& graph() const noexcept { return d_->graph; }
+    std::size_t size() const noexcept { return boost::num_vertices(d_->graph); }
+    const association& operator[](association_id v) const noexcept { return d_->graph[v]; }
+
+    /// The association with this code, in O(1) on average.
+    std::optional<association_id> find(std::string_view code) const noexcept {
+        return d_->find(code);
+    }
+    /// JMA, the root of the graph.
+    static constexpr association_id national() noexcept { return 0; }
+    /// The prefectural association with JIS code `n` (1…47).
+    static constexpr association_id prefecture(unsigned n) noexcept { return n; }
+
+    /// The association one level up; none for JMA.
+    std::optional<association_id> parent(association_id v) const noexcept {
+        auto [e, end] = boost::out_edges(v, d_->graph);
+        if (e == end) return std::nullopt;
+        return boost::target(*e, d_->graph);
+    }
+    /// The chain from `v` to the top: [m, parent(m), national] for a municipal association.
+    fixed_vector<association_id, 3> chain(association_id v) const noexcept {
+        fixed_vector<association_id, 3> out;
+        out.push_back(v);
+        for (auto p = parent(v); p; p = parent(*p)) out.push_back(*p);
+        return out;
+    }
+    /// The municipal associations of a prefectural association, in load order.
+    const std::vector<association_id>& municipal_of(association_id prefecture) const noexcept {
+        static const std::vector<association_id> none;
+        if (prefecture < 1 || prefecture > 47) return none;
+        return d_->municipal_by_prefecture[prefecture - 1];
+    }
+    /// The catalogue loaded for an association, or nullptr. (JMA's is `jma_catalogue()` in
+    /// categories.hpp; it is not stored here.)
+    const catalogue* catalogue_of(association_id v) const noexcept {
+        return v < d_->catalogues.size() ? d_->catalogues[v].get() : nullptr;
+    }
+
+    /// The shared data (for loaders that derive a new directory from this one).
+    const std::shared_ptr<const detail::directory_data>& data() const noexcept { return d_; }
+
+private:
+    std::shared_ptr<const detail::directory_data> d_;
+};
+
+} // namespace mamisguide

@@ -1,0 +1,20 @@
+// mamisguide — the umbrella header: the whole header-only C++17 API.
+//
+// The MAMIS (医師会会員情報システム) application rules: which form, which boxes, which
+// categories, in which order — or a refusal with a stable code. See README.md.
+#pragma once
+
+#include "categories.hpp"
+#include "directory.hpp"
+#include "graphviz.hpp"
+#include "guide.hpp"
+#include "levels.hpp"
+#include "master.hpp"
+#include "plan.hpp"
+#include "request.hpp"
+#include "rules.hpp"
+#include "text.hpp"
+#include "support.hpp"
+#include "holidays.hpp"
+#include "transitions.hpp"
+#include <mamisguide/version.hpp>

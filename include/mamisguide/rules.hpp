@@ -1,0 +1,609 @@
+// mamisguide — plan(): the only place a rule lives (rules.md §2–§5, §7).
+//
+// plan(directory, member, request) checks the member's state and the request and returns
+// either an exact plan or a refusal with a stable code. It is noexcept and allocates nothing:
+// every list has a fixed capacity and every text is static.
+#pragma once
+
+#include "categories.hpp"
+#include "directory.hpp"
+#include "plan.hpp"
+#include "request.hpp"
+#include "text.hpp"
+
+#include <tl/expected.hpp>
+
+namespace mamisguide {
+
+using plan_result = tl::expected<plan, refusal>;
+
+namespace detail {
+
+inline tl::unexpected<refusal> refuse(refusal_code code, const bitext& message,
+                                      std::string_view field = {},
+                                      std::optional<request> suggestion = std::nullopt) noexcept {
+    return tl::unexpected<refusal>(refusal{code, &message, field, suggestion});
+}
+
+} // namespace detail
+
+/// What the membership state machine says about one request, from levels alone (no
+/// directory, no categories): the first refusal, or the levels the application touches and
+/// the levels held after it.
+struct level_verdict {
+    bool ok = false;
+    refusal_code code = refusal_code::invalid_request;
+    const bitext* message = nullptr;
+    const char* field = "";
+    level_set levels;           ///< ok: the levels ticked (a withdrawal's after cascade)
+    level_set after;            ///< ok: the levels held afterwards
+    bool cascaded = false;      ///< ok: a cascade widened the withdrawal
+    bool has_suggestion = false;
+    operation suggestion_op = operation::join;
+    level_set suggestion;       ///< the levels of the suggested request
+};
+
+/// The level rules of §2–§4 as one pure function. `levels` is the request's levels (for
+/// change_category, the levels whose category changes). plan() decides with it, and
+/// check_levels() tabulates it at compile time.
+constexpr level_verdict judge_levels(level_set held, operation op, level_set levels,
+                                     bool cascade) noexcept {
+    level_verdict v;
+    auto no = [&](refusal_code c, const bitext& m, const char* field) {
+        v.code = c, v.message = &m, v.field = field;
+        return v;
+    };
+    auto suggest = [&](operation sop, level_set s) {
+        if (!s.empty()) v.has_suggestion = true, v.suggestion_op = sop, v.suggestion = s;
+    };
+    if (!held.is_chain()) return no(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
+    if (op != operation::join && held.empty())
+        return no(refusal_code::not_a_member, texts::msg_not_a_member, "member.levels");
+    if (cascade && op != operation::withdraw)
+        return no(refusal_code::invalid_request, texts::msg_cascade_not_used, "request.cascade");
+    const bool needs_levels = op == operation::join || op == operation::additional_join ||
+                              op == operation::change_category || op == operation::withdraw;
+    if (needs_levels && levels.empty())
+        return no(refusal_code::invalid_request, texts::msg_levels_missing, "request.levels");
+    if (!needs_levels && !levels.empty())
+        return no(refusal_code::invalid_request, texts::msg_levels_not_used, "request.levels");
+    v.after = held;
+    switch (op) {
+    case operation::join:
+        if (!held.empty()) {
+            suggest(operation::additional_join, levels - held);
+            return no(refusal_code::already_member, texts::msg_already_member, "member.levels");
+        }
+        if (!levels.is_chain()) {
+            suggest(operation::join, level_set::range(level::municipal, levels.top()));
+            return no(refusal_code::illegal_levels,
+                      levels.contains(level::municipal) ? texts::msg_join_needs_prefectural
+                                                        : texts::msg_join_needs_municipal,
+                      "request.levels");
+        }
+        v.levels = v.after = levels;
+        break;
+    case operation::additional_join:
+        if (!(levels & held).empty()) {
+            suggest(operation::additional_join, levels - held);
+            return no(refusal_code::level_already_held, texts::msg_level_already_held, "request.levels");
+        }
+        if (!(held | levels).is_chain()) {
+            suggest(operation::additional_join, level_set::range(level::prefectural, levels.top()) - held);
+            return no(refusal_code::illegal_levels, texts::msg_join_needs_prefectural, "request.levels");
+        }
+        v.levels = levels;
+        v.after = held | levels;
+        break;
+    case operation::change_category:
+        if (!held.includes(levels)) {
+            suggest(operation::change_category, levels & held);
+            return no(refusal_code::level_not_held, texts::msg_level_not_held, "request.levels");
+        }
+        v.levels = levels;
+        break;
+    case operation::change_facility:
+    case operation::transfer:
+        v.levels = level_set{level::municipal};
+        break;
+    case operation::withdraw: {
+        if (!held.includes(levels)) {
+            const level_set kept = levels & held;
+            if (!kept.empty()) suggest(operation::withdraw, level_set::range(kept.bottom(), held.top()));
+            return no(refusal_code::level_not_held, texts::msg_level_not_held, "request.levels");
+        }
+        const level_set closure = level_set::range(levels.bottom(), held.top());
+        if (closure != levels && !cascade) {
+            suggest(operation::withdraw, closure);
+            const bitext* m = &texts::msg_withdraw_prefectural_national;
+            if (levels.bottom() == level::municipal)
+                m = held.top() == level::national ? &texts::msg_withdraw_municipal_all
+                                                  : &texts::msg_withdraw_municipal_prefectural;
+            return no(refusal_code::illegal_levels, *m, "request.levels");
+        }
+        v.cascaded = closure != levels;
+        v.levels = closure;
+        v.after = held - closure;
+        break;
+    }
+    }
+    v.ok = true;
+    return v;
+}
+
+namespace detail {
+
+/// Every (held, operation, levels, cascade) tabulated: 0 when legal, else the refusal code.
+struct level_table {
+    unsigned char code[8][6][8][2] = {};
+    constexpr level_table() noexcept {
+        for (unsigned h = 0; h < 8; ++h)
+            for (unsigned o = 0; o < 6; ++o)
+                for (unsigned l = 0; l < 8; ++l)
+                    for (unsigned c = 0; c < 2; ++c) {
+                        const level_verdict v = judge_levels(level_set::from_bits(h),
+                                                             static_cast<operation>(o),
+                                                             level_set::from_bits(l), c != 0);
+                        code[h][o][l][c] = v.ok ? 0 : static_cast<unsigned char>(v.code);
+                    }
+    }
+};
+inline constexpr level_table levels_table{};
+
+/// Restricts a per-level map to a set of levels.
+inline per_level<std::string_view> only(const per_level<std::string_view>& c, level_set s) noexcept {
+    per_level<std::string_view> out;
+    for (level l : s) out[l] = c[l];
+    return out;
+}
+
+/// The association at level `l` on the chain of municipal association `m`.
+inline association_id at_level(const directory& dir, association_id m, level l) noexcept {
+    return dir.chain(m)[index_of(l)];
+}
+
+inline checked_association checked_of(const directory& dir, association_id v) noexcept {
+    const association& a = dir[v];
+    return {a.lvl, v, a.code, a.name, a.name_en};
+}
+
+struct member_info {
+    level_set held;
+    association_id m = 0; ///< valid when held is not empty
+};
+
+/// The member's state: a legal chain hanging off a known municipal association.
+inline tl::expected<member_info, refusal> check_member(const directory& dir,
+                                                       const member_state& s) noexcept {
+    member_info out;
+    out.held = s.levels;
+    if (!s.levels.is_chain())
+        return refuse(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
+    if (s.levels.empty()) {
+        if (!s.municipal.empty())
+            return refuse(refusal_code::invalid_state, texts::msg_state_municipal_without_levels,
+                          "member.municipal");
+        if (!s.prefectural.empty())
+            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
+                          "member.prefectural");
+    } else {
+        if (s.municipal.empty())
+            return refuse(refusal_code::invalid_state, texts::msg_state_municipal_missing,
+                          "member.municipal");
+        const auto m = dir.find(s.municipal);
+        if (!m)
+            return refuse(refusal_code::unknown_association, texts::msg_unknown_association,
+                          "member.municipal");
+        if (dir[*m].lvl != level::municipal)
+            return refuse(refusal_code::level_mismatch, texts::msg_level_mismatch,
+                          "member.municipal");
+        out.m = *m;
+        if (!s.prefectural.empty() &&
+            (!s.levels.contains(level::prefectural) ||
+             dir[at_level(dir, *m, level::prefectural)].code != s.prefectural))
+            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
+                          "member.prefectural");
+    }
+    if (!s.levels.includes(given_levels(s.categories)))
+        return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
+                      "member.categories");
+    return out;
+}
+
+/// Looks up a municipal association named by the request.
+inline tl::expected<association_id, refusal> municipal_of(const directory& dir,
+                                                          std::string_view code) noexcept {
+    if (code.empty())
+        return refuse(refusal_code::invalid_request, texts::msg_request_municipal_missing,
+                      "request.municipal");
+    const auto v = dir.find(code);
+    if (!v)
+        return refuse(refusal_code::unknown_association, texts::msg_unknown_association,
+                      "request.municipal");
+    if (dir[*v].lvl != level::municipal)
+        return refuse(refusal_code::level_mismatch, texts::msg_level_mismatch, "request.municipal");
+    return *v;
+}
+
+/// Checks that `levels` (on municipal `m`'s chain) each have a category, that no other level
+/// has one, and that each code is in its association's catalogue; fills the plan's categories.
+inline std::optional<refusal> check_categories(const directory& dir, association_id m,
+                                               level_set levels,
+                                               const per_level<std::string_view>& given,
+                                               plan& p) noexcept {
+    if (!levels.includes(given_levels(given)))
+        return refusal{refusal_code::invalid_request, &texts::msg_category_for_other_level,
+                       "request.categories", std::nullopt};
+    for (level l : levels)
+        if (given[l].empty())
+            return refusal{refusal_code::category_required, &texts::msg_category_required,
+                           "request.categories", std::nullopt};
+    for (level l : levels) {
+        const association_id v = at_level(dir, m, l);
+        category_label label;
+        const category_check c = check_category(dir, v, given[l], &label);
+        if (c == category_check::unknown)
+            return refusal{refusal_code::unknown_category, &texts::msg_unknown_category,
+                           "request.categories", std::nullopt};
+        p.categories.push_back({l, given[l], label.ja, label.en, c == category_check::known});
+        if (c == category_check::unchecked)
+            p.notes.push_back({note_kind::category_unchecked, &texts::note_category_unchecked,
+                               level_set{l}, dir[v].code});
+    }
+    return std::nullopt;
+}
+
+/// The parts every plan shares: STEP 1, the actor and manual, the reason.
+inline void finish(const member_state& s, const request& r, const bitext& manual, plan& p) noexcept {
+    p.op = r.op;
+    p.reason = r.reason;
+    if (s.page == mypage::no) {
+        prerequisite q;
+        q.kind = prerequisite_kind::user_registration;
+        q.steps.push_back(&texts::step_register_user);
+        q.steps.push_back(&texts::step_then_step2);
+        p.prerequisites.push_back(q);
+    } else if (s.page == mypage::unknown) {
+        prerequisite q;
+        q.kind = prerequisite_kind::mypage_check;
+        q.steps.push_back(&texts::check_initial_login);
+        q.steps.push_back(&texts::check_member_search);
+        q.steps.push_back(&texts::check_not_found);
+        q.steps.push_back(&texts::check_ask_desk);
+        q.support_desk = true;
+        p.prerequisites.push_back(q);
+    }
+    if (r.proxy) {
+        p.who = actor::secretariat;
+        p.manual = &texts::manual_proxy;
+        p.notes.push_back({note_kind::proxy, &texts::note_proxy, {}, {}});
+    } else {
+        p.who = actor::member;
+        p.manual = &manual;
+    }
+}
+
+/// The state after the application, with the remaining categories.
+inline void set_result(const directory& dir, association_id m, level_set levels,
+                       const per_level<std::string_view>& categories, plan& p) noexcept {
+    p.result.levels = levels;
+    if (levels.empty()) return;
+    p.result.municipal = dir[m].code;
+    if (levels.contains(level::prefectural))
+        p.result.prefectural = dir[at_level(dir, m, level::prefectural)].code;
+    p.result.categories = only(categories, levels);
+}
+
+plan_result plan_impl(const directory& dir, const member_state& s, const request& r,
+                      bool suggest) noexcept;
+
+/// Attaches `candidate` as the refusal's suggestion only if it, planned, succeeds.
+inline tl::unexpected<refusal> with_suggestion(tl::unexpected<refusal> no, const directory& dir,
+                                               const member_state& s, const request& candidate,
+                                               bool suggest) noexcept {
+    if (suggest && plan_impl(dir, s, candidate, false)) no.value().suggestion = candidate;
+    return no;
+}
+
+/// A copy of `r` for another operation, keeping who applies and why.
+inline request variant_of(const request& r, operation op) noexcept {
+    request out;
+    out.op = op;
+    out.proxy = r.proxy;
+    out.reason = r.reason;
+    return out;
+}
+
+/// The refusal for a level verdict, with its suggestion where that one succeeds.
+inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_state& s,
+                                             const request& r, const level_verdict& v,
+                                             bool suggest) noexcept {
+    auto no = refuse(v.code, *v.message, v.field);
+    if (!v.has_suggestion) return no;
+    request alt = variant_of(r, v.suggestion_op);
+    alt.levels = v.suggestion;
+    if (v.suggestion_op != operation::withdraw) alt.categories = only(r.categories, v.suggestion);
+    if (v.suggestion_op == operation::join) alt.municipal = r.municipal;
+    // A member asking to join again is offered the additional admission only at the same
+    // association: joining elsewhere is a transfer plus an admission, not one request.
+    if (r.op == operation::join && v.suggestion_op == operation::additional_join &&
+        r.municipal != s.municipal)
+        return no;
+    return with_suggestion(no, dir, s, alt, suggest);
+}
+
+inline void set_admission(plan& p, selection sel) noexcept {
+    p.form = form_kind::admission;
+    p.form_label = &texts::form_admission;
+    p.sel = sel;
+    p.selection_label =
+        sel == selection::additional ? &texts::selection_additional : &texts::selection_new;
+}
+
+inline void set_transfer_form(plan& p, selection sel) noexcept {
+    p.form = form_kind::transfer;
+    p.form_label = &texts::form_transfer;
+    p.sel = sel;
+    p.selection_label = sel == selection::category_change ? &texts::selection_category_change
+                                                          : &texts::selection_association_transfer;
+}
+
+template <std::size_t N>
+inline void add_steps(plan& p, const bitext* const (&steps)[N]) noexcept {
+    for (const bitext* t : steps) p.steps.push_back(t);
+}
+
+inline plan_result plan_join(const directory& dir, const member_state& s, const request& r,
+                             const level_verdict& v) noexcept {
+    const auto m = municipal_of(dir, r.municipal);
+    if (!m) return tl::unexpected(m.error());
+    plan p;
+    if (auto no = check_categories(dir, *m, v.levels, r.categories, p)) return tl::unexpected(*no);
+    set_admission(p, selection::new_admission);
+    for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, *m, l)));
+    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
+                                              &texts::step_check_associations,
+                                              &texts::step_choose_category};
+    add_steps(p, steps);
+    static constexpr const bitext* cases[][2] = {
+        {&texts::case_join_municipal, &texts::do_join_municipal},
+        {&texts::case_join_prefectural, &texts::do_join_prefectural},
+        {&texts::case_join_national, &texts::do_join_national}};
+    p.guide_case = cases[v.levels.size() - 1][0];
+    p.guide_instruction = cases[v.levels.size() - 1][1];
+    p.rule = "join.chain_from_municipal";
+    set_result(dir, *m, v.after, r.categories, p);
+    finish(s, r, texts::manual_admission, p);
+    return p;
+}
+
+inline plan_result plan_additional_join(const directory& dir, const member_state& s,
+                                        association_id m, const request& r,
+                                        const level_verdict& v) noexcept {
+    plan p;
+    if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
+    set_admission(p, selection::additional);
+    for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
+    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
+                                              &texts::step_right_of_new_box,
+                                              &texts::step_click_additional_box};
+    add_steps(p, steps);
+    if (v.levels == level_set{level::prefectural}) {
+        p.steps.push_back(&texts::step_add_prefectural);
+        p.guide_case = &texts::case_add_prefectural;
+    } else if (v.levels == level_set{level::national}) {
+        p.steps.push_back(&texts::step_add_national);
+        p.guide_case = &texts::case_add_national;
+    } else {
+        p.steps.push_back(&texts::step_add_prefectural_national);
+        p.guide_case = &texts::case_add_prefectural_national;
+    }
+    p.rule = "additional_join.extend_chain";
+    per_level<std::string_view> cats = s.categories;
+    for (level l : v.levels) cats[l] = r.categories[l];
+    set_result(dir, m, v.after, cats, p);
+    finish(s, r, texts::manual_admission, p);
+    return p;
+}
+
+inline plan_result plan_change_category(const directory& dir, const member_state& s,
+                                        association_id m, const request& r,
+                                        const level_verdict& v, bool suggest) noexcept {
+    plan p;
+    if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
+    level_set unchanged;
+    for (level l : v.levels)
+        if (s.categories[l] == r.categories[l]) unchanged.insert(l);
+    if (!unchanged.empty()) {
+        request alt = r;
+        alt.levels = v.levels - unchanged;
+        alt.categories = only(r.categories, alt.levels);
+        auto no = refuse(refusal_code::category_unchanged, texts::msg_category_unchanged,
+                         "request.categories");
+        if (alt.levels.empty()) return no;
+        return with_suggestion(no, dir, s, alt, suggest);
+    }
+    set_transfer_form(p, selection::category_change);
+    p.guide_case = &texts::case_change_category;
+    for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
+    static constexpr const bitext* steps[] = {
+        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_category_change,
+        &texts::step_tick_target_associations, &texts::step_choose_new_category};
+    add_steps(p, steps);
+    p.rule = "change_category.held_levels";
+    per_level<std::string_view> cats = s.categories;
+    for (level l : v.levels) cats[l] = r.categories[l];
+    set_result(dir, m, v.after, cats, p);
+    finish(s, r, texts::manual_transfer, p);
+    return p;
+}
+
+inline plan_result plan_change_facility(const directory& dir, const member_state& s,
+                                        association_id m, const request& r,
+                                        const level_verdict& v) noexcept {
+    if (!given_levels(r.categories).empty())
+        return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
+                      "request.categories");
+    plan p;
+    set_transfer_form(p, selection::association_transfer);
+    p.guide_case = &texts::case_change_facility;
+    p.checked.push_back(checked_of(dir, m));
+    static constexpr const bitext* steps[] = {
+        &texts::step_login, &texts::step_click_transfer,
+        &texts::step_tick_association_transfer_no_move, &texts::step_choose_reason,
+        &texts::step_reselect_current};
+    add_steps(p, steps);
+    p.rule = "change_facility.same_association";
+    set_result(dir, m, v.after, s.categories, p);
+    finish(s, r, texts::manual_transfer, p);
+    return p;
+}
+
+inline plan_result plan_transfer(const directory& dir, const member_state& s, association_id m,
+                                 const request& r, const level_verdict& v, bool suggest) noexcept {
+    const auto dest = municipal_of(dir, r.municipal);
+    if (!dest) return tl::unexpected(dest.error());
+    if (*dest == m)
+        return with_suggestion(refuse(refusal_code::same_association, texts::msg_same_association,
+                                      "request.municipal"),
+                               dir, s, variant_of(r, operation::change_facility), suggest);
+    const association_id from_pref = at_level(dir, m, level::prefectural);
+    const association_id to_pref = at_level(dir, *dest, level::prefectural);
+    const bool across = from_pref != to_pref;
+    level_set changes = v.levels;
+    if (across && v.after.contains(level::prefectural)) changes.insert(level::prefectural);
+    plan p;
+    if (auto no = check_categories(dir, *dest, changes, r.categories, p)) return tl::unexpected(*no);
+    set_transfer_form(p, selection::association_transfer);
+    p.guide_case = &texts::case_transfer;
+    for (level l : changes) p.checked.push_back(checked_of(dir, at_level(dir, *dest, l)));
+    static constexpr const bitext* steps[] = {
+        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_association_transfer,
+        &texts::step_choose_reason, &texts::step_select_destination,
+        &texts::step_enter_new_facility};
+    add_steps(p, steps);
+    if (v.after.contains(level::prefectural)) {
+        if (across)
+            p.notes.push_back({note_kind::prefectural_moves, &texts::note_prefectural_moves,
+                               level_set{level::prefectural}, dir[to_pref].code});
+        else
+            p.notes.push_back({note_kind::prefectural_stays, &texts::note_prefectural_stays,
+                               level_set{level::prefectural}, dir[from_pref].code});
+    }
+    if (v.after.contains(level::national))
+        p.notes.push_back({note_kind::national_continues, &texts::note_national_continues,
+                           level_set{level::national}, dir[directory::national()].code});
+    p.rule = across ? std::string_view("transfer.across_prefectures")
+                    : std::string_view("transfer.within_prefecture");
+    per_level<std::string_view> cats = s.categories;
+    for (level l : changes) cats[l] = r.categories[l];
+    set_result(dir, *dest, v.after, cats, p);
+    finish(s, r, texts::manual_transfer, p);
+    return p;
+}
+
+/// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick.
+inline void withdraw_case(level_set held, level_set left, plan& p) noexcept {
+    static constexpr const bitext* cases[][2] = {
+        {&texts::case_withdraw_m, &texts::do_withdraw_m},
+        {&texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
+        {&texts::case_withdraw_mp, &texts::do_withdraw_mp},
+        {&texts::case_withdraw_n, &texts::do_withdraw_n},
+        {&texts::case_withdraw_pn, &texts::do_withdraw_pn},
+        {&texts::case_withdraw_all, &texts::do_withdraw_all}};
+    std::size_t i = 0;                                         // held {M}
+    if (held.size() == 2) i = left.size() == 1 ? 1 : 2;        // held {M,P}
+    if (held.size() == 3) i = 2 + left.size();                 // held all three
+    p.guide_case = cases[i][0];
+    p.guide_instruction = cases[i][1];
+}
+
+inline plan_result plan_withdraw(const directory& dir, const member_state& s, association_id m,
+                                 const request& r, const level_verdict& v) noexcept {
+    if (!given_levels(r.categories).empty())
+        return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
+                      "request.categories");
+    plan p;
+    if (v.cascaded) {
+        const level_set added = v.levels - r.levels;
+        const bitext* text = &texts::note_cascade_prefectural_national;
+        if (added == level_set{level::prefectural}) text = &texts::note_cascade_prefectural;
+        if (added == level_set{level::national}) text = &texts::note_cascade_national;
+        p.notes.push_back({note_kind::cascade_applied, text, added, {}});
+    }
+    p.form = form_kind::withdrawal;
+    p.form_label = &texts::form_withdrawal;
+    p.sel = selection::none;
+    p.selection_label = nullptr;
+    withdraw_case(s.levels, v.levels, p);
+    for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
+    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_withdrawal,
+                                              &texts::step_tick_and_withdraw};
+    add_steps(p, steps);
+    p.rule = v.cascaded ? std::string_view("withdraw.cascade")
+                        : std::string_view("withdraw.top_of_chain");
+    set_result(dir, m, v.after, s.categories, p);
+    finish(s, r, texts::manual_withdrawal, p);
+    return p;
+}
+
+inline plan_result plan_impl(const directory& dir, const member_state& s, const request& r,
+                             bool suggest) noexcept {
+    const auto mi = check_member(dir, s);
+    if (!mi) return tl::unexpected(mi.error());
+    const level_set levels = r.op == operation::change_category && r.levels.empty()
+                                 ? given_levels(r.categories)
+                                 : r.levels;
+    const level_verdict v = judge_levels(mi->held, r.op, levels, r.cascade);
+    if (!v.ok) return refuse_levels(dir, s, r, v, suggest);
+    if (r.op != operation::join && r.op != operation::transfer && !r.municipal.empty() &&
+        r.municipal != s.municipal)
+        return refuse(refusal_code::invalid_request, texts::msg_municipal_not_used,
+                      "request.municipal");
+    switch (r.op) {
+    case operation::join: return plan_join(dir, s, r, v);
+    case operation::additional_join: return plan_additional_join(dir, s, mi->m, r, v);
+    case operation::change_category: return plan_change_category(dir, s, mi->m, r, v, suggest);
+    case operation::change_facility: return plan_change_facility(dir, s, mi->m, r, v);
+    case operation::transfer: return plan_transfer(dir, s, mi->m, r, v, suggest);
+    case operation::withdraw: return plan_withdraw(dir, s, mi->m, r, v);
+    }
+    return refuse(refusal_code::invalid_request, texts::msg_invalid_request, "request.operation");
+}
+
+} // namespace detail
+
+/// Plans `r` for member `s` against directory `dir`: an exact, legal plan, or a refusal with a
+/// stable code, a message and, where one exists, a suggested request that succeeds.
+/// Allocates nothing; the plan refers to strings of `dir` and `r`, which must outlive it.
+inline plan_result plan(const directory& dir, const member_state& s, const request& r) noexcept {
+    return detail::plan_impl(dir, s, r, true);
+}
+
+/// The legality check of the membership state machine alone: the refusal code the levels
+/// give (held, operation, requested levels, cascade), or nullopt when the transition is legal.
+/// A table lookup, computed at compile time from judge_levels().
+inline std::optional<refusal_code> check_levels(level_set held, operation op, level_set levels,
+                                                bool cascade = false) noexcept {
+    const unsigned char c = detail::levels_table.code[held.bits()][static_cast<unsigned>(op) % 6]
+                                                     [levels.bits()][cascade ? 1 : 0];
+    if (c == 0) return std::nullopt;
+    return static_cast<refusal_code>(c);
+}
+
+/// The whole check without building suggestions: nullopt when `r` is legal for `s`.
+inline std::optional<refusal_code> check(const directory& dir, const member_state& s,
+                                         const request& r) noexcept {
+    const auto p = detail::plan_impl(dir, s, r, false);
+    if (p) return std::nullopt;
+    return p.error().code;
+}
+
+/// The JMA category for a doctor's role and insurance choice, or the `no_category` refusal.
+inline tl::expected<const jma_category*, refusal> jma_category_for(doctor_role role,
+                                                                   bool opt_out) noexcept {
+    if (const jma_category* c = recommend_jma_category(role, opt_out)) return c;
+    return detail::refuse(refusal_code::no_category, texts::msg_no_category, "role");
+}
+
+} // namespace mamisguide

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mamisguide needs (only those missing) and configures a build.
+# Works as root, or through sudo when not root.  Usage: scripts/setup.sh [BUILD_DIR] [cmake args...]
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-"$here/build"}
+shift || true
+
+packages=(
+  build-essential cmake pkg-config python3
+  libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
+  libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
+  clang libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
