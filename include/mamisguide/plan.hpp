@@ -165,8 +165,9 @@ struct state_view {
     per_level<std::string_view> categories;
 };
 
-/// An exact, legal plan.
-struct plan {
+/// An exact, legal plan: what plan() returns. (Named application_plan because the function
+/// plan() would otherwise hide the type.)
+struct application_plan {
     operation op = operation::join;
     form_kind form = form_kind::admission;
     selection sel = selection::none;

@@ -15,7 +15,7 @@
 
 namespace mamisguide {
 
-using plan_result = tl::expected<plan, refusal>;
+using plan_result = tl::expected<application_plan, refusal>;
 
 namespace detail {
 
@@ -230,7 +230,7 @@ inline tl::expected<association_id, refusal> municipal_of(const directory& dir,
 inline std::optional<refusal> check_categories(const directory& dir, association_id m,
                                                level_set levels,
                                                const per_level<std::string_view>& given,
-                                               plan& p) noexcept {
+                                               application_plan& p) noexcept {
     if (!levels.includes(given_levels(given)))
         return refusal{refusal_code::invalid_request, &texts::msg_category_for_other_level,
                        "request.categories", std::nullopt};
@@ -253,26 +253,37 @@ inline std::optional<refusal> check_categories(const directory& dir, association
     return std::nullopt;
 }
 
-/// The parts every plan shares: STEP 1, the actor and manual, the reason.
-inline void finish(const member_state& s, const request& r, const bitext& manual, plan& p) noexcept {
-    p.op = r.op;
-    p.reason = r.reason;
-    if (s.page == mypage::no) {
-        prerequisite q;
+} // namespace detail
+
+/// STEP 1 (rules.md §3): what comes before the form for a MyPage answer — nothing for `yes`,
+/// user registration for `no`, the two ways to check (and the desk) for `unknown`.
+inline fixed_vector<prerequisite, 1> mypage_prerequisites(mypage page) noexcept {
+    fixed_vector<prerequisite, 1> out;
+    prerequisite q;
+    if (page == mypage::no) {
         q.kind = prerequisite_kind::user_registration;
         q.steps.push_back(&texts::step_register_user);
         q.steps.push_back(&texts::step_then_step2);
-        p.prerequisites.push_back(q);
-    } else if (s.page == mypage::unknown) {
-        prerequisite q;
+        out.push_back(q);
+    } else if (page == mypage::unknown) {
         q.kind = prerequisite_kind::mypage_check;
         q.steps.push_back(&texts::check_initial_login);
         q.steps.push_back(&texts::check_member_search);
         q.steps.push_back(&texts::check_not_found);
         q.steps.push_back(&texts::check_ask_desk);
         q.support_desk = true;
-        p.prerequisites.push_back(q);
+        out.push_back(q);
     }
+    return out;
+}
+
+namespace detail {
+
+/// The parts every plan shares: STEP 1, the actor and manual, the reason.
+inline void finish(const member_state& s, const request& r, const bitext& manual, application_plan& p) noexcept {
+    p.op = r.op;
+    p.reason = r.reason;
+    p.prerequisites = mypage_prerequisites(s.page);
     if (r.proxy) {
         p.who = actor::secretariat;
         p.manual = &texts::manual_proxy;
@@ -285,7 +296,7 @@ inline void finish(const member_state& s, const request& r, const bitext& manual
 
 /// The state after the application, with the remaining categories.
 inline void set_result(const directory& dir, association_id m, level_set levels,
-                       const per_level<std::string_view>& categories, plan& p) noexcept {
+                       const per_level<std::string_view>& categories, application_plan& p) noexcept {
     p.result.levels = levels;
     if (levels.empty()) return;
     p.result.municipal = dir[m].code;
@@ -332,7 +343,7 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
     return with_suggestion(no, dir, s, alt, suggest);
 }
 
-inline void set_admission(plan& p, selection sel) noexcept {
+inline void set_admission(application_plan& p, selection sel) noexcept {
     p.form = form_kind::admission;
     p.form_label = &texts::form_admission;
     p.sel = sel;
@@ -340,7 +351,7 @@ inline void set_admission(plan& p, selection sel) noexcept {
         sel == selection::additional ? &texts::selection_additional : &texts::selection_new;
 }
 
-inline void set_transfer_form(plan& p, selection sel) noexcept {
+inline void set_transfer_form(application_plan& p, selection sel) noexcept {
     p.form = form_kind::transfer;
     p.form_label = &texts::form_transfer;
     p.sel = sel;
@@ -349,7 +360,7 @@ inline void set_transfer_form(plan& p, selection sel) noexcept {
 }
 
 template <std::size_t N>
-inline void add_steps(plan& p, const bitext* const (&steps)[N]) noexcept {
+inline void add_steps(application_plan& p, const bitext* const (&steps)[N]) noexcept {
     for (const bitext* t : steps) p.steps.push_back(t);
 }
 
@@ -357,7 +368,7 @@ inline plan_result plan_join(const directory& dir, const member_state& s, const 
                              const level_verdict& v) noexcept {
     const auto m = municipal_of(dir, r.municipal);
     if (!m) return tl::unexpected(m.error());
-    plan p;
+    application_plan p;
     if (auto no = check_categories(dir, *m, v.levels, r.categories, p)) return tl::unexpected(*no);
     set_admission(p, selection::new_admission);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, *m, l)));
@@ -380,7 +391,7 @@ inline plan_result plan_join(const directory& dir, const member_state& s, const 
 inline plan_result plan_additional_join(const directory& dir, const member_state& s,
                                         association_id m, const request& r,
                                         const level_verdict& v) noexcept {
-    plan p;
+    application_plan p;
     if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
     set_admission(p, selection::additional);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
@@ -409,7 +420,7 @@ inline plan_result plan_additional_join(const directory& dir, const member_state
 inline plan_result plan_change_category(const directory& dir, const member_state& s,
                                         association_id m, const request& r,
                                         const level_verdict& v, bool suggest) noexcept {
-    plan p;
+    application_plan p;
     if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
     level_set unchanged;
     for (level l : v.levels)
@@ -444,7 +455,7 @@ inline plan_result plan_change_facility(const directory& dir, const member_state
     if (!given_levels(r.categories).empty())
         return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
                       "request.categories");
-    plan p;
+    application_plan p;
     set_transfer_form(p, selection::association_transfer);
     p.guide_case = &texts::case_change_facility;
     p.checked.push_back(checked_of(dir, m));
@@ -472,7 +483,7 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     const bool across = from_pref != to_pref;
     level_set changes = v.levels;
     if (across && v.after.contains(level::prefectural)) changes.insert(level::prefectural);
-    plan p;
+    application_plan p;
     if (auto no = check_categories(dir, *dest, changes, r.categories, p)) return tl::unexpected(*no);
     set_transfer_form(p, selection::association_transfer);
     p.guide_case = &texts::case_transfer;
@@ -503,7 +514,7 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
 }
 
 /// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick.
-inline void withdraw_case(level_set held, level_set left, plan& p) noexcept {
+inline void withdraw_case(level_set held, level_set left, application_plan& p) noexcept {
     static constexpr const bitext* cases[][2] = {
         {&texts::case_withdraw_m, &texts::do_withdraw_m},
         {&texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
@@ -523,7 +534,7 @@ inline plan_result plan_withdraw(const directory& dir, const member_state& s, as
     if (!given_levels(r.categories).empty())
         return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
                       "request.categories");
-    plan p;
+    application_plan p;
     if (v.cascaded) {
         const level_set added = v.levels - r.levels;
         const bitext* text = &texts::note_cascade_prefectural_national;

@@ -278,10 +278,9 @@ struct desk {
 /// weekdays 10:00–18:00 Japan time, closed on Saturdays, Sundays, holidays and 12/29–1/3.
 constexpr desk default_desk() noexcept {
     return desk{
-        {"医師会会員情報システム運営事務局",
-         "Medical Association Member Information System (MAMIS) Operations Office"},
-        "inquiry@mamis.med.or.jp",
-        "0120-110-030",
+        texts::desk_name,
+        texts::desk_mail,
+        texts::desk_phone,
         10 * 3600,
         18 * 3600,
         weekday_bit(weekday::saturday) | weekday_bit(weekday::sunday),

@@ -323,3 +323,28 @@ inline constexpr bitext do_withdraw_all{
     "Tick the municipal and prefectural associations and JMA and apply"};
 
 } // namespace mamisguide::texts
+
+namespace mamisguide::texts {
+
+// ---- invalid_request from the JSON reader ----------------------------------------------------
+inline constexpr bitext json_syntax{"JSON として正しくありません。", "The request is not valid JSON."};
+inline constexpr bitext json_utf8{"UTF-8 として正しくないバイト列があります。",
+                                  "The request is not valid UTF-8."};
+inline constexpr bitext json_too_large{"リクエストが大きすぎます。", "The request is too large."};
+inline constexpr bitext json_too_deep{"JSON の入れ子が深すぎます。", "The JSON is nested too deeply."};
+inline constexpr bitext json_empty{"リクエストが空です。", "The request is empty."};
+inline constexpr bitext json_not_object{"リクエストは JSON オブジェクトである必要があります。",
+                                        "The request must be a JSON object."};
+inline constexpr bitext json_unknown_field{"不明な項目があります。", "Unknown field."};
+inline constexpr bitext json_duplicate_field{"同じ項目が重複しています。", "A field is repeated."};
+inline constexpr bitext json_wrong_type{"項目の型が正しくありません。", "A field has the wrong type."};
+inline constexpr bitext json_missing_field{"必須の項目がありません。", "A required field is missing."};
+inline constexpr bitext json_unknown_operation{"不明な手続き（operation）です。", "Unknown operation."};
+inline constexpr bitext json_unknown_level{"不明な医師会の階層（level）です。", "Unknown level name."};
+inline constexpr bitext json_duplicate_level{"同じ階層が重複しています。", "A level is repeated."};
+inline constexpr bitext json_unknown_mypage{"mypage は yes、no、unknown のいずれかです。",
+                                            "mypage must be yes, no or unknown."};
+inline constexpr bitext json_unknown_lang{"lang は ja または en です。", "lang must be ja or en."};
+inline constexpr bitext json_internal{"内部エラーが発生しました。", "Internal error."};
+
+} // namespace mamisguide::texts

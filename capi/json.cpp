@@ -1,0 +1,648 @@
+// mamisguide — the JSON contract: reading requests with simdjson, writing responses.
+#include "json.hpp"
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <new>
+
+namespace mamisguide::json {
+namespace {
+
+// ---- writing ---------------------------------------------------------------------------------
+
+/// Appends raw text known to need no escaping (our own static tables and names).
+inline void raw(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
+
+inline void str(std::string& out, std::string_view s) {
+    out.push_back('"');
+    append_escaped(out, s);
+    out.push_back('"');
+}
+
+inline void str_or_null(std::string& out, std::string_view s) {
+    if (s.empty()) raw(out, "null");
+    else str(out, s);
+}
+
+inline void key(std::string& out, std::string_view k, bool& first) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.push_back('"');
+    raw(out, k);
+    raw(out, "\":");
+}
+
+void levels_array(std::string& out, level_set s) {
+    out.push_back('[');
+    bool first = true;
+    for (level l : s) {
+        if (!first) out.push_back(',');
+        first = false;
+        str(out, to_string(l));
+    }
+    out.push_back(']');
+}
+
+void categories_object(std::string& out, level_set s, const per_level<std::string_view>& c) {
+    out.push_back('{');
+    bool first = true;
+    for (level l : s) {
+        if (c[l].empty()) continue;
+        key(out, to_string(l), first);
+        str(out, c[l]);
+    }
+    out.push_back('}');
+}
+
+void text_array(std::string& out, const fixed_vector<const bitext*, 8>& v, lang l) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out.push_back(',');
+        str(out, v[i]->get(l));
+    }
+    out.push_back(']');
+}
+
+void write_request(std::string& out, const request& r) {
+    out.push_back('{');
+    bool first = true;
+    key(out, "operation", first);
+    str(out, to_string(r.op));
+    const bool takes_levels = r.op == operation::join || r.op == operation::additional_join ||
+                              r.op == operation::change_category || r.op == operation::withdraw;
+    if (takes_levels) {
+        key(out, "levels", first);
+        levels_array(out, r.levels);
+    }
+    if (!r.municipal.empty()) {
+        key(out, "municipal", first);
+        str(out, r.municipal);
+    }
+    if (!given_levels(r.categories).empty()) {
+        key(out, "categories", first);
+        categories_object(out, given_levels(r.categories), r.categories);
+    }
+    if (!r.reason.empty()) {
+        key(out, "reason", first);
+        str(out, r.reason);
+    }
+    if (r.cascade) {
+        key(out, "cascade", first);
+        raw(out, "true");
+    }
+    if (r.proxy) {
+        key(out, "proxy", first);
+        raw(out, "true");
+    }
+    out.push_back('}');
+}
+
+void support_object(std::string& out, lang l) {
+    out.push_back('{');
+    bool first = true;
+    key(out, "name", first);
+    str(out, texts::desk_name.get(l));
+    key(out, "phone", first);
+    str(out, texts::desk_phone);
+    key(out, "mail", first);
+    str(out, texts::desk_mail);
+    key(out, "hours", first);
+    str(out, texts::desk_hours.get(l));
+    out.push_back('}');
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+struct parsed {
+    member_state member;
+    request req;
+    lang l = lang::ja;
+};
+
+struct bad {
+    const bitext* message;
+    std::string_view field;
+};
+
+/// A thread's reader: the parser and the padded copy of the input are reused between calls.
+struct reader {
+    simdjson::dom::parser parser{max_request_bytes};
+    std::string buffer;
+    bool ready = false;
+};
+
+reader& thread_reader() {
+    thread_local reader r;
+    if (!r.ready) {
+        // Start small; the parser grows up to max_request_bytes as inputs need it. (The
+        // maximum goes through the constructor: set_max_capacity() followed by allocate()
+        // loses it in Debian's simdjson 3.0.1.)
+        if (r.parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
+        r.ready = true;
+    }
+    return r;
+}
+
+bool get_string_or_null(element v, std::string_view& out) {
+    if (v.is_null()) return out = {}, true;
+    return v.get_string().get(out) == simdjson::SUCCESS;
+}
+
+/// Reads an array of level names: unique, known.
+const bitext* read_levels(element v, level_set& out) {
+    out = {};
+    if (v.is_null()) return nullptr;
+    simdjson::dom::array a;
+    if (v.get_array().get(a) != simdjson::SUCCESS) return &texts::json_wrong_type;
+    for (element x : a) {
+        std::string_view s;
+        if (x.get_string().get(s) != simdjson::SUCCESS) return &texts::json_wrong_type;
+        level l;
+        if (!parse_level(s, l)) return &texts::json_unknown_level;
+        if (out.contains(l)) return &texts::json_duplicate_level;
+        out.insert(l);
+    }
+    return nullptr;
+}
+
+/// Reads {level: code|null}: known levels, string values.
+const bitext* read_categories(element v, per_level<std::string_view>& out) {
+    out = {};
+    if (v.is_null()) return nullptr;
+    simdjson::dom::object o;
+    if (v.get_object().get(o) != simdjson::SUCCESS) return &texts::json_wrong_type;
+    level_set seen;
+    for (auto f : o) {
+        level l;
+        if (!parse_level(f.key, l)) return &texts::json_unknown_level;
+        if (seen.contains(l)) return &texts::json_duplicate_field;
+        seen.insert(l);
+        if (!get_string_or_null(f.value, out[l])) return &texts::json_wrong_type;
+    }
+    return nullptr;
+}
+
+bool read_bool_or_null(element v, bool& out) {
+    if (v.is_null()) return out = false, true;
+    return v.get_bool().get(out) == simdjson::SUCCESS;
+}
+
+/// Finds the index of `k` in `names`, or -1.
+template <std::size_t N>
+int field_index(std::string_view k, const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == k) return static_cast<int>(i);
+    return -1;
+}
+
+const bad* read_member(element v, member_state& m, bad& b) {
+    static constexpr std::string_view names[] = {"mypage", "municipal", "prefectural", "levels",
+                                                 "categories"};
+    static constexpr std::string_view paths[] = {"member.mypage", "member.municipal",
+                                                 "member.prefectural", "member.levels",
+                                                 "member.categories"};
+    auto fail = [&](const bitext& msg, std::string_view field) {
+        b = {&msg, field};
+        return &b;
+    };
+    if (v.is_null()) return nullptr;
+    simdjson::dom::object o;
+    if (v.get_object().get(o) != simdjson::SUCCESS) return fail(texts::json_wrong_type, "member");
+    unsigned seen = 0;
+    for (auto f : o) {
+        const int i = field_index(f.key, names);
+        if (i < 0) return fail(texts::json_unknown_field, "member");
+        if (seen & (1u << i)) return fail(texts::json_duplicate_field, paths[i]);
+        seen |= 1u << i;
+        switch (i) {
+        case 0: {
+            std::string_view s;
+            if (!get_string_or_null(f.value, s)) return fail(texts::json_wrong_type, paths[i]);
+            if (!s.empty() && !parse_mypage(s, m.page)) return fail(texts::json_unknown_mypage, paths[i]);
+            if (s.empty() && !f.value.is_null()) return fail(texts::json_unknown_mypage, paths[i]);
+            break;
+        }
+        case 1:
+            if (!get_string_or_null(f.value, m.municipal)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        case 2:
+            if (!get_string_or_null(f.value, m.prefectural)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        case 3:
+            if (const bitext* e = read_levels(f.value, m.levels)) return fail(*e, paths[i]);
+            break;
+        case 4:
+            if (const bitext* e = read_categories(f.value, m.categories)) return fail(*e, paths[i]);
+            break;
+        }
+    }
+    return nullptr;
+}
+
+const bad* read_request(element v, request& r, bad& b) {
+    static constexpr std::string_view names[] = {"operation", "levels", "municipal", "categories",
+                                                 "reason", "cascade", "proxy"};
+    static constexpr std::string_view paths[] = {"request.operation", "request.levels",
+                                                 "request.municipal", "request.categories",
+                                                 "request.reason", "request.cascade",
+                                                 "request.proxy"};
+    auto fail = [&](const bitext& msg, std::string_view field) {
+        b = {&msg, field};
+        return &b;
+    };
+    simdjson::dom::object o;
+    if (v.get_object().get(o) != simdjson::SUCCESS) return fail(texts::json_wrong_type, "request");
+    unsigned seen = 0;
+    for (auto f : o) {
+        const int i = field_index(f.key, names);
+        if (i < 0) return fail(texts::json_unknown_field, "request");
+        if (seen & (1u << i)) return fail(texts::json_duplicate_field, paths[i]);
+        seen |= 1u << i;
+        switch (i) {
+        case 0: {
+            std::string_view s;
+            if (f.value.get_string().get(s) != simdjson::SUCCESS)
+                return fail(texts::json_wrong_type, paths[i]);
+            if (!parse_operation(s, r.op)) return fail(texts::json_unknown_operation, paths[i]);
+            break;
+        }
+        case 1:
+            if (const bitext* e = read_levels(f.value, r.levels)) return fail(*e, paths[i]);
+            break;
+        case 2:
+            if (!get_string_or_null(f.value, r.municipal)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        case 3:
+            if (const bitext* e = read_categories(f.value, r.categories)) return fail(*e, paths[i]);
+            break;
+        case 4:
+            if (!get_string_or_null(f.value, r.reason)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        case 5:
+            if (!read_bool_or_null(f.value, r.cascade)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        case 6:
+            if (!read_bool_or_null(f.value, r.proxy)) return fail(texts::json_wrong_type, paths[i]);
+            break;
+        }
+    }
+    if (!(seen & 1u)) return fail(texts::json_missing_field, "request.operation");
+    return nullptr;
+}
+
+/// Parses a whole request. On failure, `b` says why and `p.l` holds the language if it could
+/// be read (messages follow the request's own `lang` where possible).
+const bad* read(std::string_view input, parsed& p, bad& b) {
+    auto fail = [&](const bitext& msg, std::string_view field) {
+        b = {&msg, field};
+        return &b;
+    };
+    if (input.size() > max_request_bytes) return fail(texts::json_too_large, "");
+    if (input.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return fail(texts::json_empty, "");
+    reader& rd = thread_reader();
+    rd.buffer.assign(input.data(), input.size());
+    rd.buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    element doc;
+    const auto err = rd.parser.parse(rd.buffer.data(), input.size(), false).get(doc);
+    if (err != simdjson::SUCCESS) {
+        switch (err) {
+        case simdjson::UTF8_ERROR: return fail(texts::json_utf8, "");
+        case simdjson::DEPTH_ERROR: return fail(texts::json_too_deep, "");
+        case simdjson::CAPACITY: return fail(texts::json_too_large, "");
+        case simdjson::MEMALLOC: throw std::bad_alloc();
+        default: return fail(texts::json_syntax, "");
+        }
+    }
+    simdjson::dom::object top;
+    if (doc.get_object().get(top) != simdjson::SUCCESS) return fail(texts::json_not_object, "");
+    // lang first, so that every later message is in the language asked for.
+    if (element lv; top.at_key("lang").get(lv) == simdjson::SUCCESS && !lv.is_null()) {
+        std::string_view s;
+        if (lv.get_string().get(s) != simdjson::SUCCESS) return fail(texts::json_wrong_type, "lang");
+        if (s == "en") p.l = lang::en;
+        else if (s != "ja") return fail(texts::json_unknown_lang, "lang");
+    }
+    static constexpr std::string_view names[] = {"member", "request", "lang"};
+    unsigned seen = 0;
+    element member_v, request_v;
+    for (auto f : top) {
+        const int i = field_index(f.key, names);
+        if (i < 0) return fail(texts::json_unknown_field, "");
+        if (seen & (1u << i)) return fail(texts::json_duplicate_field, names[i]);
+        seen |= 1u << i;
+        if (i == 0) member_v = f.value;
+        if (i == 1) request_v = f.value;
+    }
+    if (!(seen & 2u)) return fail(texts::json_missing_field, "request");
+    if (seen & 1u)
+        if (const bad* e = read_member(member_v, p.member, b)) return e;
+    return read_request(request_v, p.req, b);
+}
+
+void write_line_field(std::string& out, std::size_t line, bool& first) {
+    if (line == 0) return;
+    key(out, "line", first);
+    raw(out, std::to_string(line));
+}
+
+} // namespace
+
+void append_escaped(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::size_t run = 0; // start of the current run of bytes that need no escaping
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: {
+            const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(u, 6);
+        }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+}
+
+void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line) {
+    out.push_back('{');
+    bool first = true;
+    write_line_field(out, line, first);
+    key(out, "ok", first);
+    raw(out, "true");
+    key(out, "operation", first);
+    str(out, to_string(p.op));
+    key(out, "form", first);
+    str(out, to_string(p.form));
+    key(out, "form_label", first);
+    str(out, p.form_label->get(l));
+    key(out, "selection", first);
+    str_or_null(out, to_string(p.sel));
+    key(out, "selection_label", first);
+    if (p.selection_label) str(out, p.selection_label->get(l));
+    else raw(out, "null");
+    key(out, "checked", first);
+    out.push_back('[');
+    for (std::size_t i = 0; i < p.checked.size(); ++i) {
+        const checked_association& a = p.checked[i];
+        if (i) out.push_back(',');
+        bool f = true;
+        out.push_back('{');
+        key(out, "level", f);
+        str(out, to_string(a.lvl));
+        key(out, "code", f);
+        str(out, a.code);
+        key(out, "name", f);
+        str(out, a.name_in(l));
+        out.push_back('}');
+    }
+    out.push_back(']');
+    level_set chosen;
+    per_level<std::string_view> codes, labels;
+    for (const category_choice& c : p.categories) {
+        chosen.insert(c.lvl);
+        codes[c.lvl] = c.code;
+        labels[c.lvl] = l == lang::en ? c.label_en : c.label_ja;
+    }
+    key(out, "categories", first);
+    categories_object(out, chosen, codes);
+    key(out, "category_labels", first);
+    out.push_back('{');
+    {
+        bool f = true;
+        for (level x : chosen) {
+            key(out, to_string(x), f);
+            str_or_null(out, labels[x]);
+        }
+    }
+    out.push_back('}');
+    key(out, "prerequisites", first);
+    out.push_back('[');
+    for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
+        const prerequisite& q = p.prerequisites[i];
+        if (i) out.push_back(',');
+        bool f = true;
+        out.push_back('{');
+        key(out, "kind", f);
+        str(out, to_string(q.kind));
+        key(out, "steps", f);
+        out.push_back('[');
+        for (std::size_t k = 0; k < q.steps.size(); ++k) {
+            if (k) out.push_back(',');
+            str(out, q.steps[k]->get(l));
+        }
+        out.push_back(']');
+        key(out, "manual", f);
+        str(out, q.manual->get(l));
+        if (q.kind == prerequisite_kind::mypage_check) {
+            key(out, "methods", f);
+            raw(out, "[\"initial_login\",\"member_search\"]");
+        }
+        if (q.support_desk) {
+            key(out, "support", f);
+            support_object(out, l);
+        }
+        out.push_back('}');
+    }
+    out.push_back(']');
+    key(out, "steps", first);
+    text_array(out, p.steps, l);
+    key(out, "manual", first);
+    str(out, p.manual->get(l));
+    key(out, "actor", first);
+    str(out, to_string(p.who));
+    key(out, "result", first);
+    {
+        bool f = true;
+        out.push_back('{');
+        key(out, "mypage", f);
+        raw(out, "\"yes\"");
+        key(out, "municipal", f);
+        str_or_null(out, p.result.municipal);
+        key(out, "prefectural", f);
+        str_or_null(out, p.result.prefectural);
+        key(out, "levels", f);
+        levels_array(out, p.result.levels);
+        key(out, "categories", f);
+        categories_object(out, p.result.levels, p.result.categories);
+        out.push_back('}');
+    }
+    key(out, "notes", first);
+    out.push_back('[');
+    for (std::size_t i = 0; i < p.notes.size(); ++i) {
+        const note& n = p.notes[i];
+        if (i) out.push_back(',');
+        bool f = true;
+        out.push_back('{');
+        key(out, "kind", f);
+        str(out, to_string(n.kind));
+        key(out, "text", f);
+        str(out, n.text->get(l));
+        key(out, "levels", f);
+        levels_array(out, n.levels);
+        if (!n.association.empty()) {
+            key(out, "association", f);
+            str(out, n.association);
+        }
+        out.push_back('}');
+    }
+    out.push_back(']');
+    key(out, "rule", first);
+    str(out, p.rule);
+    key(out, "reason", first);
+    str_or_null(out, p.reason);
+    key(out, "case", first);
+    {
+        bool f = true;
+        out.push_back('{');
+        key(out, "label", f);
+        if (p.guide_case) str(out, p.guide_case->get(l));
+        else raw(out, "null");
+        key(out, "instruction", f);
+        if (p.guide_instruction) str(out, p.guide_instruction->get(l));
+        else raw(out, "null");
+        out.push_back('}');
+    }
+    out.push_back('}');
+}
+
+void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line) {
+    out.push_back('{');
+    bool first = true;
+    write_line_field(out, line, first);
+    key(out, "ok", first);
+    raw(out, "false,\"error\":{\"code\":");
+    str(out, to_string(r.code));
+    raw(out, ",\"message\":");
+    str(out, r.message->get(l));
+    if (!r.field.empty()) {
+        raw(out, ",\"field\":");
+        str(out, r.field);
+    }
+    if (r.suggestion) {
+        raw(out, ",\"suggestion\":");
+        write_request(out, *r.suggestion);
+    }
+    raw(out, "}}");
+}
+
+void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line) {
+    write_refusal(out, refusal{refusal_code::invalid_request, &message, field, std::nullopt}, l,
+                  line);
+}
+
+int respond(const directory& dir, std::string_view input, std::string& out,
+            std::size_t line) noexcept {
+    const std::size_t start = out.size();
+    try {
+        parsed p;
+        bad b{};
+        if (const bad* e = read(input, p, b)) {
+            write_refusal_only(out, *e->message, e->field, p.l, line);
+            return static_cast<int>(refusal_code::invalid_request);
+        }
+        const plan_result res = plan(dir, p.member, p.req);
+        if (res) {
+            write_plan(out, *res, p.l, line);
+            return 0;
+        }
+        write_refusal(out, res.error(), p.l, line);
+        return static_cast<int>(res.error().code);
+    } catch (...) {
+        out.resize(start);
+        return -1;
+    }
+}
+
+namespace {
+void guide_node_json(std::string& out, const guide_node& n, lang l) {
+    bool f = true;
+    out.push_back('{');
+    key(out, "id", f);
+    str(out, n.id);
+    key(out, "title", f);
+    str(out, n.title.get(l));
+    key(out, "text", f);
+    str(out, n.text.get(l));
+    if (!n.leaf) {
+        key(out, "answers", f);
+        out.push_back('[');
+        for (std::size_t i = 0; i < n.answer_count; ++i) {
+            if (i) out.push_back(',');
+            bool g = true;
+            out.push_back('{');
+            key(out, "value", g);
+            str(out, n.answers[i].value);
+            key(out, "label", g);
+            str(out, n.answers[i].label.get(l));
+            key(out, "next", g);
+            str(out, n.answers[i].next);
+            out.push_back('}');
+        }
+        out.push_back(']');
+        if (n.sets_mypage) {
+            key(out, "sets", f);
+            str(out, "member.mypage");
+        }
+    } else {
+        key(out, "request", f);
+        out.push_back('{');
+        bool g = true;
+        key(out, "operation", g);
+        str(out, to_string(n.op));
+        if (!n.levels.empty()) {
+            key(out, "levels", g);
+            levels_array(out, n.levels);
+        }
+        out.push_back('}');
+        if (n.member_levels_fixed) {
+            key(out, "member_levels", f);
+            levels_array(out, n.member_levels);
+        }
+        key(out, "inputs", f);
+        out.push_back('[');
+        static constexpr std::string_view input_names[] = {
+            "member.municipal", "member.levels", "request.municipal", "request.municipal",
+            "request.categories", "request.levels", "request.reason"};
+        for (std::size_t i = 0; i < n.input_count; ++i) {
+            if (i) out.push_back(',');
+            bool h = true;
+            out.push_back('{');
+            key(out, "field", h);
+            str(out, input_names[static_cast<std::size_t>(n.inputs[i])]);
+            key(out, "label", h);
+            str(out, describe(n.inputs[i]).get(l));
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    out.push_back('}');
+}
+} // namespace
+
+void write_guide(std::string& out, lang l) {
+    raw(out, "{\"root\":");
+    str(out, guide_root().id);
+    raw(out, ",\"nodes\":[");
+    for (const guide_node* n = guide_begin(); n != guide_end(); ++n) {
+        if (n != guide_begin()) out.push_back(',');
+        guide_node_json(out, *n, l);
+    }
+    raw(out, "]}");
+}
+
+} // namespace mamisguide::json

@@ -1,0 +1,43 @@
+// mamisguide — the JSON contract (contract.md): one request in, one response out.
+//
+// Internal to the C ABI and the command line: the core headers never include this, so a C++
+// user of the core needs no JSON library. Parsing is simdjson (strict: UTF-8, structure,
+// escapes), writing is a small writer that escapes every string it did not write itself.
+#pragma once
+
+#include <mamisguide/mamisguide.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mamisguide::json {
+
+/// Requests (and batch lines) larger than this are refused unread with invalid_request.
+inline constexpr std::size_t max_request_bytes = std::size_t(1) << 20;
+/// Deepest nesting accepted; a valid request nests three deep.
+inline constexpr std::size_t max_depth = 32;
+
+/// Appends the response to one JSON request (contract.md) to `out` and returns its status:
+/// 0 for a plan, the refusal code (1…14) for a refusal. `line` > 0 adds the batch field
+/// "line". Never throws; on allocation failure it returns -1 with `out` unspecified.
+int respond(const directory& dir, std::string_view request, std::string& out,
+            std::size_t line = 0) noexcept;
+
+/// Appends a refusal response for a request that could not be read at all (e.g. a batch line
+/// that is too long), with the message in `l`.
+void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line = 0);
+
+/// JSON string escaping (quotes, backslash, control characters as \uXXXX), appended to `out`.
+void append_escaped(std::string& out, std::string_view s);
+
+/// The guide tree (guide.hpp) as JSON, for wizards and web forms.
+void write_guide(std::string& out, lang l);
+
+/// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
+/// `line` > 0 adds the batch field "line" first.
+void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
+void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
+
+} // namespace mamisguide::json

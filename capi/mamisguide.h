@@ -1,0 +1,350 @@
+/*
+ * mamisguide — the C ABI.
+ *
+ * The MAMIS (医師会会員情報システム) application rules behind a small, stable C interface:
+ * give a member and a request, get an exact plan (which form, which boxes, which categories,
+ * which steps) or a refusal with a stable code. C99, UTF-8 strings throughout.
+ *
+ * Conventions (after libgit2 and SQLite):
+ *   - Every function returns an int status: MG_OK (0), a refusal code (1…14, rules.md §7), or
+ *     a negative error (MG_ERR_*). Numbers are never reused or renumbered.
+ *   - Output goes through pointer arguments, written last; a NULL pointer where one is needed
+ *     gives MG_ERR_ARGUMENT, never a crash.
+ *   - mg_last_error() describes the last failure on the calling thread; never NULL.
+ *   - What the library allocates (char ** outputs) is freed with mg_free(); engines with
+ *     mg_engine_free(). Both accept NULL.
+ *   - Strings in result structs point into the engine, into the library's static tables or into
+ *     the strings you passed in: valid while those live; do not free them.
+ *   - An engine is immutable once loaded: plan from any number of threads at once. Loading
+ *     (mg_engine_load_*) is the only mutation and must not run concurrently with other use of
+ *     the same engine.
+ *   - No C++ exception ever crosses this interface.
+ */
+#ifndef MAMISGUIDE_H
+#define MAMISGUIDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MG_VERSION_MAJOR 0
+#define MG_VERSION_MINOR 1
+#define MG_VERSION_PATCH 0
+#define MG_VERSION_STRING "0.1.0"
+/* Comparable: major * 1000000 + minor * 1000 + patch. */
+#define MG_VERSION_NUMBER (MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH)
+
+#if defined(_WIN32)
+#define MG_API __declspec(dllexport)
+#elif defined(__GNUC__)
+#define MG_API __attribute__((visibility("default")))
+#else
+#define MG_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- statuses ---------------------------------------------------------------------------- */
+#define MG_OK 0
+/* refusals: the codes of rules.md §7 */
+#define MG_INVALID_REQUEST 1
+#define MG_UNKNOWN_ASSOCIATION 2
+#define MG_LEVEL_MISMATCH 3
+#define MG_INVALID_STATE 4
+#define MG_NOT_A_MEMBER 5
+#define MG_ALREADY_MEMBER 6
+#define MG_LEVEL_NOT_HELD 7
+#define MG_LEVEL_ALREADY_HELD 8
+#define MG_ILLEGAL_LEVELS 9
+#define MG_SAME_ASSOCIATION 10
+#define MG_CATEGORY_REQUIRED 11
+#define MG_UNKNOWN_CATEGORY 12
+#define MG_CATEGORY_UNCHANGED 13
+#define MG_NO_CATEGORY 14
+/* errors */
+#define MG_ERR_ARGUMENT (-1) /* a NULL pointer or an out-of-range argument */
+#define MG_ERR_IO (-2)       /* a file could not be read */
+#define MG_ERR_LOAD (-3)     /* a master or catalogue was refused: see mg_last_error() */
+#define MG_ERR_NOMEM (-4)    /* out of memory */
+#define MG_ERR_RANGE (-5)    /* a date outside 2000-2099 (holidays, support desk) */
+#define MG_ERR_PARSE (-6)    /* a date-time that is not ISO 8601 with an offset */
+#define MG_ERR_BUFFER (-7)   /* an output buffer too small; the size needed is reported */
+#define MG_ERR_INTERNAL (-8) /* a bug: please report it with mg_last_error() */
+
+/* ---- enumerations ------------------------------------------------------------------------ */
+/* levels are bits, so a set of levels is an unsigned */
+#define MG_LEVEL_MUNICIPAL 1u
+#define MG_LEVEL_PREFECTURAL 2u
+#define MG_LEVEL_NATIONAL 4u
+#define MG_LEVELS_ALL 7u
+/* index of a level in the categories[3] arrays */
+#define MG_IDX_MUNICIPAL 0
+#define MG_IDX_PREFECTURAL 1
+#define MG_IDX_NATIONAL 2
+
+#define MG_OP_JOIN 0
+#define MG_OP_ADDITIONAL_JOIN 1
+#define MG_OP_CHANGE_CATEGORY 2
+#define MG_OP_CHANGE_FACILITY 3
+#define MG_OP_TRANSFER 4
+#define MG_OP_WITHDRAW 5
+
+#define MG_MYPAGE_YES 0
+#define MG_MYPAGE_NO 1
+#define MG_MYPAGE_UNKNOWN 2
+
+#define MG_LANG_JA 0
+#define MG_LANG_EN 1
+
+#define MG_FORM_ADMISSION 0  /* 入会届 */
+#define MG_FORM_TRANSFER 1   /* 異動届 */
+#define MG_FORM_WITHDRAWAL 2 /* 退会届 */
+
+#define MG_SELECTION_NONE 0
+#define MG_SELECTION_NEW 1
+#define MG_SELECTION_ADDITIONAL 2
+#define MG_SELECTION_CATEGORY_CHANGE 3
+#define MG_SELECTION_ASSOCIATION_TRANSFER 4
+
+#define MG_ACTOR_MEMBER 0
+#define MG_ACTOR_SECRETARIAT 1
+
+#define MG_PREREQ_USER_REGISTRATION 0
+#define MG_PREREQ_MYPAGE_CHECK 1
+
+#define MG_NOTE_CASCADE_APPLIED 0
+#define MG_NOTE_PREFECTURAL_MOVES 1
+#define MG_NOTE_PREFECTURAL_STAYS 2
+#define MG_NOTE_NATIONAL_CONTINUES 3
+#define MG_NOTE_CATEGORY_UNCHECKED 4
+#define MG_NOTE_PROXY 5
+
+#define MG_ROLE_FOUNDER_MANAGER 0 /* 開設者・管理者 */
+#define MG_ROLE_RESIDENT 1        /* 研修医 */
+#define MG_ROLE_OTHER 2
+
+#define MG_DESK_OPEN 0
+#define MG_DESK_AFTER_HOURS 1
+#define MG_DESK_WEEKEND 2
+#define MG_DESK_HOLIDAY 3
+#define MG_DESK_YEAR_END 4
+
+/* ---- types ------------------------------------------------------------------------------- */
+typedef struct mg_engine mg_engine;
+
+/* A member as the caller knows them. NULL (or "") strings mean "not given". */
+typedef struct mg_member {
+    int mypage;                 /* MG_MYPAGE_* */
+    const char *municipal;      /* required when levels != 0 */
+    const char *prefectural;    /* optional cross-check */
+    unsigned levels;            /* MG_LEVEL_* bits: 0, 1, 3 or 7 */
+    const char *categories[3];  /* current category per level (MG_IDX_*) */
+} mg_member;
+
+/* One application. */
+typedef struct mg_request {
+    int operation;              /* MG_OP_* */
+    unsigned levels;            /* join / additional_join / withdraw / change_category */
+    const char *municipal;      /* join: to join; transfer: the destination */
+    const char *categories[3];  /* per level joined, added, changed or entered */
+    const char *reason;         /* 異動事由, free text */
+    int cascade;                /* withdraw: widen to the smallest legal withdrawal */
+    int proxy;                  /* the secretariat applies on the member's behalf */
+} mg_request;
+
+typedef struct mg_association_info {
+    unsigned level;             /* one MG_LEVEL_* bit */
+    const char *code;
+    const char *name;           /* in the language asked for (Japanese when none in English) */
+    const char *parent_code;    /* NULL for JMA */
+} mg_association_info;
+
+typedef struct mg_category_info {
+    unsigned level;
+    const char *code;
+    const char *label;          /* NULL when no catalogue could check the code */
+    int checked;                /* 1: a catalogue knows the code */
+} mg_category_info;
+
+typedef struct mg_prerequisite_info {
+    int kind;                   /* MG_PREREQ_* */
+    size_t n_steps;
+    const char *steps[4];
+    const char *manual;
+    int support_desk;           /* 1: contact the desk (mg_support_contact) if still unsure */
+} mg_prerequisite_info;
+
+typedef struct mg_note_info {
+    int kind;                   /* MG_NOTE_* */
+    const char *text;
+    unsigned levels;
+    const char *association;    /* may be NULL */
+} mg_note_info;
+
+typedef struct mg_state_info {
+    const char *municipal;      /* NULL when no level is held */
+    const char *prefectural;    /* NULL unless the prefectural level is held */
+    unsigned levels;
+    const char *categories[3];
+} mg_state_info;
+
+typedef struct mg_plan_info {
+    int operation;
+    int form;                   /* MG_FORM_* */
+    const char *form_label;
+    int selection;              /* MG_SELECTION_* */
+    const char *selection_label;/* NULL on the withdrawal form */
+    const char *guide_case;     /* the flowchart's name for this case */
+    const char *guide_instruction; /* may be NULL */
+    size_t n_checked;
+    mg_association_info checked[3]; /* bottom level first */
+    size_t n_categories;
+    mg_category_info categories[3];
+    size_t n_prerequisites;
+    mg_prerequisite_info prerequisites[1];
+    size_t n_steps;
+    const char *steps[8];
+    const char *manual;
+    int actor;                  /* MG_ACTOR_* */
+    mg_state_info result;
+    size_t n_notes;
+    mg_note_info notes[8];
+    const char *rule;
+    const char *reason;
+} mg_plan_info;
+
+typedef struct mg_refusal_info {
+    int code;                   /* MG_INVALID_REQUEST … MG_NO_CATEGORY */
+    const char *code_name;      /* "illegal_levels" … */
+    const char *message;
+    const char *field;          /* e.g. "request.levels"; may be NULL */
+    int has_suggestion;
+    mg_request suggestion;      /* a request that succeeds, when has_suggestion */
+} mg_refusal_info;
+
+/* The answer to one request: status MG_OK with plan, or a refusal code with refusal. */
+typedef struct mg_result {
+    int status;
+    mg_plan_info plan;
+    mg_refusal_info refusal;
+} mg_result;
+
+typedef struct mg_support_info {
+    int open;                   /* 1 when the desk is open at that instant */
+    int reason;                 /* MG_DESK_* */
+    const char *reason_text;
+    const char *holiday;        /* the holiday's name when reason is MG_DESK_HOLIDAY, else NULL */
+    int64_t next_open;          /* Unix seconds; the instant itself when open */
+    char next_open_iso[32];     /* "YYYY-MM-DDTHH:MM:SS+09:00" */
+} mg_support_info;
+
+typedef struct mg_support_contact {
+    const char *name;
+    const char *phone;
+    const char *mail;
+    const char *hours;
+} mg_support_contact;
+
+typedef struct mg_holiday_info {
+    int year, month, day;
+    const char *name;           /* Japanese */
+    const char *name_en;
+} mg_holiday_info;
+
+/* ---- version and errors ------------------------------------------------------------------ */
+MG_API const char *mg_version(void);            /* "0.1.0" */
+MG_API int mg_version_number(void);             /* MG_VERSION_NUMBER of the library linked */
+MG_API const char *mg_status_name(int status);  /* "ok", "illegal_levels", "io_error", …; never NULL */
+MG_API const char *mg_last_error(void);         /* thread-local, never NULL ("" when none) */
+
+/* ---- engines ----------------------------------------------------------------------------- */
+/* An engine with the built-in directory: JMA and the 47 prefectural associations. */
+MG_API int mg_engine_new(mg_engine **out);
+MG_API void mg_engine_free(mg_engine *e);
+/* Adds the municipal associations of a CSV master (code,name,prefecture[,name_en]). All or
+ * nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged and mg_last_error() names the
+ * file, the line and the reason. Not thread-safe (see above). */
+MG_API int mg_engine_load_directory(mg_engine *e, const char *path);
+MG_API int mg_engine_load_directory_buffer(mg_engine *e, const char *data, size_t len);
+/* Adds per-association category catalogues (association,code,label). */
+MG_API int mg_engine_load_categories(mg_engine *e, const char *path);
+MG_API int mg_engine_load_categories_buffer(mg_engine *e, const char *data, size_t len);
+/* Sets the support desk's year-end break (default 12/29–1/3, inclusive). */
+MG_API int mg_engine_set_year_end(mg_engine *e, int first_month, int first_day, int last_month,
+                                  int last_day);
+
+/* The associations: count, by index (0 is JMA, 1…47 the prefectures), by code. */
+MG_API int mg_association_count(const mg_engine *e, size_t *count);
+MG_API int mg_association_at(const mg_engine *e, size_t index, int lang, mg_association_info *out);
+/* MG_UNKNOWN_ASSOCIATION when no association has the code. */
+MG_API int mg_association_find(const mg_engine *e, const char *code, int lang,
+                               mg_association_info *out);
+
+/* ---- planning ---------------------------------------------------------------------------- */
+/* The JSON contract: one request (contract.md) in, one response out. *response is always set
+ * to a response of the contract's two shapes (free it with mg_free), whatever the bytes were;
+ * it is NULL only when response itself is NULL or memory ran out (MG_ERR_NOMEM). Returns
+ * MG_OK for a plan, the refusal's code for a refusal. Requests over 1 MiB are refused unread. */
+MG_API int mg_plan_json(const mg_engine *e, const char *request, size_t len, char **response);
+
+/* Typed planning, without JSON. Returns out->status. Allocates nothing. */
+MG_API int mg_plan(const mg_engine *e, const mg_member *member, const mg_request *request,
+                   int lang, mg_result *out);
+/* One function per operation (categories: per level, MG_IDX_*; NULL for none). */
+MG_API int mg_join(const mg_engine *e, const mg_member *member, const char *municipal,
+                   unsigned levels, const char *const categories[3], int proxy, int lang,
+                   mg_result *out);
+MG_API int mg_additional_join(const mg_engine *e, const mg_member *member, unsigned levels,
+                              const char *const categories[3], int proxy, int lang,
+                              mg_result *out);
+MG_API int mg_change_category(const mg_engine *e, const mg_member *member,
+                              const char *const categories[3], int proxy, int lang,
+                              mg_result *out);
+MG_API int mg_change_facility(const mg_engine *e, const mg_member *member, const char *reason,
+                              int proxy, int lang, mg_result *out);
+MG_API int mg_transfer(const mg_engine *e, const mg_member *member, const char *destination,
+                       const char *const categories[3], const char *reason, int proxy, int lang,
+                       mg_result *out);
+MG_API int mg_withdraw(const mg_engine *e, const mg_member *member, unsigned levels, int cascade,
+                       int proxy, int lang, mg_result *out);
+
+/* The legality check of the membership state machine alone (levels held, operation, levels
+ * requested): MG_OK when legal, else the refusal code; MG_ERR_ARGUMENT for a bad operation. */
+MG_API int mg_check_levels(unsigned held, int operation, unsigned levels, int cascade);
+
+/* STEP 1: what comes before the form for a MyPage answer. *count is 0 for MG_MYPAGE_YES,
+ * else 1 with out filled. */
+MG_API int mg_mypage_step(int mypage, int lang, mg_prerequisite_info *out, size_t *count);
+
+/* The JMA category for a role (MG_ROLE_*) and insurance opt-out: MG_OK with code ("A1", …) and
+ * label, or MG_NO_CATEGORY for a founder/manager who opts out. label may be NULL. */
+MG_API int mg_recommend_category(int role, int opt_out, int lang, const char **code,
+                                 const char **label);
+
+/* ---- the guide and the graphs ------------------------------------------------------------ */
+/* The guide as data (STEP 1 → STEP 2 → questions → leaves) as JSON; free with mg_free. */
+MG_API int mg_guide_json(int lang, char **out);
+/* Graphviz DOT of the association hierarchy / the membership state machine. */
+MG_API int mg_directory_dot(const mg_engine *e, int lang, char **out);
+MG_API int mg_transitions_dot(int lang, char **out);
+
+/* ---- the support desk -------------------------------------------------------------------- */
+MG_API int mg_support_contact_info(int lang, mg_support_contact *out);
+/* Open or closed at a Unix time, and when it next opens. e may be NULL (the default desk). */
+MG_API int mg_support_status(const mg_engine *e, int64_t unix_seconds, int lang,
+                             mg_support_info *out);
+/* Parses "2026-12-30T11:00:00+09:00" (or …Z, any offset) into Unix seconds. */
+MG_API int mg_parse_instant(const char *text, int64_t *out);
+/* A year's national holidays (2000–2099) in date order. With out NULL or capacity too small,
+ * returns MG_ERR_BUFFER and sets *count to the number needed (at most 24). */
+MG_API int mg_holidays(int year, int lang, mg_holiday_info *out, size_t capacity, size_t *count);
+
+/* ---- memory ------------------------------------------------------------------------------ */
+MG_API void mg_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MAMISGUIDE_H */
