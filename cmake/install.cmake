@@ -27,5 +27,8 @@ install(FILES ${PROJECT_BINARY_DIR}/mamisguide-config.cmake
               ${PROJECT_SOURCE_DIR}/cmake/FindCSV.cmake
         DESTINATION ${mg_cmake_dir})
 
+# Relocatable: the prefix is found from the .pc file's own place (pkg-config's ${pcfiledir}).
+file(RELATIVE_PATH MG_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" MG_PC_TO_PREFIX "${MG_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/mamisguide.pc.in ${PROJECT_BINARY_DIR}/mamisguide.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/mamisguide.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,400 @@
+/* The C ABI from plain C11 (-Wall -Wextra -pedantic -Werror): every function, its answers, and
+ * every function given NULL where a pointer is expected. */
+#include <mamisguide.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        ++checks;                                                                                  \
+        if (!(cond)) {                                                                             \
+            ++failures;                                                                            \
+            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__,     \
+                    #cond, mg_last_error());                                                       \
+        }                                                                                          \
+    } while (0)
+#define CHECK_STR(a, b) CHECK((a) != NULL && strcmp((a), (b)) == 0)
+
+static const char *master = "code,name,prefecture,name_en\n"
+                            "13-test-a,テストA区医師会,13,Test A\n"
+                            "13-test-b,テストB区医師会,13,Test B\n"
+                            "27-test-kita,テスト北区医師会,27,\n";
+
+static mg_member member_of(unsigned levels) {
+    mg_member m;
+    memset(&m, 0, sizeof m);
+    m.mypage = MG_MYPAGE_YES;
+    m.levels = levels;
+    m.municipal = levels ? "13-chiyoda" : NULL;
+    return m;
+}
+
+static void test_version(void) {
+    CHECK_STR(mg_version(), MG_VERSION_STRING);
+    CHECK(mg_version_number() == MG_VERSION_NUMBER);
+    CHECK_STR(mg_status_name(MG_OK), "ok");
+    CHECK_STR(mg_status_name(MG_INVALID_REQUEST), "invalid_request");
+    CHECK_STR(mg_status_name(MG_UNKNOWN_ASSOCIATION), "unknown_association");
+    CHECK_STR(mg_status_name(MG_LEVEL_MISMATCH), "level_mismatch");
+    CHECK_STR(mg_status_name(MG_INVALID_STATE), "invalid_state");
+    CHECK_STR(mg_status_name(MG_NOT_A_MEMBER), "not_a_member");
+    CHECK_STR(mg_status_name(MG_ALREADY_MEMBER), "already_member");
+    CHECK_STR(mg_status_name(MG_LEVEL_NOT_HELD), "level_not_held");
+    CHECK_STR(mg_status_name(MG_LEVEL_ALREADY_HELD), "level_already_held");
+    CHECK_STR(mg_status_name(MG_ILLEGAL_LEVELS), "illegal_levels");
+    CHECK_STR(mg_status_name(MG_SAME_ASSOCIATION), "same_association");
+    CHECK_STR(mg_status_name(MG_CATEGORY_REQUIRED), "category_required");
+    CHECK_STR(mg_status_name(MG_UNKNOWN_CATEGORY), "unknown_category");
+    CHECK_STR(mg_status_name(MG_CATEGORY_UNCHANGED), "category_unchanged");
+    CHECK_STR(mg_status_name(MG_NO_CATEGORY), "no_category");
+    CHECK_STR(mg_status_name(MG_ERR_ARGUMENT), "argument_error");
+    CHECK_STR(mg_status_name(MG_ERR_IO), "io_error");
+    CHECK_STR(mg_status_name(MG_ERR_LOAD), "load_error");
+    CHECK_STR(mg_status_name(MG_ERR_NOMEM), "out_of_memory");
+    CHECK_STR(mg_status_name(MG_ERR_RANGE), "out_of_range");
+    CHECK_STR(mg_status_name(MG_ERR_PARSE), "parse_error");
+    CHECK_STR(mg_status_name(MG_ERR_BUFFER), "buffer_too_small");
+    CHECK_STR(mg_status_name(MG_ERR_INTERNAL), "internal_error");
+    CHECK_STR(mg_status_name(12345), "unknown_status");
+    CHECK(mg_last_error() != NULL);
+}
+
+static void test_engine(mg_engine *e, const char *source_dir) {
+    size_t n = 0;
+    mg_association_info a;
+    char path[1024];
+    CHECK(mg_association_count(e, &n) == MG_OK && n == 48 + 3);
+    CHECK(mg_association_at(e, 0, MG_LANG_JA, &a) == MG_OK);
+    CHECK_STR(a.code, "00");
+    CHECK_STR(a.name, "日本医師会");
+    CHECK(a.parent_code == NULL && a.level == MG_LEVEL_NATIONAL);
+    CHECK(mg_association_at(e, 13, MG_LANG_EN, &a) == MG_OK);
+    CHECK_STR(a.name, "Tokyo Medical Association");
+    CHECK(mg_association_at(e, n, MG_LANG_JA, &a) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_find(e, "13-test-a", MG_LANG_JA, &a) == MG_OK);
+    CHECK_STR(a.name, "テストA区医師会");
+    CHECK_STR(a.parent_code, "13");
+    CHECK(a.level == MG_LEVEL_MUNICIPAL);
+    CHECK(mg_association_find(e, "27-test-kita", MG_LANG_EN, &a) == MG_OK);
+    CHECK_STR(a.name, "テスト北区医師会"); /* no English name: Japanese */
+    CHECK(mg_association_find(e, "99-none", MG_LANG_JA, &a) == MG_UNKNOWN_ASSOCIATION);
+
+    /* loading: all or nothing, with file, line and reason */
+    CHECK(mg_engine_load_directory_buffer(e, "code,name,prefecture\nx,y,99\n", 27) == MG_ERR_LOAD);
+    CHECK(strstr(mg_last_error(), ":2:") != NULL);
+    CHECK(mg_association_count(e, &n) == MG_OK && n == 51);
+    CHECK(mg_engine_load_directory(e, "/nonexistent/master.csv") == MG_ERR_IO);
+    CHECK(strstr(mg_last_error(), "/nonexistent/master.csv") != NULL);
+    snprintf(path, sizeof path, "%s/data/sample-municipal.csv", source_dir);
+    CHECK(mg_engine_load_directory(e, path) == MG_OK);
+    CHECK(mg_association_count(e, &n) == MG_OK && n > 51);
+    CHECK(mg_engine_load_directory(e, path) == MG_ERR_LOAD); /* duplicates now */
+    CHECK(strstr(mg_last_error(), "duplicate") != NULL);
+    {
+        const char *cats = "association,code,label\n13,A,A会員\n";
+        const char *jma = "association,code,label\n00,X,x\n";
+        CHECK(mg_engine_load_categories_buffer(e, cats, strlen(cats)) == MG_OK);
+        CHECK(mg_engine_load_categories_buffer(e, jma, strlen(jma)) == MG_ERR_LOAD);
+        CHECK(strstr(mg_last_error(), ":2:") != NULL);
+    }
+    CHECK(mg_engine_load_categories(e, "/nonexistent/cat.csv") == MG_ERR_IO);
+    CHECK(mg_engine_set_year_end(e, 12, 28, 1, 4) == MG_OK);
+    CHECK(mg_engine_set_year_end(e, 13, 1, 1, 4) == MG_ERR_ARGUMENT);
+}
+
+static void test_typed(const mg_engine *e) {
+    mg_result r;
+    mg_member none = member_of(0), m1 = member_of(1), m3 = member_of(7);
+    const char *cats_all[3] = {"X", "A", "A1"};
+    const char *cats_nat[3] = {NULL, NULL, "A2B"};
+    const char *cats_add[3] = {NULL, NULL, NULL};
+    size_t i;
+
+    /* join up to JMA */
+    CHECK(mg_join(e, &none, "13-chiyoda", MG_LEVELS_ALL, cats_all, 0, MG_LANG_JA, &r) == MG_OK);
+    CHECK(r.status == MG_OK);
+    CHECK(r.plan.form == MG_FORM_ADMISSION && r.plan.selection == MG_SELECTION_NEW);
+    CHECK_STR(r.plan.form_label, "入会届");
+    CHECK(r.plan.n_checked == 3);
+    CHECK_STR(r.plan.checked[0].code, "13-chiyoda");
+    CHECK_STR(r.plan.checked[1].name, "東京都医師会");
+    CHECK_STR(r.plan.checked[2].code, "00");
+    CHECK(r.plan.n_steps == 4);
+    CHECK_STR(r.plan.steps[0], "マイページにログイン");
+    CHECK_STR(r.plan.steps[1], "［入会届］をクリック");
+    CHECK_STR(r.plan.manual, "MAMIS 操作マニュアル（入会届）");
+    CHECK(r.plan.actor == MG_ACTOR_MEMBER);
+    CHECK(r.plan.result.levels == MG_LEVELS_ALL);
+    CHECK_STR(r.plan.result.municipal, "13-chiyoda");
+    CHECK_STR(r.plan.result.prefectural, "13");
+    CHECK_STR(r.plan.rule, "join.chain_from_municipal");
+    CHECK(r.plan.n_categories == 3);
+    CHECK_STR(r.plan.categories[2].label, "A①会員");
+    CHECK(r.plan.categories[1].checked == 1); /* the catalogue loaded for 13 knows A */
+    CHECK(r.plan.categories[0].checked == 0 && r.plan.categories[0].label == NULL);
+    for (i = 0; i < r.plan.n_notes; ++i)
+        if (r.plan.notes[i].kind == MG_NOTE_CATEGORY_UNCHECKED)
+            CHECK_STR(r.plan.notes[i].association, "13-chiyoda");
+
+    /* additional join, change category, change facility, transfer */
+    CHECK(mg_additional_join(e, &m1, MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL, cats_all, 0,
+                             MG_LANG_EN, &r) == MG_INVALID_REQUEST); /* no municipal category */
+    CHECK_STR(r.refusal.field, "request.categories");
+    CHECK(mg_additional_join(e, &m1, MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL, cats_nat, 0,
+                             MG_LANG_EN, &r) == MG_CATEGORY_REQUIRED);
+    cats_add[1] = "A";
+    cats_add[2] = "A2C";
+    CHECK(mg_additional_join(e, &m1, MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL, cats_add, 0,
+                             MG_LANG_EN, &r) == MG_OK);
+    CHECK(r.plan.selection == MG_SELECTION_ADDITIONAL && r.plan.n_checked == 2);
+    CHECK_STR(r.plan.steps[0], "Log in to MyPage");
+    m3.categories[2] = "A1";
+    CHECK(mg_change_category(e, &m3, cats_nat, 0, MG_LANG_JA, &r) == MG_OK);
+    CHECK(r.plan.selection == MG_SELECTION_CATEGORY_CHANGE);
+    CHECK_STR(r.plan.result.categories[2], "A2B");
+    CHECK(mg_change_facility(e, &m3, "開業", 1, MG_LANG_JA, &r) == MG_OK);
+    CHECK(r.plan.actor == MG_ACTOR_SECRETARIAT);
+    CHECK_STR(r.plan.manual, "MAMIS 操作マニュアル（医師会事務局による代理申請入力）");
+    CHECK_STR(r.plan.reason, "開業");
+    {
+        const char *cats_move[3] = {"X", "Y", NULL};
+        CHECK(mg_transfer(e, &m3, "27-test-kita", cats_move, "転勤", 0, MG_LANG_JA, &r) == MG_OK);
+        CHECK(r.plan.n_checked == 2);
+        CHECK_STR(r.plan.checked[1].code, "27");
+        CHECK_STR(r.plan.result.prefectural, "27");
+        CHECK_STR(r.plan.rule, "transfer.across_prefectures");
+    }
+
+    /* withdraw: the refusal with its suggestion, then the cascade */
+    CHECK(mg_withdraw(e, &m3, MG_LEVEL_MUNICIPAL, 0, 0, MG_LANG_JA, &r) == MG_ILLEGAL_LEVELS);
+    CHECK(r.refusal.code == MG_ILLEGAL_LEVELS);
+    CHECK_STR(r.refusal.code_name, "illegal_levels");
+    CHECK_STR(r.refusal.message,
+              "郡市区医師会を退会する場合は、都道府県医師会と日本医師会も退会する必要があります。");
+    CHECK(r.refusal.has_suggestion && r.refusal.suggestion.operation == MG_OP_WITHDRAW &&
+          r.refusal.suggestion.levels == MG_LEVELS_ALL);
+    CHECK(strstr(mg_last_error(), "illegal_levels") != NULL);
+    CHECK(mg_withdraw(e, &m3, MG_LEVEL_MUNICIPAL, 1, 0, MG_LANG_JA, &r) == MG_OK);
+    CHECK(r.plan.form == MG_FORM_WITHDRAWAL && r.plan.selection_label == NULL);
+    CHECK(r.plan.n_notes == 1 && r.plan.notes[0].kind == MG_NOTE_CASCADE_APPLIED);
+    CHECK(r.plan.result.levels == 0 && r.plan.result.municipal == NULL);
+
+    /* the generic entry point and MyPage */
+    {
+        mg_request q;
+        memset(&q, 0, sizeof q);
+        q.operation = MG_OP_WITHDRAW;
+        q.levels = MG_LEVEL_NATIONAL;
+        m3.mypage = MG_MYPAGE_UNKNOWN;
+        CHECK(mg_plan(e, &m3, &q, MG_LANG_JA, &r) == MG_OK);
+        CHECK(r.plan.n_prerequisites == 1);
+        CHECK(r.plan.prerequisites[0].kind == MG_PREREQ_MYPAGE_CHECK);
+        CHECK(r.plan.prerequisites[0].support_desk == 1);
+        CHECK(r.plan.prerequisites[0].n_steps == 4);
+        q.operation = 99;
+        CHECK(mg_plan(e, &m3, &q, MG_LANG_JA, &r) == MG_ERR_ARGUMENT);
+    }
+    CHECK(mg_join(e, &none, "13-chiyoda", MG_LEVELS_ALL, cats_all, 0, 7, &r) == MG_ERR_ARGUMENT);
+    m1.levels = MG_LEVEL_NATIONAL; /* not a chain */
+    CHECK(mg_withdraw(e, &m1, MG_LEVEL_NATIONAL, 0, 0, MG_LANG_JA, &r) == MG_INVALID_STATE);
+}
+
+static void test_misc(void) {
+    mg_prerequisite_info p;
+    size_t n = 99;
+    const char *code = NULL, *label = NULL;
+    mg_support_info s;
+    mg_support_contact c;
+    mg_holiday_info h[24];
+    int64_t t = 0;
+    char *text = NULL;
+
+    CHECK(mg_check_levels(7, MG_OP_WITHDRAW, MG_LEVEL_NATIONAL, 0) == MG_OK);
+    CHECK(mg_check_levels(7, MG_OP_WITHDRAW, MG_LEVEL_MUNICIPAL, 0) == MG_ILLEGAL_LEVELS);
+    CHECK(mg_check_levels(7, MG_OP_WITHDRAW, MG_LEVEL_MUNICIPAL, 1) == MG_OK);
+    CHECK(mg_check_levels(0, MG_OP_WITHDRAW, MG_LEVEL_MUNICIPAL, 0) == MG_NOT_A_MEMBER);
+    CHECK(mg_check_levels(4, MG_OP_JOIN, 1, 0) == MG_INVALID_STATE);
+    CHECK(mg_check_levels(0, 6, 1, 0) == MG_ERR_ARGUMENT);
+
+    CHECK(mg_mypage_step(MG_MYPAGE_YES, MG_LANG_JA, &p, &n) == MG_OK && n == 0);
+    CHECK(mg_mypage_step(MG_MYPAGE_NO, MG_LANG_JA, &p, &n) == MG_OK && n == 1);
+    CHECK(p.kind == MG_PREREQ_USER_REGISTRATION);
+    CHECK_STR(p.manual, "MAMIS操作マニュアル（利用者登録）");
+    CHECK(mg_mypage_step(MG_MYPAGE_UNKNOWN, MG_LANG_EN, &p, &n) == MG_OK && n == 1);
+    CHECK(p.kind == MG_PREREQ_MYPAGE_CHECK && p.support_desk);
+    CHECK(mg_mypage_step(3, MG_LANG_JA, &p, &n) == MG_ERR_ARGUMENT);
+
+    CHECK(mg_recommend_category(MG_ROLE_FOUNDER_MANAGER, 0, MG_LANG_JA, &code, &label) == MG_OK);
+    CHECK_STR(code, "A1");
+    CHECK_STR(label, "A①会員");
+    CHECK(mg_recommend_category(MG_ROLE_RESIDENT, 1, MG_LANG_JA, &code, NULL) == MG_OK);
+    CHECK_STR(code, "C");
+    CHECK(mg_recommend_category(MG_ROLE_OTHER, 1, MG_LANG_JA, &code, &label) == MG_OK);
+    CHECK_STR(code, "B");
+    CHECK(mg_recommend_category(MG_ROLE_FOUNDER_MANAGER, 1, MG_LANG_JA, &code, &label) ==
+          MG_NO_CATEGORY);
+    CHECK(code == NULL);
+
+    CHECK(mg_support_contact_info(MG_LANG_JA, &c) == MG_OK);
+    CHECK_STR(c.phone, "0120-110-030");
+    CHECK_STR(c.mail, "inquiry@mamis.med.or.jp");
+    CHECK(mg_parse_instant("2026-12-30T11:00:00+09:00", &t) == MG_OK);
+    CHECK(mg_support_status(NULL, t, MG_LANG_JA, &s) == MG_OK);
+    CHECK(!s.open && s.reason == MG_DESK_YEAR_END);
+    CHECK_STR(s.next_open_iso, "2027-01-04T10:00:00+09:00");
+    CHECK(mg_parse_instant("2026-11-24T01:00:00Z", &t) == MG_OK); /* 10:00 JST, a Tuesday */
+    CHECK(mg_support_status(NULL, t, MG_LANG_JA, &s) == MG_OK && s.open);
+    CHECK(mg_parse_instant("2026-11-23T12:00:00+09:00", &t) == MG_OK); /* 勤労感謝の日 */
+    CHECK(mg_support_status(NULL, t, MG_LANG_JA, &s) == MG_OK && s.reason == MG_DESK_HOLIDAY);
+    CHECK_STR(s.holiday, "勤労感謝の日");
+    CHECK(mg_parse_instant("2026-11-24 10:00", &t) == MG_ERR_PARSE);
+    CHECK(mg_support_status(NULL, INT64_C(4200000000), MG_LANG_JA, &s) == MG_ERR_RANGE);
+
+    CHECK(mg_holidays(2026, MG_LANG_JA, NULL, 0, &n) == MG_ERR_BUFFER && n == 18);
+    CHECK(mg_holidays(2026, MG_LANG_JA, h, 24, &n) == MG_OK && n == 18);
+    CHECK(h[0].year == 2026 && h[0].month == 1 && h[0].day == 1);
+    CHECK_STR(h[0].name, "元日");
+    CHECK(mg_holidays(1999, MG_LANG_JA, h, 24, &n) == MG_ERR_RANGE);
+
+    CHECK(mg_guide_json(MG_LANG_JA, &text) == MG_OK && text && strstr(text, "\"step1\""));
+    mg_free(text);
+    CHECK(mg_transitions_dot(MG_LANG_EN, &text) == MG_OK && text && strstr(text, "digraph"));
+    mg_free(text);
+}
+
+static void test_json(const mg_engine *e) {
+    char *out = NULL;
+    const char *req = "{\"member\":{\"mypage\":\"yes\",\"municipal\":\"13-chiyoda\",\"levels\":"
+                      "[\"municipal\",\"prefectural\",\"national\"],\"categories\":{\"national\":"
+                      "\"A2B\"}},\"request\":{\"operation\":\"withdraw\",\"levels\":[\"national\"],"
+                      "\"municipal\":null,\"categories\":{},\"reason\":null,\"cascade\":false,"
+                      "\"proxy\":false},\"lang\":\"ja\"}";
+    const char nul[] = "{\"request\":\0{}}";
+    CHECK(mg_plan_json(e, req, strlen(req), &out) == MG_OK);
+    CHECK(out && strstr(out, "\"ok\":true") && strstr(out, "\"rule\":\"withdraw.top_of_chain\""));
+    mg_free(out);
+    CHECK(mg_plan_json(e, "{", 1, &out) == MG_INVALID_REQUEST);
+    CHECK(out && strstr(out, "\"ok\":false") && strstr(out, "invalid_request"));
+    mg_free(out);
+    CHECK(mg_plan_json(e, nul, sizeof nul - 1, &out) == MG_INVALID_REQUEST);
+    CHECK(out && strstr(out, "invalid_request"));
+    mg_free(out);
+    CHECK(mg_plan_json(e, "", 0, &out) == MG_INVALID_REQUEST && out != NULL);
+    mg_free(out);
+    CHECK(mg_plan_json(e, NULL, 0, &out) == MG_INVALID_REQUEST && out != NULL);
+    mg_free(out);
+    {
+        mg_engine *none = NULL;
+        CHECK(mg_directory_dot(e, MG_LANG_JA, &out) == MG_OK && strstr(out, "13-chiyoda"));
+        mg_free(out);
+        CHECK(mg_plan_json(none, req, strlen(req), &out) == MG_ERR_ARGUMENT);
+        CHECK(out && strstr(out, "invalid_request")); /* still one of the two shapes */
+        mg_free(out);
+    }
+}
+
+/* Every function that takes a pointer, given NULL: a status, never a crash. */
+static void test_nulls(mg_engine *e) {
+    mg_member m = member_of(7);
+    mg_request q;
+    mg_result r;
+    mg_association_info a;
+    mg_prerequisite_info p;
+    mg_support_info s;
+    mg_support_contact c;
+    mg_holiday_info h[24];
+    size_t n;
+    int64_t t;
+    const char *code;
+    char *out = NULL;
+    memset(&q, 0, sizeof q);
+
+    CHECK(mg_engine_new(NULL) == MG_ERR_ARGUMENT);
+    mg_engine_free(NULL);
+    mg_free(NULL);
+    CHECK(mg_engine_load_directory(NULL, "x") == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_directory(e, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_directory_buffer(NULL, "x", 1) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_directory_buffer(e, NULL, 5) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_directory_buffer(e, NULL, 0) == MG_ERR_LOAD); /* empty: no header */
+    CHECK(mg_engine_load_categories(NULL, "x") == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_categories(e, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_categories_buffer(NULL, "x", 1) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_load_categories_buffer(e, NULL, 5) == MG_ERR_ARGUMENT);
+    CHECK(mg_engine_set_year_end(NULL, 12, 29, 1, 3) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_count(NULL, &n) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_count(e, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_at(NULL, 0, 0, &a) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_at(e, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_find(NULL, "13", 0, &a) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_find(e, NULL, 0, &a) == MG_ERR_ARGUMENT);
+    CHECK(mg_association_find(e, "13", 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json(e, "{}", 2, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json(e, NULL, 3, &out) == MG_ERR_ARGUMENT && out != NULL);
+    mg_free(out);
+    CHECK(mg_plan(NULL, &m, &q, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan(e, NULL, &q, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan(e, &m, NULL, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan(e, &m, &q, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_join(NULL, &m, "13-chiyoda", 1, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_join(e, NULL, "13-chiyoda", 1, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_join(e, &m, "13-chiyoda", 1, NULL, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_additional_join(NULL, &m, 2, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_additional_join(e, NULL, 2, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_additional_join(e, &m, 2, NULL, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_category(NULL, &m, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_category(e, NULL, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_category(e, &m, NULL, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_facility(NULL, &m, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_facility(e, NULL, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_change_facility(e, &m, NULL, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_transfer(NULL, &m, "x", NULL, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_transfer(e, NULL, "x", NULL, NULL, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_transfer(e, &m, "x", NULL, NULL, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_withdraw(NULL, &m, 4, 0, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_withdraw(e, NULL, 4, 0, 0, 0, &r) == MG_ERR_ARGUMENT);
+    CHECK(mg_withdraw(e, &m, 4, 0, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    /* NULL strings inside the structs mean "not given": refusals, not crashes */
+    CHECK(mg_join(e, &m, NULL, 1, NULL, 0, 0, &r) == MG_ALREADY_MEMBER);
+    CHECK(mg_transfer(e, &m, NULL, NULL, NULL, 0, 0, &r) == MG_INVALID_REQUEST);
+    m.municipal = NULL;
+    CHECK(mg_change_facility(e, &m, NULL, 0, 0, &r) == MG_INVALID_STATE);
+    CHECK(mg_mypage_step(0, 0, NULL, &n) == MG_ERR_ARGUMENT);
+    CHECK(mg_mypage_step(0, 0, &p, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_recommend_category(0, 0, 0, NULL, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_recommend_category(0, 0, 0, &code, NULL) == MG_OK);
+    CHECK(mg_guide_json(0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_directory_dot(NULL, 0, &out) == MG_ERR_ARGUMENT && out == NULL);
+    CHECK(mg_directory_dot(e, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_transitions_dot(0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_support_contact_info(0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_support_status(e, 0, 0, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_support_status(NULL, INT64_C(1795000000), 0, &s) == MG_OK); /* NULL: default desk */
+    CHECK(mg_parse_instant(NULL, &t) == MG_ERR_ARGUMENT);
+    CHECK(mg_parse_instant("2026-01-01T00:00:00Z", NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_holidays(2026, 0, h, 24, NULL) == MG_ERR_ARGUMENT);
+    CHECK(strlen(mg_last_error()) > 0);
+    (void)c;
+}
+
+int main(int argc, char **argv) {
+    mg_engine *e = NULL;
+    const char *source_dir = argc > 1 ? argv[1] : ".";
+    test_version();
+    CHECK(mg_engine_new(&e) == MG_OK && e != NULL);
+    CHECK(mg_engine_load_directory_buffer(e, master, strlen(master)) == MG_OK);
+    test_engine(e, source_dir);
+    test_typed(e);
+    test_misc();
+    test_json(e);
+    test_nulls(e);
+    mg_engine_free(e);
+    printf("%d checks, %d failures\n", checks, failures);
+    return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+}
