@@ -1,4 +1,796 @@
+// Issue "Foundation": the directory graph (48 built-in associations, edges one level up), the
+// municipal master loader and every class of refusal it has, lookups, the category catalogue
+// loader, and the Graphviz DOT output (rules.md §1–§2).
 #define BOOST_TEST_MODULE test_directory
 #include <boost/test/unit_test.hpp>
+
 #include <mamisguide/mamisguide.hpp>
-BOOST_AUTO_TEST_CASE(placeholder) { BOOST_TEST(true); }
+
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+using namespace mamisguide;
+namespace fs = std::filesystem;
+
+namespace mamisguide {
+std::ostream& operator<<(std::ostream& os, level l) {
+    return os << to_string(l);
+}
+} // namespace mamisguide
+BOOST_TEST_DONT_PRINT_LOG_VALUE(std::optional<mamisguide::association_id>)
+
+namespace {
+
+/// A scratch directory for the bad files, removed at exit.
+struct scratch_dir {
+    fs::path path;
+    scratch_dir() {
+        path = fs::temp_directory_path() /
+               ("mamisguide_test_directory_" + std::to_string(static_cast<long>(::getpid())));
+        fs::create_directories(path);
+    }
+    ~scratch_dir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+scratch_dir& scratch() {
+    static scratch_dir d;
+    return d;
+}
+
+/// Writes `content` to a file named `name` in the scratch directory; returns its path.
+std::string write_file(const std::string& name, std::string_view content) {
+    const fs::path p = scratch().path / name;
+    std::ofstream out(p, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    return p.string();
+}
+
+/// Loads `content` as the master file `name` on top of `base`.
+tl::expected<directory, load_error> load_as_file(const std::string& name, std::string_view content,
+                                                 const directory& base = directory::builtin()) {
+    return load_master_file(base, write_file(name, content));
+}
+
+/// Asserts a refused load: its kind, line, file and (if given) a part of its detail.
+void expect_refused(const tl::expected<directory, load_error>& r, load_error_kind kind,
+                    std::size_t line, const std::string& file, std::string_view detail = {}) {
+    BOOST_TEST_REQUIRE(!r.has_value());
+    const load_error& e = r.error();
+    BOOST_TEST(static_cast<int>(e.kind) == static_cast<int>(kind));
+    BOOST_TEST(e.line == line);
+    BOOST_TEST(e.file == file);
+    if (!detail.empty())
+        BOOST_TEST(e.detail.find(detail) != std::string::npos, "detail '" << e.detail << "'");
+    // The message names the file, the line and the reason.
+    const std::string m = e.message();
+    BOOST_TEST(m.find(file) == 0u);
+    if (line) BOOST_TEST(m.find(file + ":" + std::to_string(line) + ":") == 0u);
+    BOOST_TEST(m.find(describe(kind).ja) != std::string::npos);
+    BOOST_TEST(e.message(lang::en).find(describe(kind).en) != std::string::npos);
+}
+
+/// As expect_refused, for a file written by load_as_file.
+void expect_file_refused(const std::string& name, std::string_view content, load_error_kind kind,
+                         std::size_t line, std::string_view detail = {},
+                         const directory& base = directory::builtin()) {
+    BOOST_TEST_CONTEXT("file " << name) {
+        const auto r = load_as_file(name, content, base);
+        expect_refused(r, kind, line, (scratch().path / name).string(), detail);
+    }
+}
+
+const char* const header = "code,name,prefecture\n";
+
+/// A small master: two municipal associations in Tokyo, one in Kanagawa.
+directory small() {
+    auto d = load_master(directory::builtin(), "code,name,prefecture,name_en\n"
+                                               "13-a,甲区医師会,13,Ko Medical Association\n"
+                                               "13-b,乙区医師会,13,\n"
+                                               "14-a,丙市医師会,14,Hei Medical Association\n");
+    BOOST_TEST_REQUIRE(d.has_value());
+    return *d;
+}
+
+association_id id_of(const directory& d, std::string_view code) {
+    const auto v = d.find(code);
+    BOOST_TEST_REQUIRE(v.has_value(), "no association " << code);
+    return *v;
+}
+
+} // namespace
+
+// ---- the built-in 48 -------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(builtin_has_jma_and_47_prefectures) {
+    const directory d = directory::builtin();
+    BOOST_TEST(d.size() == 48u);
+    BOOST_TEST(boost::num_edges(d.graph()) == 47u);
+    const association& jma = d[directory::national()];
+    BOOST_TEST(jma.code == "00");
+    BOOST_TEST(jma.name == "日本医師会");
+    BOOST_TEST(jma.name_en == "Japan Medical Association");
+    BOOST_TEST(jma.lvl == level::national);
+    BOOST_TEST(d.find("00") == std::optional<association_id>(directory::national()));
+}
+
+BOOST_AUTO_TEST_CASE(builtin_prefectures_in_jis_order_with_official_names) {
+    static const char* const names[47] = {
+        "北海道医師会",   "青森県医師会", "岩手県医師会", "宮城県医師会",   "秋田県医師会",
+        "山形県医師会",   "福島県医師会", "茨城県医師会", "栃木県医師会",   "群馬県医師会",
+        "埼玉県医師会",   "千葉県医師会", "東京都医師会", "神奈川県医師会", "新潟県医師会",
+        "富山県医師会",   "石川県医師会", "福井県医師会", "山梨県医師会",   "長野県医師会",
+        "岐阜県医師会",   "静岡県医師会", "愛知県医師会", "三重県医師会",   "滋賀県医師会",
+        "京都府医師会",   "大阪府医師会", "兵庫県医師会", "奈良県医師会",   "和歌山県医師会",
+        "鳥取県医師会",   "島根県医師会", "岡山県医師会", "広島県医師会",   "山口県医師会",
+        "徳島県医師会",   "香川県医師会", "愛媛県医師会", "高知県医師会",   "福岡県医師会",
+        "佐賀県医師会",   "長崎県医師会", "熊本県医師会", "大分県医師会",   "宮崎県医師会",
+        "鹿児島県医師会", "沖縄県医師会"};
+    const directory d = directory::builtin();
+    std::set<std::string> english;
+    for (unsigned n = 1; n <= 47; ++n) {
+        char code[3];
+        std::snprintf(code, sizeof code, "%02u", n);
+        BOOST_TEST_CONTEXT("prefecture " << code) {
+            const auto v = d.find(code);
+            BOOST_TEST_REQUIRE(v.has_value());
+            BOOST_TEST(*v == directory::prefecture(n));
+            const association& a = d[*v];
+            BOOST_TEST(a.code == code);
+            BOOST_TEST(a.name == names[n - 1]);
+            BOOST_TEST(a.lvl == level::prefectural);
+            BOOST_TEST(!a.name_en.empty());
+            BOOST_TEST(a.name_en.find("Medical Association") != std::string::npos);
+            english.insert(a.name_en);
+            BOOST_TEST(a.name_in(lang::en) == a.name_en);
+            BOOST_TEST(a.name_in(lang::ja) == a.name);
+        }
+    }
+    BOOST_TEST(english.size() == 47u); // all different
+    BOOST_TEST(d[directory::prefecture(13)].name_en == "Tokyo Medical Association");
+    BOOST_TEST(d[directory::prefecture(26)].name_en == "Kyoto Medical Association");
+    BOOST_TEST(d[directory::prefecture(27)].name_en == "Osaka Medical Association");
+    BOOST_TEST(!d.find("48").has_value());
+    BOOST_TEST(!d.find("0").has_value());
+    BOOST_TEST(!d.find("1").has_value());
+}
+
+namespace {
+/// Every edge goes exactly one level up; every association but JMA has exactly one parent.
+void check_edges_one_level_up(const directory& d) {
+    const association_graph& g = d.graph();
+    std::size_t edges = 0;
+    for (auto [e, end] = boost::edges(g); e != end; ++e, ++edges) {
+        const association& from = g[boost::source(*e, g)];
+        const association& to = g[boost::target(*e, g)];
+        BOOST_TEST_CONTEXT("edge " << from.code << " -> " << to.code) {
+            BOOST_TEST(index_of(to.lvl) == index_of(from.lvl) + 1);
+        }
+    }
+    BOOST_TEST(edges == d.size() - 1); // a tree: one edge per association except the root
+    for (association_id v = 0; v < d.size(); ++v) {
+        BOOST_TEST_CONTEXT("association " << d[v].code) {
+            BOOST_TEST(boost::out_degree(v, g) == (d[v].lvl == level::national ? 0u : 1u));
+            if (d[v].lvl == level::municipal) BOOST_TEST(boost::in_degree(v, g) == 0u);
+            if (d[v].lvl == level::prefectural)
+                BOOST_TEST(boost::in_degree(v, g) == d.municipal_of(v).size());
+        }
+    }
+    BOOST_TEST(boost::in_degree(directory::national(), g) == 47u);
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(edges_only_one_level_up_builtin) {
+    check_edges_one_level_up(directory::builtin());
+}
+
+BOOST_AUTO_TEST_CASE(edges_only_one_level_up_loaded) {
+    check_edges_one_level_up(small());
+    const auto sample = load_master_file(directory::builtin(), MG_SAMPLE_MASTER);
+    BOOST_TEST_REQUIRE(sample.has_value());
+    check_edges_one_level_up(*sample);
+}
+
+// ---- the master loader: what is accepted -------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(load_from_memory_buffer) {
+    const directory d = small();
+    BOOST_TEST(d.size() == 51u);
+    const association& a = d[id_of(d, "13-a")];
+    BOOST_TEST(a.lvl == level::municipal);
+    BOOST_TEST(a.name == "甲区医師会");
+    BOOST_TEST(a.name_en == "Ko Medical Association");
+    BOOST_TEST(d[id_of(d, "13-b")].name_en.empty()); // name_en column present, value empty
+    BOOST_TEST(d[id_of(d, "13-b")].name_in(lang::en) == "乙区医師会");
+    BOOST_TEST(d.parent(id_of(d, "14-a")) == std::optional<association_id>(14));
+}
+
+BOOST_AUTO_TEST_CASE(name_en_column_optional) {
+    const auto d = load_master(directory::builtin(), "code,name,prefecture\n27-x,某市医師会,27\n");
+    BOOST_TEST_REQUIRE(d.has_value());
+    const association& a = (*d)[id_of(*d, "27-x")];
+    BOOST_TEST(a.name == "某市医師会");
+    BOOST_TEST(a.name_en.empty());
+    BOOST_TEST(a.name_in(lang::en) == "某市医師会");
+}
+
+BOOST_AUTO_TEST_CASE(quoted_fields_commas_quotes_crlf) {
+    const auto d =
+        load_master(directory::builtin(),
+                    "code,name,prefecture,name_en\r\n"
+                    "\"13-q\",\"甲,乙医師会\",\"13\",\"The \"\"Quoted\"\", Association\"\r\n"
+                    "13-r,丙医師会,13,Hei\r\n");
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    const association& q = (*d)[id_of(*d, "13-q")];
+    BOOST_TEST(q.name == "甲,乙医師会");
+    BOOST_TEST(q.name_en == "The \"Quoted\", Association");
+    const association& r = (*d)[id_of(*d, "13-r")];
+    BOOST_TEST(r.name == "丙医師会"); // no stray \r
+    BOOST_TEST(r.name_en == "Hei");
+    BOOST_TEST(r.code == "13-r");
+}
+
+BOOST_AUTO_TEST_CASE(bom_and_leading_comments_accepted) {
+    const auto d = load_master(directory::builtin(), "\xEF\xBB\xBF"
+                                                     "# SAMPLE DATA\n"
+                                                     "# second comment, with a comma\n"
+                                                     "code,name,prefecture\n"
+                                                     "01-x,某医師会,01\n");
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    BOOST_TEST((*d)[id_of(*d, "01-x")].name == "某医師会");
+    // Line numbers count the comment lines.
+    const auto bad = load_master(directory::builtin(),
+                                 "\xEF\xBB\xBF# c\ncode,name,prefecture\n"
+                                 "01-x,某医師会,99\n",
+                                 "c.csv");
+    BOOST_TEST_REQUIRE(!bad.has_value());
+    BOOST_TEST(bad.error().line == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(loading_twice_adds) {
+    const directory one = small();
+    const auto two = load_master(one, "code,name,prefecture\n47-n,那覇市医師会,47\n");
+    BOOST_TEST_REQUIRE(two.has_value());
+    BOOST_TEST(two->size() == one.size() + 1);
+    BOOST_TEST(two->find("13-a").has_value());
+    BOOST_TEST(two->find("47-n").has_value());
+    BOOST_TEST(!one.find("47-n").has_value()); // the base is unchanged
+    check_edges_one_level_up(*two);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_across_loads_refused) {
+    const directory one = small();
+    expect_file_refused("again.csv", "code,name,prefecture\n47-n,那覇市医師会,47\n13-b,乙,13\n",
+                        load_error_kind::duplicate_code, 3, "13-b", one);
+}
+
+BOOST_AUTO_TEST_CASE(bundled_sample_master_loads) {
+    const auto d = load_master_file(directory::builtin(), MG_SAMPLE_MASTER);
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    BOOST_TEST(d->size() > 48u);
+    const association& c = (*d)[id_of(*d, "13-chiyoda")];
+    BOOST_TEST(c.name == "千代田区医師会");
+    BOOST_TEST(c.lvl == level::municipal);
+    BOOST_TEST(d->parent(id_of(*d, "13-chiyoda")) == std::optional<association_id>(13));
+    std::ifstream in(MG_SAMPLE_MASTER);
+    std::string first;
+    std::getline(in, first);
+    BOOST_TEST(first.find("SAMPLE") != std::string::npos); // clearly labelled as sample data
+}
+
+// ---- the master loader: every refusal, one bad file each -------------------------------------
+
+BOOST_AUTO_TEST_CASE(refuse_unknown_prefecture) {
+    expect_file_refused("unknown_pref.csv",
+                        std::string(header) + "13-a,甲医師会,13\n99-x,某医師会,48\n",
+                        load_error_kind::unknown_prefecture, 3, "48");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_prefecture_00_wrong_level) {
+    expect_file_refused("pref00.csv", std::string(header) + "00-x,某医師会,00\n",
+                        load_error_kind::wrong_level, 2, "00");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_parent_that_is_municipal) {
+    // A municipal association as a parent: not one level up.
+    expect_file_refused("pref_municipal.csv", std::string(header) + "13-z,某医師会,13-a\n",
+                        load_error_kind::wrong_level, 2, "13-a", small());
+}
+
+BOOST_AUTO_TEST_CASE(refuse_duplicate_within_file_names_earlier_line) {
+    expect_file_refused(
+        "dup.csv", std::string(header) + "13-a,甲医師会,13\n13-b,乙医師会,13\n13-a,丙医師会,14\n",
+        load_error_kind::duplicate_code, 4, "line 2");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_code_clashing_with_builtin) {
+    expect_file_refused("clash13.csv", std::string(header) + "13-a,甲医師会,13\n13,東京,13\n",
+                        load_error_kind::duplicate_code, 3, "13");
+    expect_file_refused("clash00.csv", std::string(header) + "00,日医,13\n",
+                        load_error_kind::duplicate_code, 2, "00");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_code_clashing_with_code_loaded_before) {
+    expect_file_refused("clash_loaded.csv", std::string(header) + "14-a,別の医師会,14\n",
+                        load_error_kind::duplicate_code, 2, "14-a", small());
+}
+
+BOOST_AUTO_TEST_CASE(refuse_empty_code) {
+    expect_file_refused("empty_code.csv", std::string(header) + "13-a,甲,13\n,乙医師会,13\n",
+                        load_error_kind::empty_field, 3, "code");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_empty_name) {
+    expect_file_refused("empty_name.csv", std::string(header) + "13-a,,13\n",
+                        load_error_kind::empty_field, 2, "name");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_empty_prefecture) {
+    expect_file_refused("empty_pref.csv", std::string(header) + "13-a,甲,13\n13-b,乙,\"\"\n",
+                        load_error_kind::empty_field, 3, "prefecture");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_wrong_number_of_columns) {
+    expect_file_refused("cols_few.csv", std::string(header) + "13-a,甲,13\n13-b,乙\n",
+                        load_error_kind::column_count, 3);
+    expect_file_refused("cols_many.csv", "code,name,prefecture,name_en\n13-a,甲,13,Ko,extra\n",
+                        load_error_kind::column_count, 2);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_missing_header_empty_file) {
+    expect_file_refused("empty.csv", "", load_error_kind::missing_header, 1);
+    expect_file_refused("only_comments.csv", "# nothing here\n", load_error_kind::missing_header,
+                        1);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_wrong_header) {
+    expect_file_refused("bad_header.csv", "code,name,pref\n13-a,甲,13\n",
+                        load_error_kind::bad_header, 1);
+    expect_file_refused("bad_header_order.csv", "name,code,prefecture\n甲,13-a,13\n",
+                        load_error_kind::bad_header, 1);
+    expect_file_refused("bad_header_5.csv", "# c\ncode,name,prefecture,name_en,x\n",
+                        load_error_kind::bad_header, 2);
+    expect_file_refused("no_header.csv", "13-a,甲,13\n", load_error_kind::bad_header, 1);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_invalid_utf8_at_line_of_bad_byte) {
+    expect_file_refused("utf8.csv",
+                        std::string(header) + "13-a,甲医師会,13\n13-b,\xE4\xB9\x99\xFF,13\n",
+                        load_error_kind::invalid_utf8, 3);
+    // A truncated sequence, an overlong and a surrogate.
+    expect_file_refused("utf8_trunc.csv", std::string(header) + "13-a,\xE7\x94,13\n",
+                        load_error_kind::invalid_utf8, 2);
+    expect_file_refused("utf8_overlong.csv", std::string(header) + "\n\n13-a,\xC0\xAF,13\n",
+                        load_error_kind::invalid_utf8, 4);
+    expect_file_refused("utf8_surrogate.csv", std::string(header) + "13-a,\xED\xA0\x80,13\n",
+                        load_error_kind::invalid_utf8, 2);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_control_characters) {
+    expect_file_refused("ctrl_name.csv", std::string(header) + "13-a,甲\x01医師会,13\n",
+                        load_error_kind::invalid_field, 2, "name");
+    expect_file_refused("ctrl_tab.csv", std::string(header) + "13-a,甲,13\n13-b,乙\t医師会,13\n",
+                        load_error_kind::invalid_field, 3, "name");
+    expect_file_refused("ctrl_newline.csv", std::string(header) + "13-a,\"甲\n医師会\",13\n",
+                        load_error_kind::invalid_field, 2, "name");
+    expect_file_refused("ctrl_code.csv",
+                        std::string(header) + "13\x7F"
+                                              "a,甲,13\n",
+                        load_error_kind::invalid_field, 2, "code");
+    expect_file_refused("space_code.csv", std::string(header) + "13 a,甲,13\n",
+                        load_error_kind::invalid_field, 2, "code");
+    expect_file_refused("ctrl_name_en.csv", "code,name,prefecture,name_en\n13-a,甲,13,K\x1B\n",
+                        load_error_kind::invalid_field, 2, "name_en");
+}
+
+BOOST_AUTO_TEST_CASE(refuse_unterminated_quote) {
+    expect_file_refused("quote.csv", std::string(header) + "13-a,甲,13\n13-b,\"乙医師会,13\n",
+                        load_error_kind::csv_syntax, 3);
+    expect_file_refused("stray_quote.csv", std::string(header) + "13-a,甲\"x,13\n",
+                        load_error_kind::csv_syntax, 2);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_unreadable_nonexistent_path) {
+    const std::string path = (scratch().path / "does-not-exist.csv").string();
+    const auto r = load_master_file(directory::builtin(), path);
+    expect_refused(r, load_error_kind::unreadable, 0, path);
+    BOOST_TEST(!r.error().detail.empty()); // the system's reason
+}
+
+BOOST_AUTO_TEST_CASE(refuse_unreadable_directory) {
+    const std::string path = scratch().path.string();
+    expect_refused(load_master_file(directory::builtin(), path), load_error_kind::unreadable, 0,
+                   path);
+    expect_refused(load_categories_file(directory::builtin(), path), load_error_kind::unreadable, 0,
+                   path);
+}
+
+BOOST_AUTO_TEST_CASE(refuse_too_large) {
+    std::string big(header);
+    big.append(max_master_bytes + 1 - big.size(), '#');
+    BOOST_TEST(big.size() == max_master_bytes + 1);
+    const std::string path = write_file("big.csv", big);
+    expect_refused(load_master_file(directory::builtin(), path), load_error_kind::too_large, 0,
+                   path);
+    expect_refused(load_master(directory::builtin(), big, "big-buffer"), load_error_kind::too_large,
+                   0, "big-buffer");
+    fs::remove(path);
+}
+
+BOOST_AUTO_TEST_CASE(failed_load_loads_nothing) {
+    const directory base = small();
+    const auto* data_before = base.data().get();
+    const std::size_t size_before = base.size();
+    const auto r = load_master(base,
+                               "code,name,prefecture\n"
+                               "13-c,丙区医師会,13\n"
+                               "14-c,丁市医師会,14\n"
+                               "99-x,某医師会,99\n",
+                               "partial.csv");
+    expect_refused(r, load_error_kind::unknown_prefecture, 4, "partial.csv", "99");
+    BOOST_TEST(base.data().get() == data_before);
+    BOOST_TEST(base.size() == size_before);
+    BOOST_TEST(!base.find("13-c").has_value());
+    BOOST_TEST(!base.find("14-c").has_value());
+    BOOST_TEST(base.municipal_of(13).size() == 2u);
+    BOOST_TEST(base.municipal_of(14).size() == 1u);
+    // The rows that were fine are not loaded by a later, successful load either.
+    const auto ok = load_master(base, "code,name,prefecture\n13-d,戊区医師会,13\n");
+    BOOST_TEST_REQUIRE(ok.has_value());
+    BOOST_TEST(!ok->find("13-c").has_value());
+    BOOST_TEST(ok->find("13-d").has_value());
+}
+
+// ---- lookups -----------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(find_by_code) {
+    const directory d = small();
+    for (std::string_view code : {"00", "01", "13", "47", "13-a", "13-b", "14-a"}) {
+        const auto v = d.find(code);
+        BOOST_TEST_REQUIRE(v.has_value(), code);
+        BOOST_TEST(d[*v].code == code);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_code_is_nullopt) {
+    const directory d = small();
+    for (std::string_view code : {"", "99", "13-c", "13-A", " 13-a", "13-a ", "日本医師会"})
+        BOOST_TEST(!d.find(code).has_value(), "'" << code << "'");
+}
+
+BOOST_AUTO_TEST_CASE(parent_one_level_up) {
+    const directory d = small();
+    BOOST_TEST(d.parent(id_of(d, "13-a")) == std::optional<association_id>(id_of(d, "13")));
+    BOOST_TEST(d.parent(id_of(d, "14-a")) == std::optional<association_id>(id_of(d, "14")));
+    BOOST_TEST(d.parent(id_of(d, "13")) == std::optional<association_id>(directory::national()));
+    BOOST_TEST(!d.parent(directory::national()).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(chain_is_m_parent_national) {
+    const directory d = small();
+    const association_id m = id_of(d, "13-b");
+    const auto c = d.chain(m);
+    BOOST_TEST_REQUIRE(c.size() == 3u);
+    BOOST_TEST(c[0] == m);
+    BOOST_TEST(c[1] == *d.parent(m));
+    BOOST_TEST(d[c[1]].code == "13");
+    BOOST_TEST(c[2] == directory::national());
+    const auto p = d.chain(id_of(d, "14"));
+    BOOST_TEST_REQUIRE(p.size() == 2u);
+    BOOST_TEST(p[1] == directory::national());
+    BOOST_TEST(d.chain(directory::national()).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(municipal_of_prefecture) {
+    const directory d = small();
+    const auto& tokyo = d.municipal_of(13);
+    BOOST_TEST_REQUIRE(tokyo.size() == 2u);
+    BOOST_TEST(d[tokyo[0]].code == "13-a"); // load order
+    BOOST_TEST(d[tokyo[1]].code == "13-b");
+    const auto& kanagawa = d.municipal_of(14);
+    BOOST_TEST_REQUIRE(kanagawa.size() == 1u);
+    BOOST_TEST(d[kanagawa[0]].code == "14-a");
+    BOOST_TEST(d.municipal_of(1).empty());
+    BOOST_TEST(d.municipal_of(directory::national()).empty());
+    BOOST_TEST(d.municipal_of(id_of(d, "13-a")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(copies_share_data) {
+    const directory d = small();
+    const long uses = d.data().use_count();
+    {
+        const directory copy = d; // NOLINT(performance-unnecessary-copy-initialization)
+        BOOST_TEST(copy.data().get() == d.data().get());
+        BOOST_TEST(d.data().use_count() == uses + 1);
+        BOOST_TEST(&copy[0] == &d[0]); // the same association objects
+    }
+    BOOST_TEST(d.data().use_count() == uses);
+    BOOST_TEST(directory::builtin().data().get() == directory::builtin().data().get());
+}
+
+// ---- category catalogues -------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(categories_load_and_lookup) {
+    const directory base = small();
+    const auto d = load_categories(base, "# comment\n"
+                                         "association,code,label\n"
+                                         "13-a,K1,甲会員\n"
+                                         "13-a,K2,\"乙,会員\"\n"
+                                         "13,P1,東京A会員\n");
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    const catalogue* c = d->catalogue_of(id_of(*d, "13-a"));
+    BOOST_TEST_REQUIRE(c != nullptr);
+    BOOST_TEST(c->entries.size() == 2u);
+    BOOST_TEST_REQUIRE(c->find("K2") != nullptr);
+    BOOST_TEST(c->find("K2")->label == "乙,会員");
+    BOOST_TEST(c->find("K3") == nullptr);
+    BOOST_TEST(d->catalogue_of(id_of(*d, "13-b")) == nullptr);
+    BOOST_TEST(d->catalogue_of(id_of(*d, "13")) != nullptr);
+    BOOST_TEST(base.catalogue_of(id_of(base, "13-a")) == nullptr); // the base is unchanged
+
+    category_label label;
+    BOOST_TEST(static_cast<int>(check_category(*d, id_of(*d, "13-a"), "K1", &label)) ==
+               static_cast<int>(category_check::known));
+    BOOST_TEST(label.ja == "甲会員");
+    BOOST_TEST(static_cast<int>(check_category(*d, id_of(*d, "13-a"), "ZZ")) ==
+               static_cast<int>(category_check::unknown));
+    BOOST_TEST(static_cast<int>(check_category(*d, id_of(*d, "13-b"), "anything")) ==
+               static_cast<int>(category_check::unchecked));
+    BOOST_TEST(static_cast<int>(check_category(*d, directory::national(), "A2B", &label)) ==
+               static_cast<int>(category_check::known));
+    BOOST_TEST(label.ja == "A②会員(B)");
+    BOOST_TEST(static_cast<int>(check_category(*d, directory::national(), "K1")) ==
+               static_cast<int>(category_check::unknown));
+
+    // A catalogue for another association can be added later.
+    const auto more = load_categories(*d, "association,code,label\n13-b,Z,Z会員\n");
+    BOOST_TEST_REQUIRE(more.has_value());
+    BOOST_TEST(more->catalogue_of(id_of(*more, "13-b")) != nullptr);
+    BOOST_TEST(more->catalogue_of(id_of(*more, "13-a")) != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(categories_sample_file_loads) {
+    const auto m = load_master_file(directory::builtin(), MG_SAMPLE_MASTER);
+    BOOST_TEST_REQUIRE(m.has_value());
+    const auto d = load_categories_file(*m, MG_SOURCE_DIR "/data/sample-categories.csv");
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    BOOST_TEST(d->catalogue_of(id_of(*d, "13-chiyoda")) != nullptr);
+}
+
+namespace {
+void expect_categories_refused(const std::string& name, std::string_view content,
+                               load_error_kind kind, std::size_t line, std::string_view detail = {},
+                               const directory& base = small()) {
+    BOOST_TEST_CONTEXT("catalogue " << name) {
+        const std::string path = write_file(name, content);
+        const auto r = load_categories_file(base, path);
+        expect_refused(r, kind, line, path, detail);
+    }
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(categories_refuse_unknown_association) {
+    expect_categories_refused("cat_unknown.csv", "association,code,label\n13-a,K1,甲\n99-x,K1,某\n",
+                              load_error_kind::unknown_association, 3, "99-x");
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_jma_builtin) {
+    expect_categories_refused("cat_jma.csv", "association,code,label\n00,A1,A①会員\n",
+                              load_error_kind::builtin_catalogue, 2, "00");
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_catalogue_already_loaded) {
+    const auto once = load_categories(small(), "association,code,label\n13-a,K1,甲\n");
+    BOOST_TEST_REQUIRE(once.has_value());
+    expect_categories_refused("cat_twice.csv", "association,code,label\n13-b,K1,乙\n13-a,K2,甲2\n",
+                              load_error_kind::catalogue_exists, 3, "13-a", *once);
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_duplicate_code) {
+    expect_categories_refused("cat_dup.csv",
+                              "association,code,label\n13-a,K1,甲\n13-b,K1,乙\n13-a,K1,丙\n",
+                              load_error_kind::duplicate_code, 4, "line 2");
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_bad_or_missing_header) {
+    expect_categories_refused("cat_header.csv", "association,code\n13-a,K1\n",
+                              load_error_kind::bad_header, 1);
+    expect_categories_refused("cat_header2.csv", "code,name,prefecture\n13-a,甲,13\n",
+                              load_error_kind::bad_header, 1);
+    expect_categories_refused("cat_empty.csv", "", load_error_kind::missing_header, 1);
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_empty_fields) {
+    expect_categories_refused("cat_empty_assoc.csv", "association,code,label\n,K1,甲\n",
+                              load_error_kind::empty_field, 2, "association");
+    expect_categories_refused("cat_empty_code.csv",
+                              "association,code,label\n13-a,K1,甲\n13-a,,乙\n",
+                              load_error_kind::empty_field, 3, "code");
+    expect_categories_refused("cat_empty_label.csv", "association,code,label\n13-a,K1,\n",
+                              load_error_kind::empty_field, 2, "label");
+}
+
+BOOST_AUTO_TEST_CASE(categories_refuse_columns_utf8_syntax) {
+    expect_categories_refused("cat_cols.csv", "association,code,label\n13-a,K1,甲,x\n",
+                              load_error_kind::column_count, 2);
+    expect_categories_refused("cat_utf8.csv", "association,code,label\n13-a,K1,\xFE\n",
+                              load_error_kind::invalid_utf8, 2);
+    expect_categories_refused("cat_quote.csv", "association,code,label\n13-a,K1,\"甲\n",
+                              load_error_kind::csv_syntax, 2);
+    expect_categories_refused("cat_ctrl.csv", "association,code,label\n13-a,K1,甲\x02\n",
+                              load_error_kind::invalid_field, 2, "label");
+}
+
+BOOST_AUTO_TEST_CASE(categories_failed_load_loads_nothing) {
+    const directory base = small();
+    const auto r = load_categories(base, "association,code,label\n13-a,K1,甲\n99,K1,某\n", "c");
+    expect_refused(r, load_error_kind::unknown_association, 3, "c", "99");
+    BOOST_TEST(base.catalogue_of(id_of(base, "13-a")) == nullptr);
+    // 13-a can still get its catalogue: the failed load left nothing behind.
+    BOOST_TEST(load_categories(base, "association,code,label\n13-a,K1,甲\n").has_value());
+}
+
+// ---- DOT output ----------------------------------------------------------------------------
+
+namespace {
+
+struct dot_graph {
+    std::map<std::size_t, std::string> labels; ///< node id → label (unescaped)
+    std::map<std::size_t, std::string> attrs;  ///< node id → the whole attribute list
+    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    std::vector<std::string> edge_labels;
+    bool digraph = false, closed = false;
+};
+
+/// Reads a DOT attribute value at `i` (quoted with \" escapes, or a bare ID); advances `i`.
+std::string read_value(const std::string& s, std::size_t& i) {
+    std::string out;
+    if (i < s.size() && s[i] == '"') {
+        for (++i; i < s.size() && s[i] != '"'; ++i) {
+            if (s[i] == '\\' && i + 1 < s.size() && (s[i + 1] == '"' || s[i + 1] == '\\')) ++i;
+            out += s[i];
+        }
+        BOOST_TEST(i < s.size(), "unterminated string in " << s);
+        ++i;
+    } else {
+        while (i < s.size() && s[i] != ',' && s[i] != ']') out += s[i++];
+    }
+    return out;
+}
+
+/// A line-based reader for what boost::write_graphviz writes.
+dot_graph parse_dot(const std::string& text) {
+    dot_graph g;
+    std::istringstream in(text);
+    std::string line;
+    bool first = true;
+    while (std::getline(in, line)) {
+        if (first) {
+            g.digraph = line == "digraph G {";
+            first = false;
+            continue;
+        }
+        if (line == "}") {
+            g.closed = true;
+            continue;
+        }
+        if (line.empty() || !std::isdigit(static_cast<unsigned char>(line[0]))) continue;
+        std::size_t i = 0;
+        std::size_t a = 0;
+        while (std::isdigit(static_cast<unsigned char>(line[i]))) a = a * 10 + (line[i++] - '0');
+        if (line.compare(i, 2, "->") == 0) {
+            i += 2;
+            std::size_t b = 0;
+            while (std::isdigit(static_cast<unsigned char>(line[i])))
+                b = b * 10 + (line[i++] - '0');
+            g.edges.emplace_back(a, b);
+            const std::size_t l = line.find("[label=", i);
+            if (l != std::string::npos) {
+                std::size_t j = l + 7;
+                g.edge_labels.push_back(read_value(line, j));
+            } else {
+                g.edge_labels.emplace_back();
+            }
+            BOOST_TEST(line.back() == ';');
+            continue;
+        }
+        BOOST_TEST_REQUIRE(line.compare(i, 7, "[label=") == 0, "node line: " << line);
+        BOOST_TEST(g.labels.count(a) == 0u, "node " << a << " written twice");
+        std::size_t j = i + 7;
+        g.labels[a] = read_value(line, j);
+        g.attrs[a] = line.substr(i);
+        BOOST_TEST(line.back() == ';');
+    }
+    return g;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(directory_dot_structure) {
+    const auto d = load_master(small(), "code,name,prefecture\n13-q,\"甲\"\"乙\"\"医師会\",13\n");
+    BOOST_TEST_REQUIRE(d.has_value());
+    for (lang l : {lang::ja, lang::en}) {
+        std::ostringstream out;
+        write_directory_dot(out, *d, l);
+        const dot_graph g = parse_dot(out.str());
+        BOOST_TEST(g.digraph);
+        BOOST_TEST(g.closed);
+        BOOST_TEST(g.labels.size() == d->size());
+        for (association_id v = 0; v < d->size(); ++v) {
+            const association& a = (*d)[v];
+            BOOST_TEST_REQUIRE(g.labels.count(v) == 1u);
+            BOOST_TEST(g.labels.at(v) == a.code + " " + std::string(a.name_in(l)));
+            BOOST_TEST(g.attrs.at(v).find("level=" + std::string(to_string(a.lvl))) !=
+                       std::string::npos);
+        }
+        // One `->` per edge, each an edge of the graph, none twice.
+        BOOST_TEST(g.edges.size() == boost::num_edges(d->graph()));
+        std::set<std::pair<std::size_t, std::size_t>> seen;
+        for (const auto& [a, b] : g.edges) {
+            BOOST_TEST(seen.insert({a, b}).second);
+            BOOST_TEST_REQUIRE(a < d->size());
+            BOOST_TEST(d->parent(a) == std::optional<association_id>(b));
+        }
+    }
+    // The quote is escaped so that the line parses: the raw text has \" inside the label.
+    std::ostringstream out;
+    write_directory_dot(out, *d);
+    BOOST_TEST(out.str().find("[label=\"13-q 甲\\\"乙\\\"医師会\"") != std::string::npos);
+    const dot_graph g = parse_dot(out.str());
+    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q 甲\"乙\"医師会");
+}
+
+BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
+    const transition_graph tg = make_transition_graph();
+    BOOST_TEST(boost::num_vertices(tg) == 4u);
+    BOOST_TEST(boost::num_edges(tg) == 12u + 11u + 6u);
+    for (lang l : {lang::ja, lang::en}) {
+        std::ostringstream out;
+        write_transitions_dot(out, tg, l);
+        const dot_graph g = parse_dot(out.str());
+        BOOST_TEST(g.digraph);
+        BOOST_TEST(g.closed);
+        BOOST_TEST(g.labels.size() == 4u);
+        for (std::size_t v = 0; v < 4; ++v)
+            BOOST_TEST(g.labels.at(v) == std::string(tg[v].label.get(l)));
+        BOOST_TEST(g.edges.size() == boost::num_edges(tg));
+        // Every edge of the graph appears once, with its operation and levels as the label.
+        std::multiset<std::tuple<std::size_t, std::size_t, std::string>> expected, written;
+        for (auto [e, end] = boost::edges(tg); e != end; ++e) {
+            std::string label(to_string(tg[*e].op));
+            if (!tg[*e].levels.empty()) {
+                label += " [";
+                bool first = true;
+                for (level x : tg[*e].levels) {
+                    label += (first ? "" : ",") + std::string(to_string(x));
+                    first = false;
+                }
+                label += "]";
+            }
+            expected.insert({boost::source(*e, tg), boost::target(*e, tg), label});
+        }
+        for (std::size_t i = 0; i < g.edges.size(); ++i)
+            written.insert({g.edges[i].first, g.edges[i].second, g.edge_labels[i]});
+        BOOST_TEST((expected == written));
+    }
+    std::ostringstream out;
+    write_transitions_dot(out, tg);
+    BOOST_TEST((out.str().find("0[label=非会員];") != std::string::npos ||
+                out.str().find("0[label=\"非会員\"];") != std::string::npos));
+    BOOST_TEST(out.str().find("0->3 [label=\"join [municipal,prefectural,national]\"];") !=
+               std::string::npos);
+}

@@ -190,6 +190,13 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
         if (s.municipal.empty())
             return refuse(refusal_code::invalid_state, texts::msg_state_municipal_missing,
                           "member.municipal");
+        // The state's own consistency comes before the association lookup (documented order).
+        if (!s.prefectural.empty() && !s.levels.contains(level::prefectural))
+            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
+                          "member.prefectural");
+        if (!s.levels.includes(given_levels(s.categories)))
+            return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
+                          "member.categories");
         const auto m = dir.find(s.municipal);
         if (!m)
             return refuse(refusal_code::unknown_association, texts::msg_unknown_association,
@@ -199,8 +206,7 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
                           "member.municipal");
         out.m = *m;
         if (!s.prefectural.empty() &&
-            (!s.levels.contains(level::prefectural) ||
-             dir[at_level(dir, *m, level::prefectural)].code != s.prefectural))
+            dir[at_level(dir, *m, level::prefectural)].code != s.prefectural)
             return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
                           "member.prefectural");
     }
