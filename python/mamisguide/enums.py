@@ -1,0 +1,160 @@
+"""Enumerations with the JSON contract's names and the C ABI's numbers."""
+
+from __future__ import annotations
+
+import enum
+from typing import Dict, List
+
+__all__ = [
+    "Level",
+    "Operation",
+    "MyPage",
+    "Lang",
+    "Role",
+    "DeskReason",
+    "Status",
+    "REFUSAL_CODES",
+]
+
+
+class Level(enum.IntFlag):
+    """A level of the hierarchy, as the C ABI's bits: combine with ``|``.
+
+    ``Level.MUNICIPAL | Level.PREFECTURAL`` is the set {municipal, prefectural}; ``json_name``
+    and ``names()`` give the JSON contract's spelling.
+    """
+
+    MUNICIPAL = 1
+    PREFECTURAL = 2
+    NATIONAL = 4
+
+    @property
+    def json_name(self) -> str:
+        """The JSON name of a single level (``"municipal"``, ...)."""
+        try:
+            return _LEVEL_NAMES[int(self)]
+        except KeyError:
+            raise ValueError(f"{self!r} is not a single level") from None
+
+    def names(self) -> List[str]:
+        """The JSON names of the levels in this set, bottom first."""
+        return [name for bit, name in _LEVEL_NAMES.items() if int(self) & bit]
+
+    @property
+    def index(self) -> int:
+        """The index of a single level in the C ``categories[3]`` arrays (``MG_IDX_*``)."""
+        return _LEVEL_INDEX[self.json_name]
+
+    @classmethod
+    def parse(cls, name: str) -> "Level":
+        """The level with this JSON name; ValueError for anything else."""
+        try:
+            return cls(_LEVEL_BITS[name])
+        except (KeyError, TypeError):
+            raise ValueError(f"unknown level name: {name!r}") from None
+
+
+_LEVEL_NAMES: Dict[int, str] = {1: "municipal", 2: "prefectural", 4: "national"}
+_LEVEL_BITS: Dict[str, int] = {v: k for k, v in _LEVEL_NAMES.items()}
+_LEVEL_INDEX: Dict[str, int] = {"municipal": 0, "prefectural": 1, "national": 2}
+
+
+class _JsonEnum(str, enum.Enum):
+    """A string enum whose value is the JSON name; ``c_value`` is the C ABI's number."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def c_value(self) -> int:
+        """The C constant (``MG_OP_*``, ``MG_MYPAGE_*``, ...): the position in the definition."""
+        return list(type(self)).index(self)
+
+    @classmethod
+    def from_c(cls, value: int):  # type: ignore[no-untyped-def]
+        """The member for a C constant."""
+        members = list(cls)
+        if not 0 <= value < len(members):
+            raise ValueError(f"{value} is not a valid {cls.__name__} number")
+        return members[value]
+
+
+class Operation(_JsonEnum):
+    """The six operations of STEP 2 (``MG_OP_*``)."""
+
+    JOIN = "join"
+    ADDITIONAL_JOIN = "additional_join"
+    CHANGE_CATEGORY = "change_category"
+    CHANGE_FACILITY = "change_facility"
+    TRANSFER = "transfer"
+    WITHDRAW = "withdraw"
+
+
+class MyPage(_JsonEnum):
+    """STEP 1: does the applicant have a MyPage (``MG_MYPAGE_*``)."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Lang(_JsonEnum):
+    """The language of steps and messages (``MG_LANG_*``). Codes never change with it."""
+
+    JA = "ja"
+    EN = "en"
+
+
+class Role(_JsonEnum):
+    """A doctor's role, for the JMA category recommendation (``MG_ROLE_*``)."""
+
+    FOUNDER_MANAGER = "founder_manager"
+    RESIDENT = "resident"
+    OTHER = "other"
+
+
+class DeskReason(_JsonEnum):
+    """Why the support desk is open or closed (``MG_DESK_*``)."""
+
+    OPEN = "open"
+    AFTER_HOURS = "after_hours"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    YEAR_END = "year_end"
+
+
+class Status(enum.IntEnum):
+    """The C ABI's statuses: ``MG_OK``, the refusal codes and the ``MG_ERR_*`` errors."""
+
+    OK = 0
+    INVALID_REQUEST = 1
+    UNKNOWN_ASSOCIATION = 2
+    LEVEL_MISMATCH = 3
+    INVALID_STATE = 4
+    NOT_A_MEMBER = 5
+    ALREADY_MEMBER = 6
+    LEVEL_NOT_HELD = 7
+    LEVEL_ALREADY_HELD = 8
+    ILLEGAL_LEVELS = 9
+    SAME_ASSOCIATION = 10
+    CATEGORY_REQUIRED = 11
+    UNKNOWN_CATEGORY = 12
+    CATEGORY_UNCHANGED = 13
+    NO_CATEGORY = 14
+    ERR_ARGUMENT = -1
+    ERR_IO = -2
+    ERR_LOAD = -3
+    ERR_NOMEM = -4
+    ERR_RANGE = -5
+    ERR_PARSE = -6
+    ERR_BUFFER = -7
+    ERR_INTERNAL = -8
+
+    @property
+    def is_refusal(self) -> bool:
+        """True for the refusal codes of rules.md §7."""
+        return 1 <= self.value <= 14
+
+
+#: The refusal codes of rules.md §7, in C order (index + 1 is the status).
+REFUSAL_CODES = tuple(s.name.lower() for s in Status if s.is_refusal)
