@@ -1,14 +1,54 @@
-// Placeholder main job until the command line lands: prints the association graph as DOT.
-#include <mamisguide/mamisguide.hpp>
+// mamisguide — the command line: dispatch to the subcommands and the exit statuses.
+//
+//   0  a plan, or any other command that succeeded (batch: the run completed, refusals or not)
+//   1  a refusal (plan, guide); no association matched (directory)
+//   2  bad usage, unreadable input, a master or catalogue that fails to load
+#include "cli.hpp"
 
+#include <mamisguide/version.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
 #include <iostream>
 
-int main() {
-    auto dir = mamisguide::load_master_file(mamisguide::directory::builtin(), MG_SAMPLE_MASTER);
-    if (!dir) {
-        std::cerr << dir.error().message() << "\n";
-        return 2;
+int main(int argc, char** argv) {
+    using namespace mg_cli;
+    CLI::App app{"mamisguide — MAMIS (医師会会員情報システム) application guide: which form, which "
+                 "boxes, which categories, in which order, or a refusal with a stable code.",
+                 "mamisguide"};
+    app.set_version_flag("--version", "mamisguide " MAMISGUIDE_VERSION_STRING,
+                         "Print the version and exit");
+    app.require_subcommand(1);
+    app.footer("Exit status: 0 plan / success, 1 refusal, 2 bad usage or unreadable input.\n"
+               "Run 'mamisguide SUBCOMMAND --help' for a subcommand's options.");
+
+    std::unique_ptr<command> commands[] = {
+        make_plan_command(app),     make_batch_command(app),     make_guide_command(app),
+        make_graph_command(app),    make_directory_command(app), make_support_command(app),
+        make_holidays_command(app),
+    };
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? exit_ok : exit_usage;
     }
-    mamisguide::write_directory_dot(std::cout, *dir);
-    return 0;
+    try {
+        for (auto& c : commands)
+            if (c->app->parsed()) {
+                const int rc = c->run();
+                if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+                    print_error(std::string("cannot write the output: ") + std::strerror(errno));
+                    return exit_usage;
+                }
+                return rc;
+            }
+    } catch (const std::exception& e) {
+        print_error(e.what());
+        return exit_usage;
+    }
+    return exit_usage;
 }

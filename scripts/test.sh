@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up (installs missing Debian packages, configures), builds everything and runs every test
+# through ctest. Exits non-zero when any test fails.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${MAMISGUIDE_BUILD_DIR:-"$here/build"}
+"$here/scripts/setup.sh" "$build" "$@"
+cmake --build "$build" -j"$(nproc)"
+ctest --test-dir "$build" --output-on-failure -j"$(nproc)" -LE bench

@@ -1,0 +1,73 @@
+// mamisguide command line — what the subcommands share: exit codes, the common options, loading
+// the directory, and small output helpers. Each subcommand lives in its own cmd_*.cpp.
+#pragma once
+
+#include <mamisguide/mamisguide.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mg_cli {
+
+using namespace mamisguide;
+
+/// Exit statuses: 0 a plan (or a successful command), 1 a refusal, 2 bad usage or input.
+enum exit_status : int { exit_ok = 0, exit_refusal = 1, exit_usage = 2 };
+
+/// --directory and --categories: where the associations and their catalogues come from.
+struct directory_options {
+    std::string directory;  ///< municipal master CSV; empty: the bundled sample master
+    std::string categories; ///< per-association catalogues CSV; empty: none
+};
+
+void add_directory_options(CLI::App& app, directory_options& o);
+
+/// --lang ja|en (default ja).
+void add_lang_option(CLI::App& app, std::string& value);
+lang to_lang(const std::string& value) noexcept;
+
+/// The built-in associations plus the master (the bundled sample when none is given) and the
+/// catalogues. On failure prints the loader's message on standard error and returns nullopt.
+std::optional<directory> load_directory(const directory_options& o, lang l);
+
+/// The bundled sample master: next to the executable (../share/mamisguide/), else the path of
+/// the build; empty when neither exists.
+std::string sample_master_path();
+
+/// "mamisguide: <message>" on standard error.
+void print_error(std::string_view message);
+
+/// Writes all of `s` to `f`; false on a write error.
+bool write_out(std::FILE* f, std::string_view s);
+
+/// Columns a UTF-8 string takes on a terminal (East Asian wide characters count two).
+std::size_t display_width(std::string_view s) noexcept;
+/// Appends `s` and spaces up to `width` columns.
+void append_padded(std::string& out, std::string_view s, std::size_t width);
+
+/// Splits "a,b, c" into trimmed, non-empty items.
+std::vector<std::string> split_list(std::string_view s);
+
+/// A subcommand: registers its options on construction, runs after parsing.
+class command {
+public:
+    virtual ~command() = default;
+    virtual int run() = 0;
+    CLI::App* app = nullptr;
+};
+
+std::unique_ptr<command> make_plan_command(CLI::App& parent);
+std::unique_ptr<command> make_batch_command(CLI::App& parent);
+std::unique_ptr<command> make_guide_command(CLI::App& parent);
+std::unique_ptr<command> make_graph_command(CLI::App& parent);
+std::unique_ptr<command> make_directory_command(CLI::App& parent);
+std::unique_ptr<command> make_support_command(CLI::App& parent);
+std::unique_ptr<command> make_holidays_command(CLI::App& parent);
+
+} // namespace mg_cli

@@ -1,0 +1,133 @@
+// mamisguide graph — DOT of the association hierarchy or of the membership state machine;
+// SVG through Graphviz's `dot` when it is installed.
+#include "cli.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
+namespace mg_cli {
+namespace {
+
+/// The path of an executable named `name` on PATH, or empty.
+std::string find_on_path(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    if (!path) return {};
+    for (const std::string& dir : [&] {
+             std::vector<std::string> dirs;
+             std::string_view p(path);
+             std::size_t start = 0;
+             while (start <= p.size()) {
+                 std::size_t colon = p.find(':', start);
+                 if (colon == std::string_view::npos) colon = p.size();
+                 dirs.emplace_back(p.substr(start, colon - start));
+                 start = colon + 1;
+             }
+             return dirs;
+         }()) {
+        const std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + name;
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    return {};
+}
+
+class graph_cmd final : public command {
+public:
+    explicit graph_cmd(CLI::App& parent) {
+        app = parent.add_subcommand("graph", "Graphviz DOT of the association hierarchy or of "
+                                             "the membership state machine.");
+        app->add_option("--what", what_,
+                        "directory: the associations (default); transitions: the membership "
+                        "states and the applications between them")
+            ->check(CLI::IsMember({"directory", "transitions"}));
+        app->add_option("--format", format_, "dot (default) or svg (needs Graphviz's dot)")
+            ->check(CLI::IsMember({"dot", "svg"}));
+        add_lang_option(*app, lang_);
+        add_directory_options(*app, dopts_);
+        app->footer("Example: mamisguide graph --what transitions | dot -Tpng > states.png");
+    }
+
+    int run() override {
+        const lang l = to_lang(lang_);
+        std::string dot_path;
+        if (format_ == "svg") {
+            dot_path = find_on_path("dot");
+            if (dot_path.empty()) {
+                print_error("--format svg needs Graphviz's 'dot', which is not on PATH: install "
+                            "Graphviz, or use --format dot");
+                return exit_usage;
+            }
+        }
+        std::ostringstream dot;
+        if (what_ == "transitions") {
+            write_transitions_dot(dot, make_transition_graph(), l);
+        } else {
+            const auto dir = load_directory(dopts_, l);
+            if (!dir) return exit_usage;
+            write_directory_dot(dot, *dir, l);
+        }
+        const std::string text = dot.str();
+        if (dot_path.empty()) return write_out(stdout, text) ? exit_ok : exit_usage;
+        return render_svg(dot_path, text);
+    }
+
+private:
+    /// Pipes the DOT text through `dot -Tsvg`, whose output goes to our standard output.
+    int render_svg(const std::string& dot_path, const std::string& text) {
+        std::fflush(stdout);
+        int fds[2];
+        if (::pipe(fds) != 0) {
+            print_error(std::string("pipe: ") + std::strerror(errno));
+            return exit_usage;
+        }
+        const pid_t pid = ::fork();
+        if (pid < 0) {
+            print_error(std::string("fork: ") + std::strerror(errno));
+            return exit_usage;
+        }
+        if (pid == 0) {
+            ::dup2(fds[0], STDIN_FILENO);
+            ::close(fds[0]);
+            ::close(fds[1]);
+            ::execl(dot_path.c_str(), "dot", "-Tsvg", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(fds[0]);
+        std::signal(SIGPIPE, SIG_IGN); // a dot that exits early must not kill us
+        bool wrote = true;
+        for (std::size_t off = 0; off < text.size();) {
+            const ssize_t n = ::write(fds[1], text.data() + off, text.size() - off);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                wrote = false;
+                break;
+            }
+            off += static_cast<std::size_t>(n);
+        }
+        ::close(fds[1]);
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (!wrote || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            print_error("Graphviz's dot (" + dot_path + ") failed to render the graph");
+            return exit_usage;
+        }
+        return exit_ok;
+    }
+
+    directory_options dopts_;
+    std::string what_ = "directory", format_ = "dot", lang_ = "ja";
+};
+
+} // namespace
+
+std::unique_ptr<command> make_graph_command(CLI::App& parent) {
+    return std::make_unique<graph_cmd>(parent);
+}
+
+} // namespace mg_cli

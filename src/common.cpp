@@ -1,0 +1,141 @@
+// mamisguide command line — the shared options, directory loading and output helpers.
+#include "cli.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <iostream>
+
+namespace mg_cli {
+
+void add_directory_options(CLI::App& app, directory_options& o) {
+    app.add_option("--directory", o.directory,
+                   "Municipal master CSV (code,name,prefecture[,name_en]); default: the bundled "
+                   "sample master")
+        ->type_name("FILE");
+    app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
+        ->type_name("FILE");
+}
+
+void add_lang_option(CLI::App& app, std::string& value) {
+    app.add_option("--lang", value, "Language of the text: ja (default) or en")
+        ->check(CLI::IsMember({"ja", "en"}));
+}
+
+lang to_lang(const std::string& value) noexcept {
+    return value == "en" ? lang::en : lang::ja;
+}
+
+namespace {
+
+bool readable(const std::string& path) {
+    return !path.empty() && ::access(path.c_str(), R_OK) == 0;
+}
+
+std::string executable_dir() {
+    char buf[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return {};
+    std::string p(buf, static_cast<std::size_t>(n));
+    const auto slash = p.rfind('/');
+    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+} // namespace
+
+std::string sample_master_path() {
+    const std::string dir = executable_dir();
+    if (!dir.empty()) {
+        std::string installed = dir + "/../share/mamisguide/sample-municipal.csv";
+        if (readable(installed)) return installed;
+    }
+#ifdef MG_SAMPLE_MASTER
+    if (readable(MG_SAMPLE_MASTER)) return MG_SAMPLE_MASTER;
+#endif
+    return {};
+}
+
+std::optional<directory> load_directory(const directory_options& o, lang l) {
+    directory dir = directory::builtin();
+    const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
+    if (!master.empty()) {
+        auto loaded = load_master_file(dir, master);
+        if (!loaded) {
+            print_error(loaded.error().message(l));
+            return std::nullopt;
+        }
+        dir = std::move(*loaded);
+    }
+    if (!o.categories.empty()) {
+        auto loaded = load_categories_file(dir, o.categories);
+        if (!loaded) {
+            print_error(loaded.error().message(l));
+            return std::nullopt;
+        }
+        dir = std::move(*loaded);
+    }
+    return dir;
+}
+
+void print_error(std::string_view message) {
+    std::fflush(stdout);
+    std::string line = "mamisguide: ";
+    line.append(message);
+    line.push_back('\n');
+    write_out(stderr, line);
+}
+
+bool write_out(std::FILE* f, std::string_view s) {
+    if (s.empty()) return true;
+    return std::fwrite(s.data(), 1, s.size(), f) == s.size();
+}
+
+std::size_t display_width(std::string_view s) noexcept {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        std::size_t len = 1;
+        if (c >= 0xF0)
+            cp = c & 0x07u, len = 4;
+        else if (c >= 0xE0)
+            cp = c & 0x0Fu, len = 3;
+        else if (c >= 0xC0)
+            cp = c & 0x1Fu, len = 2;
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+        i += len;
+        if (c >= 0x80 && c < 0xC0) continue; // stray continuation byte
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+void append_padded(std::string& out, std::string_view s, std::size_t width) {
+    out.append(s);
+    for (std::size_t w = display_width(s); w < width; ++w) out.push_back(' ');
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t comma = s.find(',', start);
+        if (comma == std::string_view::npos) comma = s.size();
+        std::string_view item = s.substr(start, comma - start);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t'))
+            item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        if (!item.empty()) items.emplace_back(item);
+        start = comma + 1;
+    }
+    return items;
+}
+
+} // namespace mg_cli

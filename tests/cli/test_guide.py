@@ -1,0 +1,175 @@
+"""mamisguide guide, driven by piped answers: every branch of STEP 1 × every leaf of STEP 2
+(enumerated from the guide itself, `guide --tree`) ends in a plan, equal to what `plan` gives
+for the same request; invalid answers and the end of the input exit 2."""
+
+import json
+import unittest
+
+import cli_common as c
+from cli_common import run
+
+LEVELS = c.LEVELS
+
+# The sample catalogues (data/sample-categories.csv) know 13 and 13-chiyoda; answering "2"
+# picks their second entry, JMA's second (A2B), or, where no catalogue is loaded, the code "2".
+SECOND = {"13-chiyoda": "B", "13": "B", "00": "A2B"}
+FORM_CLICK = {"join": "［入会届］をクリック", "additional_join": "［入会届］をクリック",
+              "change_category": "［異動届］をクリック", "change_facility": "［異動届］をクリック",
+              "transfer": "［異動届］をクリック", "withdraw": "［退会届］をクリック"}
+MANUAL = {"join": "「MAMIS 操作マニュアル（入会届）」", "additional_join": "「MAMIS 操作マニュアル（入会届）」",
+          "change_category": "「MAMIS 操作マニュアル（異動届）」",
+          "change_facility": "「MAMIS 操作マニュアル（異動届）」",
+          "transfer": "「MAMIS 操作マニュアル（異動届）」",
+          "withdraw": "「MAMIS 操作マニュアル（退会届）」"}
+CHAIN = {"13-chiyoda": ["13-chiyoda", "13", "00"], "40-fukuoka": ["40-fukuoka", "40", "00"]}
+
+
+def guide_tree():
+    rc, out, err = run(["guide", "--tree"])
+    assert rc == 0, err
+    tree = json.loads(out)
+    return tree["root"], {n["id"]: n for n in tree["nodes"]}
+
+
+def paths(nodes, node_id, prefix=()):
+    """Every path from `node_id` to a leaf: [(answers, leaf)], answers as (value, number)."""
+    n = nodes[node_id]
+    if "answers" not in n:
+        return [(list(prefix), n)]
+    out = []
+    for i, a in enumerate(n["answers"], 1):
+        out += paths(nodes, a["next"], prefix + ((a["value"], str(i)),))
+    return out
+
+
+def script(path, leaf):
+    """The answers for one walk and the equivalent `plan` flags."""
+    answers = [v if k % 2 == 0 else num for k, (v, num) in enumerate(path)]
+    mypage = path[0][0]
+    op = leaf["request"]["operation"]
+    levels = list(leaf["request"].get("levels", []))
+    held = leaf.get("member_levels")
+    municipal = None
+    to = None
+    reason = None
+    cats = {}
+    for inp in leaf["inputs"]:
+        field = inp["field"]
+        if field == "member.levels":
+            answers.append("national")  # the member holds all three levels
+            held = LEVELS[:]
+        elif field == "member.municipal":
+            answers.append("13-chiyoda")
+            municipal = "13-chiyoda"
+        elif field == "request.municipal":
+            to = "40-fukuoka" if op == "transfer" else "13-chiyoda"
+            answers.append(to)
+        elif field == "request.levels":
+            answers.append("municipal,3")  # numbers and values may be mixed
+            levels = ["municipal", "national"]
+        elif field == "request.categories":
+            if op == "transfer":
+                need = ["municipal", "prefectural"]  # across prefectures, holding both
+                chain = CHAIN[to]
+            else:
+                need = levels
+                chain = CHAIN[to or municipal]
+            for lv in need:
+                answers.append("2")
+                cats[lv] = SECOND.get(chain[LEVELS.index(lv)], "2")
+        elif field == "request.reason":
+            answers.append("転居")
+            reason = "転居"
+        else:
+            raise AssertionError("unknown input " + field)
+    held_flag = {0: "none", 1: "municipal", 2: "prefectural", 3: "all"}[len(held or [])]
+    args, _ = c.flags_and_json(op, held=held_flag, municipal=municipal, to=to,
+                               levels=levels if op in ("join", "additional_join", "withdraw",
+                                                       "change_category") else None,
+                               categories=cats, mypage=mypage, reason=reason)
+    return "\n".join(answers) + "\n", args, op, mypage
+
+
+class Guide(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.root, cls.nodes = guide_tree()
+        cls.walks = paths(cls.nodes, cls.root)
+
+    def test_every_leaf_is_walked(self):
+        leaves = {n["id"] for n in self.nodes.values() if "answers" not in n}
+        self.assertEqual(len(leaves), 15)
+        self.assertEqual({leaf["id"] for _, leaf in self.walks}, leaves)
+        self.assertEqual(len(self.walks), 3 * 15)  # STEP 1's three answers lead to each leaf
+
+    def test_every_walk_ends_in_the_plan(self):
+        opts = ["--categories", c.SAMPLE_CATEGORIES]
+        for path, leaf in self.walks:
+            answers, args, op, mypage = script(path, leaf)
+            with self.subTest(leaf=leaf["id"], mypage=mypage):
+                rc, out, err = run(["guide", "--json"] + opts, stdin=answers)
+                self.assertEqual(rc, 0, err + out)
+                got = json.loads(out.splitlines()[-1])
+                c.check_response(self, got)
+                rc2, expect, err2 = run(args + ["--json"] + opts)
+                self.assertEqual(rc2, 0, err2)
+                self.assertEqual(got, json.loads(expect))
+
+                rc, text, err = run(["guide"] + opts, stdin=answers)
+                self.assertEqual(rc, 0, err)
+                plan_text = text[text.index("── 案内 ──"):]
+                for word in ["【STEP 1】", "【STEP 2】", "① マイページにログイン", "② " + FORM_CLICK[op],
+                             MANUAL[op], leaf["title"]]:
+                    self.assertIn(word, plan_text)
+                for a in got["checked"]:
+                    self.assertIn("☑ " + a["name"], plan_text)
+                if mypage == "unknown":
+                    self.assertIn("初期ログインで確認する", plan_text)
+                    self.assertIn("会員情報検索で確認する", plan_text)
+                    self.assertIn("0120-110-030", plan_text)
+                elif mypage == "no":
+                    self.assertIn("利用者登録をする", plan_text)
+                else:
+                    self.assertIn("マイページあり", plan_text)
+                # The questions come from the guide's own data.
+                self.assertIn(self.nodes["step1"]["title"], text)
+                self.assertIn(self.nodes["step2"]["title"], text)
+
+    def test_english(self):
+        rc, out, err = run(["guide", "--lang", "en"], stdin="1\n4\n4\n3\n")
+        self.assertEqual(rc, 0, err)
+        for word in ["STEP 1 - First, check for a MyPage", "STEP 2 - Choose the inquiry",
+                     "Leave JMA only", "Click [Withdrawal form]", "☑ Japan Medical Association",
+                     "withdraw.top_of_chain"]:
+            self.assertIn(word, out)
+        self.assertNotIn("退会する医師会にチェック", out)
+
+    def test_answers_by_label(self):
+        rc, out, err = run(["guide"], stdin="あり\n退会\n郡市医師会のみ入会 → 全退会\n千代田区医師会\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("☑ 千代田区医師会", out)
+
+    def test_refusal_at_the_end(self):
+        rc, out, err = run(["guide"], stdin="yes\nchange\ntransfer\nnational\n13-chiyoda\n13-chiyoda\n\n")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("same_association", out)
+        self.assertIn("mamisguide plan change_facility --held all --municipal 13-chiyoda", out)
+
+    def test_invalid_answers_and_end_of_input(self):
+        for answers, why in [("", "入力が終了"), ("yes\n", "入力が終了"), ("maybe\n", "選択肢にない"),
+                             ("0\n", "選択肢にない"), ("yes\n5\n", "選択肢にない"),
+                             ("yes\nwithdraw\n1\n99-nowhere\n", "郡市区医師会のコードではありません"),
+                             ("yes\nwithdraw\n1\n13\n", "郡市区医師会のコードではありません"),
+                             ("yes\njoin\nnational\n13-chiyoda\nA\nA\nZZ\n", "選択肢にない"),
+                             ("yes\nchange\ncategory\nmunicipal\n13-chiyoda\nnational\n", "加入していない")]:
+            with self.subTest(answers=answers):
+                rc, out, err = run(["guide", "--categories", c.SAMPLE_CATEGORIES], stdin=answers)
+                self.assertEqual(rc, 2, out)
+                self.assertIn(why, err)
+        rc, _, err = run(["guide", "--lang", "en"], stdin="")
+        self.assertEqual(rc, 2)
+        self.assertIn("the input ended", err)
+
+
+if __name__ == "__main__":
+    c.main()
