@@ -3,29 +3,98 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <cstdint>
 #include <cstring>
 #include <new>
+
+// The writers' tiny helpers are called ~100 times per response with literal arguments:
+// inlined, their copies become a few moves.
+#if defined(__GNUC__)
+#define MG_JSON_INLINE inline __attribute__((always_inline))
+#else
+#define MG_JSON_INLINE inline
+#endif
 
 namespace mamisguide::json {
 namespace {
 
 // ---- writing ---------------------------------------------------------------------------------
 
-/// Appends raw text known to need no escaping (our own static tables and names).
-inline void raw(std::string& out, std::string_view s) { out.append(s.data(), s.size()); }
+/// A small buffer in front of the output string. A response is ~100 tiny appends, and each
+/// std::string::append (out of line, with its checks) cost more than its bytes: the writers
+/// below fill 8 KiB on the stack instead and hand it to the string in one append.
+class sink {
+public:
+    explicit sink(std::string& out) noexcept : out_(out) {}
+    sink(const sink&) = delete;
+    sink& operator=(const sink&) = delete;
 
-inline void str(std::string& out, std::string_view s) {
+    MG_JSON_INLINE void push_back(char c) {
+        if (n_ == sizeof buf_) flush();
+        buf_[n_++] = c;
+    }
+    MG_JSON_INLINE void append(const char* p, std::size_t len) {
+        if (len > sizeof buf_ - n_) {
+            append_long(p, len);
+            return;
+        }
+        if (len) std::memcpy(buf_ + n_, p, len);
+        n_ += len;
+    }
+    sink& operator+=(std::string_view s) {
+        append(s.data(), s.size());
+        return *this;
+    }
+    /// Hands the buffered bytes to the string; call when done writing.
+    void flush() {
+        out_.append(buf_, n_);
+        n_ = 0;
+    }
+
+private:
+    void append_long(const char* p, std::size_t len) {
+        flush();
+        if (len > sizeof buf_) out_.append(p, len);
+        else {
+            std::memcpy(buf_, p, len);
+            n_ = len;
+        }
+    }
+
+    std::string& out_;
+    std::size_t n_ = 0;
+    char buf_[8192];
+};
+
+void escape(sink& out, std::string_view s);
+
+/// Appends raw text known to need no escaping (our own static tables and names).
+MG_JSON_INLINE void raw(sink& out, std::string_view s) { out.append(s.data(), s.size()); }
+
+inline void str(sink& out, std::string_view s) {
     out.push_back('"');
-    append_escaped(out, s);
+    escape(out, s);
     out.push_back('"');
 }
 
-inline void str_or_null(std::string& out, std::string_view s) {
+inline void str_or_null(sink& out, std::string_view s) {
     if (s.empty()) raw(out, "null");
     else str(out, s);
 }
 
-inline void key(std::string& out, std::string_view k, bool& first) {
+/// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
+/// as a string.
+MG_JSON_INLINE void name(sink& out, std::string_view s) {
+    out.push_back('"');
+    raw(out, s);
+    out.push_back('"');
+}
+
+MG_JSON_INLINE void key(sink& out, std::string_view k, bool& first) {
     if (!first) out.push_back(',');
     first = false;
     out.push_back('"');
@@ -33,18 +102,21 @@ inline void key(std::string& out, std::string_view k, bool& first) {
     raw(out, "\":");
 }
 
-void levels_array(std::string& out, level_set s) {
-    out.push_back('[');
-    bool first = true;
-    for (level l : s) {
-        if (!first) out.push_back(',');
-        first = false;
-        str(out, to_string(l));
-    }
-    out.push_back(']');
+void levels_array(sink& out, level_set s) {
+    // Every set of levels, written once: ["municipal",…] in one append.
+    static constexpr std::string_view arrays[8] = {
+        "[]",
+        "[\"municipal\"]",
+        "[\"prefectural\"]",
+        "[\"municipal\",\"prefectural\"]",
+        "[\"national\"]",
+        "[\"municipal\",\"national\"]",
+        "[\"prefectural\",\"national\"]",
+        "[\"municipal\",\"prefectural\",\"national\"]"};
+    raw(out, arrays[s.bits() & 7u]);
 }
 
-void categories_object(std::string& out, level_set s, const per_level<std::string_view>& c) {
+void categories_object(sink& out, level_set s, const per_level<std::string_view>& c) {
     out.push_back('{');
     bool first = true;
     for (level l : s) {
@@ -55,7 +127,7 @@ void categories_object(std::string& out, level_set s, const per_level<std::strin
     out.push_back('}');
 }
 
-void text_array(std::string& out, const fixed_vector<const bitext*, 8>& v, lang l) {
+void text_array(sink& out, const fixed_vector<const bitext*, 8>& v, lang l) {
     out.push_back('[');
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (i) out.push_back(',');
@@ -64,11 +136,11 @@ void text_array(std::string& out, const fixed_vector<const bitext*, 8>& v, lang 
     out.push_back(']');
 }
 
-void write_request(std::string& out, const request& r) {
+void write_request(sink& out, const request& r) {
     out.push_back('{');
     bool first = true;
     key(out, "operation", first);
-    str(out, to_string(r.op));
+    name(out, to_string(r.op));
     const bool takes_levels = r.op == operation::join || r.op == operation::additional_join ||
                               r.op == operation::change_category || r.op == operation::withdraw;
     if (takes_levels) {
@@ -98,7 +170,7 @@ void write_request(std::string& out, const request& r) {
     out.push_back('}');
 }
 
-void support_object(std::string& out, lang l) {
+void support_object(sink& out, lang l) {
     out.push_back('{');
     bool first = true;
     key(out, "name", first);
@@ -344,21 +416,55 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     return read_request(request_v, p.req, b);
 }
 
-void write_line_field(std::string& out, std::size_t line, bool& first) {
+void write_line_field(sink& out, std::size_t line, bool& first) {
     if (line == 0) return;
     key(out, "line", first);
     raw(out, std::to_string(line));
 }
 
-} // namespace
+/// True if any of the 8 bytes in `w` is below 0x20, a quote or a backslash: the exact "any
+/// byte" tests of the bit-twiddling hacks (hasless, haszero), eight bytes at a time.
+inline bool needs_escape(std::uint64_t w) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+            ((backslash - ones) & ~backslash)) & high;
+}
 
-void append_escaped(std::string& out, std::string_view s) {
+inline bool needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+
+/// The index of the first byte at or after `i` that needs escaping, or `n`: sixteen bytes at a
+/// time with SSE2, then eight with plain integers, then one by one.
+inline std::size_t next_to_escape(const char* d, std::size_t n, std::size_t i) noexcept {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                  control = _mm_set1_epi8(0x1f);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                         _mm_cmpeq_epi8(_mm_min_epu8(x, control), x)); // x <= 0x1f, unsigned
+        if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, d + i, 8);
+        if (needs_escape(w)) break;
+    }
+    for (; i < n; ++i)
+        if (needs_escape(static_cast<unsigned char>(d[i]))) return i;
+    return n;
+}
+
+void escape(sink& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    const char* d = s.data();
+    const std::size_t n = s.size();
     std::size_t run = 0; // start of the current run of bytes that need no escaping
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
+    for (std::size_t i = next_to_escape(d, n, 0); i < n; i = next_to_escape(d, n, i + 1)) {
+        const unsigned char c = static_cast<unsigned char>(d[i]);
+        out.append(d + run, i - run);
         run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
@@ -374,19 +480,19 @@ void append_escaped(std::string& out, std::string_view s) {
         }
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(d + run, n - run);
 }
 
-void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line) {
+void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
     out.push_back('{');
     bool first = true;
     write_line_field(out, line, first);
     key(out, "ok", first);
     raw(out, "true");
     key(out, "operation", first);
-    str(out, to_string(p.op));
+    name(out, to_string(p.op));
     key(out, "form", first);
-    str(out, to_string(p.form));
+    name(out, to_string(p.form));
     key(out, "form_label", first);
     str(out, p.form_label->get(l));
     key(out, "selection", first);
@@ -402,7 +508,7 @@ void write_plan(std::string& out, const application_plan& p, lang l, std::size_t
         bool f = true;
         out.push_back('{');
         key(out, "level", f);
-        str(out, to_string(a.lvl));
+        name(out, to_string(a.lvl));
         key(out, "code", f);
         str(out, a.code);
         key(out, "name", f);
@@ -437,7 +543,7 @@ void write_plan(std::string& out, const application_plan& p, lang l, std::size_t
         bool f = true;
         out.push_back('{');
         key(out, "kind", f);
-        str(out, to_string(q.kind));
+        name(out, to_string(q.kind));
         key(out, "steps", f);
         out.push_back('[');
         for (std::size_t k = 0; k < q.steps.size(); ++k) {
@@ -463,7 +569,7 @@ void write_plan(std::string& out, const application_plan& p, lang l, std::size_t
     key(out, "manual", first);
     str(out, p.manual->get(l));
     key(out, "actor", first);
-    str(out, to_string(p.who));
+    name(out, to_string(p.who));
     key(out, "result", first);
     {
         bool f = true;
@@ -488,7 +594,7 @@ void write_plan(std::string& out, const application_plan& p, lang l, std::size_t
         bool f = true;
         out.push_back('{');
         key(out, "kind", f);
-        str(out, to_string(n.kind));
+        name(out, to_string(n.kind));
         key(out, "text", f);
         str(out, n.text->get(l));
         key(out, "levels", f);
@@ -519,13 +625,13 @@ void write_plan(std::string& out, const application_plan& p, lang l, std::size_t
     out.push_back('}');
 }
 
-void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line) {
+void refusal_to(sink& out, const refusal& r, lang l, std::size_t line) {
     out.push_back('{');
     bool first = true;
     write_line_field(out, line, first);
     key(out, "ok", first);
     raw(out, "false,\"error\":{\"code\":");
-    str(out, to_string(r.code));
+    name(out, to_string(r.code));
     raw(out, ",\"message\":");
     str(out, r.message->get(l));
     if (!r.field.empty()) {
@@ -537,6 +643,26 @@ void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line)
         write_request(out, *r.suggestion);
     }
     raw(out, "}}");
+}
+
+} // namespace
+
+void append_escaped(std::string& out, std::string_view s) {
+    sink w(out);
+    escape(w, s);
+    w.flush();
+}
+
+void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line) {
+    sink w(out);
+    plan_to(w, p, l, line);
+    w.flush();
+}
+
+void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line) {
+    sink w(out);
+    refusal_to(w, r, l, line);
+    w.flush();
 }
 
 void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
@@ -569,7 +695,7 @@ int respond(const directory& dir, std::string_view input, std::string& out,
 }
 
 namespace {
-void guide_node_json(std::string& out, const guide_node& n, lang l) {
+void guide_node_json(sink& out, const guide_node& n, lang l) {
     bool f = true;
     out.push_back('{');
     key(out, "id", f);
@@ -603,7 +729,7 @@ void guide_node_json(std::string& out, const guide_node& n, lang l) {
         out.push_back('{');
         bool g = true;
         key(out, "operation", g);
-        str(out, to_string(n.op));
+        name(out, to_string(n.op));
         if (!n.levels.empty()) {
             key(out, "levels", g);
             levels_array(out, n.levels);
@@ -634,7 +760,8 @@ void guide_node_json(std::string& out, const guide_node& n, lang l) {
 }
 } // namespace
 
-void write_guide(std::string& out, lang l) {
+void write_guide(std::string& string_out, lang l) {
+    sink out(string_out);
     raw(out, "{\"root\":");
     str(out, guide_root().id);
     raw(out, ",\"nodes\":[");
@@ -643,6 +770,7 @@ void write_guide(std::string& out, lang l) {
         guide_node_json(out, *n, l);
     }
     raw(out, "]}");
+    out.flush();
 }
 
 } // namespace mamisguide::json

@@ -10,7 +10,9 @@
  *     a negative error (MG_ERR_*). Numbers are never reused or renumbered.
  *   - Output goes through pointer arguments, written last; a NULL pointer where one is needed
  *     gives MG_ERR_ARGUMENT, never a crash.
- *   - mg_last_error() describes the last failure on the calling thread; never NULL.
+ *   - mg_last_error() describes the last failure on the calling thread; never NULL. Most
+ *     functions clear it when they start; the typed planning functions (mg_plan, mg_join, …)
+ *     leave it untouched when they succeed, so read it only after a failure.
  *   - What the library allocates (char ** outputs) is freed with mg_free(); engines with
  *     mg_engine_free(). Both accept NULL.
  *   - Strings in result structs point into the engine, into the library's static tables or into
@@ -223,7 +225,8 @@ typedef struct mg_refusal_info {
     mg_request suggestion;      /* a request that succeeds, when has_suggestion */
 } mg_refusal_info;
 
-/* The answer to one request: status MG_OK with plan, or a refusal code with refusal. */
+/* The answer to one request: status MG_OK with plan, or a refusal code with refusal. Only that
+ * half is written; in arrays, only the first n_* entries are. */
 typedef struct mg_result {
     int status;
     mg_plan_info plan;

@@ -13,6 +13,11 @@
 
 #include <tl/expected.hpp>
 
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <utility>
+
 namespace mamisguide {
 
 using plan_result = tl::expected<application_plan, refusal>;
@@ -133,22 +138,26 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
 
 namespace detail {
 
-/// Every (held, operation, levels, cascade) tabulated: 0 when legal, else the refusal code.
-struct level_table {
-    unsigned char code[8][6][8][2] = {};
-    constexpr level_table() noexcept {
-        for (unsigned h = 0; h < 8; ++h)
-            for (unsigned o = 0; o < 6; ++o)
-                for (unsigned l = 0; l < 8; ++l)
-                    for (unsigned c = 0; c < 2; ++c) {
-                        const level_verdict v = judge_levels(level_set::from_bits(h),
-                                                             static_cast<operation>(o),
-                                                             level_set::from_bits(l), c != 0);
-                        code[h][o][l][c] = v.ok ? 0 : static_cast<unsigned char>(v.code);
-                    }
-    }
-};
-inline constexpr level_table levels_table{};
+/// check_levels()'s answer for entry `i` of the table: held * 96 + operation * 16 + levels * 2
+/// + cascade.
+constexpr std::optional<refusal_code> level_answer(std::size_t i) noexcept {
+    const level_verdict v = judge_levels(level_set::from_bits(static_cast<unsigned>(i / 96)),
+                                         static_cast<operation>(i / 16 % 6),
+                                         level_set::from_bits(static_cast<unsigned>(i / 2 % 8)),
+                                         i % 2 != 0);
+    return v.ok ? std::optional<refusal_code>() : std::optional<refusal_code>(v.code);
+}
+
+template <std::size_t... I>
+constexpr std::array<std::optional<refusal_code>, sizeof...(I)>
+level_answers(std::index_sequence<I...>) noexcept {
+    return {{level_answer(I)...}};
+}
+
+/// Every (held, operation, levels, cascade) tabulated at compile time: nullopt when legal, else
+/// the refusal code. The answers themselves are stored, not codes to turn into answers, so a
+/// lookup is one load and no branch.
+inline constexpr auto levels_table = level_answers(std::make_index_sequence<8 * 6 * 8 * 2>{});
 
 /// Restricts a per-level map to a set of levels.
 inline per_level<std::string_view> only(const per_level<std::string_view>& c, level_set s) noexcept {
@@ -602,10 +611,8 @@ inline plan_result plan(const directory& dir, const member_state& s, const reque
 /// A table lookup, computed at compile time from judge_levels().
 inline std::optional<refusal_code> check_levels(level_set held, operation op, level_set levels,
                                                 bool cascade = false) noexcept {
-    const unsigned char c = detail::levels_table.code[held.bits()][static_cast<unsigned>(op) % 6]
-                                                     [levels.bits()][cascade ? 1 : 0];
-    if (c == 0) return std::nullopt;
-    return static_cast<refusal_code>(c);
+    return detail::levels_table[held.bits() * 96 + static_cast<unsigned>(op) % 6 * 16 +
+                                levels.bits() * 2 + (cascade ? 1 : 0)];
 }
 
 /// The whole check without building suggestions: nullopt when `r` is legal for `s`.

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Turns mamisguide_bench's JSON output (and the command line's end-to-end timing, if any) into
+the one table of scripts/bench.sh: figure, measured, target, ratio to the floor, pass/miss.
+
+    report.py BENCH.json [E2E.json] [--strict]
+
+In-process figures are the CPU time of the benchmark thread (the median of the repetitions when
+there are several), so that other work on a shared machine does not count; the command line's
+end-to-end figure is wall time (best of its runs). --strict: exit 1 when a target is missed.
+"""
+import json
+import sys
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def pick(benchmarks):
+    """name -> run: the median aggregate when there is one, else the (last) plain run."""
+    runs = {}
+    for b in benchmarks:
+        name = b.get("run_name", b["name"])
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                runs[name] = b
+        elif name not in runs or runs[name].get("run_type") != "aggregate":
+            runs[name] = b
+    return runs
+
+
+UNIT = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def ns(run):
+    """CPU time per iteration in nanoseconds."""
+    return run["cpu_time"] * UNIT[run.get("time_unit", "ns")]
+
+
+def fmt_time(t):
+    if t < 10:
+        return f"{t:.2f} ns"
+    if t < 1e3:
+        return f"{t:.0f} ns"
+    if t < 1e6:
+        return f"{t / 1e3:.2f} µs"
+    if t < 1e9:
+        return f"{t / 1e6:.1f} ms"
+    return f"{t / 1e9:.3f} s"
+
+
+def main(argv):
+    strict = "--strict" in argv
+    args = [a for a in argv[1:] if a != "--strict"]
+    if not args:
+        print(__doc__, file=sys.stderr)
+        return 2
+    bench = load(args[0])
+    e2e = load(args[1]) if len(args) > 1 else None
+    runs = pick(bench["benchmarks"])
+
+    def get(name):
+        # Exact, or with the arguments Google Benchmark appends ("BM_x/iterations:20").
+        run = runs.get(name) or next((r for n, r in runs.items() if n.startswith(name + "/")), None)
+        if run is None:
+            raise SystemExit(f"report.py: no result for {name} in {args[0]}")
+        return run
+
+    floor = ns(get("BM_floor"))
+    rows = []  # (figure, measured, target, ratio to floor, verdict)
+
+    def row(figure, measured, target, t_ns, ok):
+        ratio = "—" if t_ns is None else f"{t_ns / floor:,.1f}×"
+        verdict = "—" if ok is None else ("pass" if ok else "MISS")
+        rows.append((figure, measured, target, ratio, verdict))
+
+    row("floor: `legal[8][6][8]` table lookup", fmt_time(floor), "—", floor, None)
+
+    t = ns(get("BM_check_levels"))
+    row("legality check `check_levels()`", fmt_time(t), "≤ 3 × floor", t, t <= 3 * floor)
+    t = ns(get("BM_mg_check_levels"))
+    row("legality check, C ABI `mg_check_levels()`", fmt_time(t), "—", t, None)
+
+    plan = get("BM_plan_cpp")
+    t_plan = ns(plan)
+    allocs = plan.get("allocs_per_iter", 0.0)
+    row("full plan, C++ `plan()` (workload mix)", f"{fmt_time(t_plan)}, {allocs:g} allocations",
+        "≤ 150 ns, 0 allocations", t_plan, t_plan <= 150 and allocs == 0)
+    dearest = max((ns(r), r.get("label", "")) for n, r in runs.items() if n.startswith("BM_plan_cpp_op/"))
+    row(f"  dearest operation, C++ (`{dearest[1]}`)", fmt_time(dearest[0]), "—", dearest[0], None)
+
+    for name, label in (("BM_mg_plan", "typed C ABI `mg_plan()`"),
+                        ("BM_mg_per_operation", "typed C ABI, per-operation `mg_join()`…")):
+        t = ns(get(name))
+        row(label, f"{fmt_time(t)} = {t / t_plan:.2f} × C++", "≤ 1.3 × C++ plan", t, t <= 1.3 * t_plan)
+
+    t = ns(get("BM_mg_plan_json"))
+    row("`mg_plan_json()` (parse, plan, write)", fmt_time(t), "≤ 3 µs", t, t <= 3000)
+
+    batch = get("BM_batch")
+    lines = batch["lines"]
+    t_batch = ns(batch)
+    per_line = t_batch / lines
+    row("batch, in process, one core: lines/s", f"{lines / t_batch * 1e9 / 1e6:.2f} M lines/s",
+        "≥ 1 M lines/s", per_line, lines / t_batch * 1e9 >= 1e6)
+    row(f"batch, in process: all {lines:,.0f} lines", fmt_time(t_batch), "< 0.2 s", per_line,
+        t_batch < 0.2e9)
+    if e2e:
+        wall = e2e["wall_s"] * 1e9
+        n = e2e["lines"]
+        row("batch, `mamisguide batch FILE`, end to end", f"{fmt_time(wall)} wall = "
+            f"{n / wall * 1e9 / 1e6:.2f} M lines/s", "< 0.2 s, ≥ 1 M lines/s", wall / n,
+            wall < 0.2e9 and n / wall * 1e9 >= 1e6)
+    else:
+        row("batch, `mamisguide batch FILE`, end to end", "not run (no command line)",
+            "< 0.2 s", None, None)
+
+    t = ns(get("BM_load_master_1000"))
+    row("load a 1,000-row master (`load_master`, buffer)", fmt_time(t), "≤ 1 ms", t, t <= 1e6)
+    mem = get("BM_engine_memory")
+    b = mem["engine_bytes"]
+    row("engine heap with that master (`mg_engine`)", f"{b / 1024:,.0f} KiB ({b:,.0f} B)",
+        "≤ 1 MiB", None, b <= 1 << 20)
+
+    headers = ("figure", "measured", "target", "ratio to floor", "result")
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    def line(cells):
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+    print(line(headers))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+    ctx = bench.get("context", {})
+    print(f"\nCPU time per call (median of repetitions) on {ctx.get('num_cpus', '?')} × "
+          f"{ctx.get('mhz_per_cpu', '?')} MHz, {ctx.get('host_name', '')}; "
+          f"workload: {ctx.get('workload', '?')}")
+    if e2e:
+        print(f"end to end: best wall time of {e2e['runs']} runs, output to /dev/null, "
+              f"master {e2e['master_rows']} associations")
+    missed = [r[0] for r in rows if r[4] == "MISS"]
+    if strict and missed:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

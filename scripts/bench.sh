@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in Release, runs them (Google Benchmark, JSON output) and, when the
+# command line builds, `mamisguide batch` end to end on the same generated workload; prints one
+# table: figure, measured, target, ratio to the floor, pass/miss.
+#
+#   scripts/bench.sh            # full run (5 repetitions, medians; about two minutes)
+#   scripts/bench.sh --quick    # one short repetition: a smoke test of the figures
+#   scripts/bench.sh --strict   # exit 1 when a target is missed
+#
+# Environment: MAMISGUIDE_BENCH_DIR (default build-release), BENCH_OUT (default
+# $MAMISGUIDE_BENCH_DIR/bench-results) for the raw results.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}
+out=${BENCH_OUT:-"$build/bench-results"}
+
+quick=0
+strict=()
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    --strict) strict=(--strict) ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--strict]" >&2; exit 2 ;;
+  esac
+done
+
+CMAKE_BUILD_TYPE=Release "$here/scripts/setup.sh" "$build"
+cmake --build "$build" -j"$(nproc)" --target mamisguide_bench >/dev/null
+cli=""
+if cmake --build "$build" -j"$(nproc)" --target mamisguide_cli >/dev/null 2>&1 &&
+   [ -x "$build/src/mamisguide" ]; then
+  cli="$build/src/mamisguide"
+else
+  echo "bench: the command line does not build; skipping the end-to-end batch" >&2
+fi
+
+mkdir -p "$out"
+bench="$build/bench/mamisguide_bench"
+if [ "$quick" = 1 ]; then
+  args=(--benchmark_min_time=0.05)
+else
+  args=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
+fi
+echo "bench: running $bench ${args[*]}" >&2
+"$bench" "${args[@]}" --benchmark_out="$out/bench.json" --benchmark_out_format=json \
+  >"$out/bench.txt" 2>&1
+
+e2e=()
+if [ -n "$cli" ]; then
+  "$bench" --write-workload "$out" >/dev/null
+  lines=$(wc -l <"$out/requests.jsonl")
+  rows=$(grep -vc '^#' "$out/master.csv")
+  rows=$((rows - 1))
+  runs=3
+  [ "$quick" = 1 ] && runs=1
+  best=""
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s%N)
+    "$cli" batch -q --directory "$out/master.csv" "$out/requests.jsonl" >/dev/null
+    t1=$(date +%s%N)
+    t=$((t1 - t0))
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  printf '{"wall_s": %s, "lines": %s, "runs": %s, "master_rows": %s}\n' \
+    "$(awk -v t="$best" 'BEGIN { printf "%.6f", t / 1e9 }')" "$lines" "$runs" "$rows" >"$out/e2e.json"
+  e2e=("$out/e2e.json")
+fi
+
+echo
+python3 "$here/bench/report.py" "$out/bench.json" "${e2e[@]}" "${strict[@]}"
