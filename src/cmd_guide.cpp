@@ -292,7 +292,7 @@ private:
     }
 
     /// The levels whose association needs a category, and the chain they are on: the levels
-    /// joined, added or changed; for a transfer, the held levels whose association changes.
+    /// joined, added or changed; for a transfer, those transfer_changes() names.
     void ask_categories(const guide_node& n) {
         const std::string_view chain_of = n.op == operation::join || n.op == operation::transfer
                                               ? req_.municipal
@@ -304,9 +304,7 @@ private:
         if (n.op == operation::transfer) {
             const auto from = dir_->find(member_.municipal);
             if (!from) fail(words::missing_code);
-            const auto before = dir_->chain(*from);
-            for (level x : member_.levels)
-                if (before[index_of(x)] != chain[index_of(x)]) levels.insert(x);
+            levels = transfer_changes(*dir_, *from, *m, member_.levels);
         }
         for (level x : levels) {
             const association_id v = chain[index_of(x)];

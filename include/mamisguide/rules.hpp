@@ -485,6 +485,24 @@ inline plan_result plan_change_facility(const directory& dir, const member_state
     return p;
 }
 
+} // namespace detail
+
+/// The levels whose association a transfer from municipal association `from` to `to` changes,
+/// for a member holding `held` (rules.md §4.3): the municipal one, and the prefectural one when
+/// it is held and the destination lies in another prefecture; none when `from` is `to`. JMA
+/// membership continues. These
+/// are the levels that need a category and that the form ticks.
+inline level_set transfer_changes(const directory& dir, association_id from, association_id to,
+                                  level_set held) noexcept {
+    if (from == to) return {}; // nothing moves (plan() refuses it: same_association)
+    level_set changes{level::municipal};
+    if (held.contains(level::prefectural) && dir.parent(from) != dir.parent(to))
+        changes.insert(level::prefectural);
+    return changes;
+}
+
+namespace detail {
+
 inline plan_result plan_transfer(const directory& dir, const member_state& s, association_id m,
                                  const request& r, const level_verdict& v, bool suggest) noexcept {
     const auto dest = municipal_of(dir, r.municipal);
@@ -496,8 +514,7 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     const association_id from_pref = at_level(dir, m, level::prefectural);
     const association_id to_pref = at_level(dir, *dest, level::prefectural);
     const bool across = from_pref != to_pref;
-    level_set changes = v.levels;
-    if (across && v.after.contains(level::prefectural)) changes.insert(level::prefectural);
+    const level_set changes = transfer_changes(dir, m, *dest, v.after);
     application_plan p;
     if (auto no = check_categories(dir, *dest, changes, r.categories, p)) return tl::unexpected(*no);
     set_transfer_form(p, selection::association_transfer);
