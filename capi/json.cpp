@@ -573,17 +573,18 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
     key(out, "result", first);
     {
         bool f = true;
+        // The contract's example exactly; categories only when some are known.
         out.push_back('{');
-        key(out, "mypage", f);
-        raw(out, "\"yes\"");
         key(out, "municipal", f);
         str_or_null(out, p.result.municipal);
         key(out, "prefectural", f);
         str_or_null(out, p.result.prefectural);
         key(out, "levels", f);
         levels_array(out, p.result.levels);
-        key(out, "categories", f);
-        categories_object(out, p.result.levels, p.result.categories);
+        if (!(given_levels(p.result.categories) & p.result.levels).empty()) {
+            key(out, "categories", f);
+            categories_object(out, p.result.levels, p.result.categories);
+        }
         out.push_back('}');
     }
     key(out, "notes", first);

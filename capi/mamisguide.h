@@ -121,6 +121,7 @@ extern "C" {
 #define MG_NOTE_NATIONAL_CONTINUES 3
 #define MG_NOTE_CATEGORY_UNCHECKED 4
 #define MG_NOTE_PROXY 5
+#define MG_NOTE_CATEGORY_IGNORED 6
 
 #define MG_ROLE_FOUNDER_MANAGER 0 /* 開設者・管理者 */
 #define MG_ROLE_RESIDENT 1        /* 研修医 */

@@ -212,7 +212,7 @@ expectation oracle(const member_state& s, const request& r) {
     };
     // the member's state
     if (!legal(s.levels)) return no(refusal_code::invalid_state);
-    if (!s.levels.empty() && s.municipal.empty()) return no(refusal_code::invalid_state);
+    if (!s.levels.empty() && s.municipal.empty()) return no(refusal_code::invalid_request);
     if (s.levels.empty() && !s.municipal.empty()) return no(refusal_code::invalid_state);
     if (!s.prefectural.empty() && !s.levels.contains(P)) return no(refusal_code::invalid_state);
     if (!s.levels.includes(given(s.categories))) return no(refusal_code::invalid_state);
@@ -254,8 +254,11 @@ expectation oracle(const member_state& s, const request& r) {
     if (r.op == operation::transfer) {
         e.need = level_set{M};
         if (s.levels.contains(P) && at(s.municipal, P) != at(e.target, P)) e.need.insert(P);
+        // categories for held levels that do not move are ignored (with a note)
+        if (!s.levels.includes(g)) return no(refusal_code::invalid_request);
+    } else if (!e.need.includes(g)) {
+        return no(refusal_code::invalid_request);
     }
-    if (!e.need.includes(g)) return no(refusal_code::invalid_request);
     for (level l : e.need)
         if (r.categories[l].empty()) return no(refusal_code::category_required);
     for (level l : e.need) {

@@ -229,7 +229,7 @@ const std::vector<std::string> category_steps{
     "マイページにログイン", "［異動届］をクリック", "「会員区分の変更」にチェック",
     "対象医師会にチェック", "新しい会員区分を選択して申請"};
 const std::vector<std::string> facility_steps{"マイページにログイン", "［異動届］をクリック",
-                                              "「医師会の異動」（異動がない場合も）にチェック",
+                                              "「医師会の異動」にチェック",
                                               "異動事由を選択",
                                               "現在の医師会を再選択して、施設情報を入力・申請"};
 const std::vector<std::string> transfer_steps{"マイページにログイン",
@@ -442,8 +442,10 @@ BOOST_AUTO_TEST_CASE(change_facility_same_association) {
                "change_facility.same_association");
     check_checked(p, {chiyoda});
     check_categories(p, {});
-    // The guide's wording: 「医師会の異動」（異動がない場合も）にチェック.
+    // rules.md's wording for step ③; the guide's 「医師会の異動」（異動がない場合も）にチェック is
+    // the case's instruction.
     check_steps(p, facility_steps);
+    BOOST_TEST(str(p.guide_instruction) == "「医師会の異動」（異動がない場合も）にチェック");
     check_result(p, "13-chiyoda", "13", mp, cats("A"));
     check_notes(p, {});
     BOOST_TEST(p.reason == "施設の移転");
@@ -819,7 +821,8 @@ BOOST_AUTO_TEST_CASE(refuse_invalid_state) {
     for (unsigned bits : {2u, 4u, 5u, 6u}) // not chains: {P}, {N}, {M,N}, {P,N}
         require_refusal(plan(dir(), member("13-chiyoda", level_set::from_bits(bits)), r),
                         refusal_code::invalid_state, "member.levels");
-    require_refusal(plan(dir(), member({}, m_), r), refusal_code::invalid_state,
+    // A missing required field is invalid_request (§7), even inside the member.
+    require_refusal(plan(dir(), member({}, m_), r), refusal_code::invalid_request,
                     "member.municipal");
     require_refusal(
         plan(dir(), member("13-chiyoda", none_), requests::join("13-chiyoda", m_, cats("A"))),

@@ -137,6 +137,7 @@ enum class note_kind : std::uint8_t {
     national_continues,   ///< JMA membership continues through a transfer
     category_unchecked,   ///< no catalogue could check a category
     proxy,                ///< the secretariat applies
+    category_ignored,     ///< a transfer was given categories for levels that do not move
 };
 constexpr std::string_view to_string(note_kind k) noexcept {
     switch (k) {
@@ -146,6 +147,7 @@ constexpr std::string_view to_string(note_kind k) noexcept {
     case note_kind::national_continues: return "national_continues";
     case note_kind::category_unchecked: return "category_unchecked";
     case note_kind::proxy: return "proxy";
+    case note_kind::category_ignored: return "category_ignored";
     }
     return "";
 }

@@ -196,8 +196,8 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
             return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
                           "member.prefectural");
     } else {
-        if (s.municipal.empty())
-            return refuse(refusal_code::invalid_state, texts::msg_state_municipal_missing,
+        if (s.municipal.empty()) // a required field that is missing (contract.md)
+            return refuse(refusal_code::invalid_request, texts::msg_state_municipal_missing,
                           "member.municipal");
         // The state's own consistency comes before the association lookup (documented order).
         if (!s.prefectural.empty() && !s.levels.contains(level::prefectural))
@@ -473,10 +473,11 @@ inline plan_result plan_change_facility(const directory& dir, const member_state
     application_plan p;
     set_transfer_form(p, selection::association_transfer);
     p.guide_case = &texts::case_change_facility;
+    p.guide_instruction = &texts::step_tick_association_transfer_no_move; // the guide's words
     p.checked.push_back(checked_of(dir, m));
     static constexpr const bitext* steps[] = {
         &texts::step_login, &texts::step_click_transfer,
-        &texts::step_tick_association_transfer_no_move, &texts::step_choose_reason,
+        &texts::step_tick_association_transfer, &texts::step_choose_reason,
         &texts::step_reselect_current};
     add_steps(p, steps);
     p.rule = "change_facility.same_association";
@@ -515,8 +516,17 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     const association_id to_pref = at_level(dir, *dest, level::prefectural);
     const bool across = from_pref != to_pref;
     const level_set changes = transfer_changes(dir, m, *dest, v.after);
+    // Categories for held levels whose association does not change are not applied (a note
+    // says so); one for a level not held is a mistake.
+    const level_set given = given_levels(r.categories);
+    if (!v.after.includes(given))
+        return refuse(refusal_code::invalid_request, texts::msg_category_for_other_level,
+                      "request.categories");
     application_plan p;
-    if (auto no = check_categories(dir, *dest, changes, r.categories, p)) return tl::unexpected(*no);
+    if (auto no = check_categories(dir, *dest, changes, only(r.categories, changes), p))
+        return tl::unexpected(*no);
+    if (const level_set ignored = given - changes; !ignored.empty())
+        p.notes.push_back({note_kind::category_ignored, &texts::note_category_ignored, ignored, {}});
     set_transfer_form(p, selection::association_transfer);
     p.guide_case = &texts::case_transfer;
     for (level l : changes) p.checked.push_back(checked_of(dir, at_level(dir, *dest, l)));

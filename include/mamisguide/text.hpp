@@ -163,6 +163,10 @@ inline constexpr bitext note_national_continues{"日本医師会の会員資格�
 inline constexpr bitext note_category_unchecked{
     "この医師会の会員区分表が読み込まれていないため、会員区分を確認していません。",
     "No category catalogue is loaded for this association: the category was not checked."};
+inline constexpr bitext note_category_ignored{
+    "異動しない医師会の会員区分は変更されません。会員区分を変更する場合は「会員区分の変更」を申請してください。",
+    "Categories given for associations that do not change were not applied: to change them, apply "
+    "for a change of member category."};
 inline constexpr bitext note_proxy{
     "医師会事務局が会員の代わりに申請を行います。専用のマニュアルをご参照ください。",
     "The association secretariat applies on the member's behalf: see the dedicated manual."};

@@ -26,6 +26,7 @@ _NOTES = (
     "national_continues",
     "category_unchecked",
     "proxy",
+    "category_ignored",
 )
 _TAKES_LEVELS = {"join", "additional_join", "change_category", "withdraw"}
 
@@ -243,13 +244,7 @@ def plan_dict(p: _ffi.MgPlanInfo, lang: int) -> Dict[str, Any]:
         "steps": [_d(p.steps[i]) for i in range(p.n_steps)],
         "manual": _d(p.manual),
         "actor": _ACTORS[p.actor],
-        "result": {
-            "mypage": "yes",
-            "municipal": _d(result.municipal),
-            "prefectural": _d(result.prefectural),
-            "levels": level_names(result.levels),
-            "categories": _categories_dict(result.levels, result.categories),
-        },
+        "result": _result_dict(result),
         "notes": notes,
         "rule": _d(p.rule),
         "reason": _d(p.reason),
@@ -279,3 +274,16 @@ def refusal_from_response(response: Mapping[str, Any], status: int) -> RefusalEr
         suggestion=error.get("suggestion"),
         response=dict(response),
     )
+
+
+def _result_dict(result: Any) -> Dict[str, Any]:
+    """The plan's ``result`` exactly as the JSON writer gives it: categories only when known."""
+    out: Dict[str, Any] = {
+        "municipal": _d(result.municipal),
+        "prefectural": _d(result.prefectural),
+        "levels": level_names(result.levels),
+    }
+    categories = _categories_dict(result.levels, result.categories)
+    if categories:
+        out["categories"] = categories
+    return out

@@ -123,7 +123,8 @@ BOOST_AUTO_TEST_CASE(contract_plan_example) {
     BOOST_TEST(r["actor"] == "member");
     BOOST_TEST(r["result"]["municipal"] == "13-chiyoda");
     BOOST_TEST(r["result"]["prefectural"] == "13");
-    BOOST_TEST(r["result"]["levels"] == json::parse(R"(["municipal", "prefectural"])"));
+    BOOST_TEST(r["result"] == json::parse(R"({"municipal": "13-chiyoda", "prefectural": "13",
+                                                 "levels": ["municipal", "prefectural"]})"));
     BOOST_TEST(r["notes"] == json::array());
     BOOST_TEST(r["rule"] == "withdraw.top_of_chain");
 }
@@ -288,6 +289,27 @@ BOOST_AUTO_TEST_CASE(selection_and_form_per_operation) {
     json p = sel({{"operation", "withdraw"}, {"levels", {"national"}}, {"proxy", true}});
     BOOST_TEST(p["actor"] == "secretariat");
     BOOST_TEST(p["manual"] == "MAMIS 操作マニュアル（医師会事務局による代理申請入力）");
+}
+
+BOOST_AUTO_TEST_CASE(transfer_with_every_held_category) {
+    // A system may send the member's categories for every held level: the ones whose
+    // association does not change are not applied, and a note says so.
+    json req = {{"member", member3()},
+                {"request", {{"operation", "transfer"}, {"municipal", "13-shinjuku"},
+                             {"categories", {{"municipal", "A"}, {"prefectural", "B"}, {"national", "A2B"}}}}}};
+    auto [st, r] = call(req);
+    BOOST_TEST(st == MG_OK);
+    BOOST_TEST(r["categories"] == json::parse(R"({"municipal": "A"})"));
+    BOOST_TEST(r["checked"].size() == 1u);
+    bool ignored = false;
+    for (const auto& n : r["notes"])
+        if (n["kind"] == "category_ignored") ignored = n["levels"] == json::parse(R"(["prefectural", "national"])");
+    BOOST_TEST(ignored);
+    BOOST_TEST(r["result"]["categories"] == json::parse(R"({"municipal": "A", "national": "A2B"})"));
+    // A category for a level the member does not hold is still a mistake.
+    req["member"]["levels"] = {"municipal"};
+    req["member"]["categories"] = json::object();
+    BOOST_TEST(call(req).first == MG_INVALID_REQUEST);
 }
 
 BOOST_AUTO_TEST_CASE(mypage_prerequisites) {
