@@ -21,7 +21,9 @@ void* track(void* p) noexcept {
     return p;
 }
 
-void* counted(std::size_t n) noexcept { return track(std::malloc(n ? n : 1)); }
+void* counted(std::size_t n) noexcept {
+    return track(std::malloc(n ? n : 1));
+}
 
 void* counted_aligned(std::size_t n, std::align_val_t al) noexcept {
     std::size_t a = static_cast<std::size_t>(al);
@@ -43,11 +45,17 @@ void* counted_aligned(std::size_t n, std::align_val_t al) noexcept {
 
 namespace mg_bench {
 
-std::size_t allocations() noexcept { return count; }
+std::size_t allocations() noexcept {
+    return count;
+}
 
-std::size_t live_blocks() noexcept { return blocks; }
+std::size_t live_blocks() noexcept {
+    return blocks;
+}
 
-std::size_t live_bytes() noexcept { return bytes + 8 * blocks; }
+std::size_t live_bytes() noexcept {
+    return bytes + 8 * blocks;
+}
 
 } // namespace mg_bench
 
@@ -59,8 +67,12 @@ void* operator new[](std::size_t n) {
     if (void* p = counted(n)) return p;
     throw std::bad_alloc();
 }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    return counted(n);
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+    return counted(n);
+}
 void* operator new(std::size_t n, std::align_val_t al) {
     if (void* p = counted_aligned(n, al)) return p;
     throw std::bad_alloc();
@@ -76,15 +88,39 @@ void* operator new[](std::size_t n, std::align_val_t al, const std::nothrow_t&) 
     return counted_aligned(n, al);
 }
 
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
-void operator delete(void* p, std::align_val_t) noexcept { release(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { release(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { release(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
+void operator delete(void* p) noexcept {
+    release(p);
+}
+void operator delete[](void* p) noexcept {
+    release(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    release(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    release(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    release(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    release(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+    release(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+    release(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+    release(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+    release(p);
+}
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+    release(p);
+}
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+    release(p);
+}

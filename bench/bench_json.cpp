@@ -80,7 +80,8 @@ void BM_batch(benchmark::State& state) {
     state.counters["lines"] = n;
     state.counters["plans"] = static_cast<double>(plans);
     state.counters["out_MB"] = static_cast<double>(out_bytes) / 1e6;
-    state.counters["lines_per_s"] = benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["lines_per_s"] =
+        benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 } // namespace

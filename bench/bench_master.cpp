@@ -5,7 +5,6 @@
 
 #include <benchmark/benchmark.h>
 
-
 namespace mg_bench {
 namespace {
 

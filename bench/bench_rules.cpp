@@ -211,7 +211,8 @@ void check_floor() {
     for (unsigned h = 0; h < 8; ++h)
         for (unsigned o = 0; o < 6; ++o)
             for (unsigned l = 0; l < 8; ++l)
-                if (legal[h][o][l] != !check_levels(level_set::from_bits(h), static_cast<operation>(o),
+                if (legal[h][o][l] != !check_levels(level_set::from_bits(h),
+                                                    static_cast<operation>(o),
                                                     level_set::from_bits(l)))
                     throw std::logic_error("the floor table disagrees with check_levels()");
 }

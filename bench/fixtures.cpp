@@ -14,7 +14,9 @@ per_level<std::string_view> views(const std::array<std::string, 3>& c) {
     return out;
 }
 
-const char* c_str(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
+const char* c_str(const std::string& s) {
+    return s.empty() ? nullptr : s.c_str();
+}
 
 } // namespace
 
@@ -31,7 +33,8 @@ const mg_engine* jma_engine() {
     static mg_engine* e = [] {
         mg_engine* e = nullptr;
         const std::string& csv = jma_workload().master_csv;
-        if (mg_engine_new(&e) != MG_OK || mg_engine_load_directory_buffer(e, csv.data(), csv.size()) != MG_OK)
+        if (mg_engine_new(&e) != MG_OK ||
+            mg_engine_load_directory_buffer(e, csv.data(), csv.size()) != MG_OK)
             throw std::runtime_error(mg_last_error());
         return e;
     }();

@@ -32,8 +32,9 @@ std::string workload_summary() {
         s += std::string(" ") + mg_bench::jma_codes[i] + "=" + std::to_string(w.category_count[i]);
     s += "; operations";
     for (std::size_t i = 0; i < 6; ++i)
-        s += std::string(" ") + std::string(mamisguide::to_string(static_cast<mamisguide::operation>(i))) +
-             "=" + std::to_string(w.operation_count[i]);
+        s += std::string(" ") +
+             std::string(mamisguide::to_string(static_cast<mamisguide::operation>(i))) + "=" +
+             std::to_string(w.operation_count[i]);
     return s;
 }
 

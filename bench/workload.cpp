@@ -111,7 +111,9 @@ bool any(const std::array<std::string, 3>& c) {
 
 /// A municipal or prefectural category code of the member's own association (unchecked: no
 /// catalogue is loaded for them), following the JMA category.
-std::string local_category(int jma) { return jma == 0 ? "A" : jma == 2 || jma == 4 ? "C" : "B"; }
+std::string local_category(int jma) {
+    return jma == 0 ? "A" : jma == 2 || jma == 4 ? "C" : "B";
+}
 
 /// The JMA category a member moves to in a change of category.
 int next_category(int jma) {
@@ -148,7 +150,7 @@ request_case make_case(rng& r, const master_index& mi, int cat) {
         c.levels = ALL;
         c.request_categories = {local, local, jma};
         if (r.chance(30)) member_all(); // already a member: refused, suggestion none
-    } else if (roll < 220) { // 追加入会
+    } else if (roll < 220) {            // 追加入会
         c.op = operation::additional_join;
         c.municipal = mi.codes[home];
         if (r.chance(300)) {
@@ -166,7 +168,8 @@ request_case make_case(rng& r, const master_index& mi, int cat) {
         c.op = operation::change_category;
         member_all();
         const bool unchanged = r.chance(20);
-        c.request_categories[2] = unchanged ? jma : jma_codes[static_cast<std::size_t>(next_category(cat))];
+        c.request_categories[2] =
+            unchanged ? jma : jma_codes[static_cast<std::size_t>(next_category(cat))];
         c.levels = N;
         if (r.chance(150)) { // the municipal category changes too
             c.request_categories[0] = local == "A" ? "B" : "A";
@@ -184,7 +187,9 @@ request_case make_case(rng& r, const master_index& mi, int cat) {
         if (r.chance(15)) {
             // transfer to the current association: refused, suggests change_facility
         } else if (r.chance(550)) { // within the prefecture
-            for (int tries = 0; tries < 16 && (dest == home || mi.prefecture[dest] != mi.prefecture[home]); ++tries)
+            for (int tries = 0;
+                 tries < 16 && (dest == home || mi.prefecture[dest] != mi.prefecture[home]);
+                 ++tries)
                 dest = r.below(mi.codes.size());
             if (dest == home) dest = (home + 1) % mi.codes.size();
         } else {
@@ -198,39 +203,48 @@ request_case make_case(rng& r, const master_index& mi, int cat) {
         c.op = operation::withdraw;
         member_all();
         const std::size_t w = r.below(1000);
-        if (w < 350) c.levels = N;                  // 日医のみ
-        else if (w < 550) c.levels = P | N;         // 都道府県＋日医
-        else if (w < 900) c.levels = ALL;           // 完全退会
-        else if (w < 970) c.levels = M, c.cascade = true; // 郡市 → everything (cascade)
-        else c.levels = M;                          // illegal: refused with a suggestion
+        if (w < 350)
+            c.levels = N; // 日医のみ
+        else if (w < 550)
+            c.levels = P | N; // 都道府県＋日医
+        else if (w < 900)
+            c.levels = ALL; // 完全退会
+        else if (w < 970)
+            c.levels = M, c.cascade = true; // 郡市 → everything (cascade)
+        else
+            c.levels = M; // illegal: refused with a suggestion
     }
     if (r.chance(150)) c.proxy = true;
     if (r.chance(100)) c.english = true;
-    if (r.chance(30)) c.page = mypage::no;
-    else if (r.chance(40)) c.page = mypage::unknown;
+    if (r.chance(30))
+        c.page = mypage::no;
+    else if (r.chance(40))
+        c.page = mypage::unknown;
     return c;
 }
 
 /// Makes a line bad in one of the ways real input goes bad.
 std::string corrupt(rng& r, std::string line) {
     switch (r.below(6)) {
-    case 0: return {};                                  // blank line
-    case 1: return line.substr(0, line.size() / 2);     // truncated JSON
-    case 2: {                                           // unknown operation
+    case 0:
+        return {}; // blank line
+    case 1:
+        return line.substr(0, line.size() / 2); // truncated JSON
+    case 2: {                                   // unknown operation
         const auto at = line.find("\"operation\":\"");
         return line.substr(0, at) + "\"operation\":\"resign\"," + line.substr(at);
     }
-    case 3: {                                           // unknown field (a typo)
+    case 3: { // unknown field (a typo)
         const auto at = line.find("\"request\"");
         return line.substr(0, at) + "\"requets\":{}," + line.substr(at);
     }
-    case 4: {                                           // an unknown association code
+    case 4: { // an unknown association code
         const auto at = line.find("\"municipal\":\"");
         if (at == std::string::npos) return {};
         const auto end = line.find('"', at + 13);
         return line.substr(0, at + 13) + "99-9999" + line.substr(end);
     }
-    default: {                                          // wrong type
+    default: { // wrong type
         const auto at = line.find("\"request\":{");
         return line.substr(0, at + 11) + "\"proxy\":\"yes\"," + line.substr(at + 11);
     }
@@ -257,7 +271,8 @@ std::string make_master(std::size_t rows, std::uint64_t seed, std::vector<std::s
             out += code;
             out += ',';
             out += pref_stem(row.name);
-            out += university ? "第" + std::to_string(k) + "大学医師会" : "第" + std::to_string(k) + "地区医師会";
+            out += university ? "第" + std::to_string(k) + "大学医師会"
+                              : "第" + std::to_string(k) + "地区医師会";
             out += ',';
             out += pref;
             out += ',';
@@ -328,13 +343,15 @@ const workload& jma_workload() {
         w.master_csv = make_master(jma_associations, 890, &w.codes);
         master_index mi;
         mi.codes = w.codes;
-        for (const auto& code : w.codes) mi.prefecture.push_back(static_cast<unsigned>(std::stoul(code.substr(0, 2))));
+        for (const auto& code : w.codes)
+            mi.prefecture.push_back(static_cast<unsigned>(std::stoul(code.substr(0, 2))));
 
         // Exactly JMA's mix of categories, shuffled (Fisher–Yates).
         rng r{178'593};
         std::vector<int> cats;
         cats.reserve(jma_members);
-        for (std::size_t i = 0; i < jma_counts.size(); ++i) cats.insert(cats.end(), jma_counts[i], static_cast<int>(i));
+        for (std::size_t i = 0; i < jma_counts.size(); ++i)
+            cats.insert(cats.end(), jma_counts[i], static_cast<int>(i));
         if (cats.size() != jma_members) throw std::logic_error("JMA counts do not add up");
         for (std::size_t i = cats.size(); i > 1; --i) std::swap(cats[i - 1], cats[r.below(i)]);
 

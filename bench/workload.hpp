@@ -50,15 +50,15 @@ struct request_case {
     bool proxy = false;
     bool english = false;
     // bookkeeping
-    int jma_category = 0; ///< index into jma_codes: the member's category
+    int jma_category = 0;   ///< index into jma_codes: the member's category
     bool corrupted = false; ///< the JSON line was made bad on purpose
 };
 
 struct workload {
-    std::string master_csv;           ///< code,name,prefecture,name_en
-    std::vector<std::string> codes;   ///< the municipal codes of the master
-    std::vector<request_case> cases;  ///< one per line
-    std::vector<std::string> lines;   ///< the JSON Lines, without '\n'
+    std::string master_csv;          ///< code,name,prefecture,name_en
+    std::vector<std::string> codes;  ///< the municipal codes of the master
+    std::vector<request_case> cases; ///< one per line
+    std::vector<std::string> lines;  ///< the JSON Lines, without '\n'
     std::array<std::size_t, 5> category_count{};
     std::array<std::size_t, 6> operation_count{};
     std::size_t bad_lines = 0;
@@ -68,7 +68,8 @@ struct workload {
 };
 
 /// A generated master of `rows` municipal associations (the header comment says so).
-std::string make_master(std::size_t rows, std::uint64_t seed, std::vector<std::string>* codes = nullptr);
+std::string make_master(std::size_t rows, std::uint64_t seed,
+                        std::vector<std::string>* codes = nullptr);
 
 /// The request's JSON line (contract.md).
 std::string to_json(const request_case& c);

@@ -40,7 +40,8 @@ void set_error(const char* fmt, ...) noexcept {
     // A message cut to fit must stay UTF-8: drop a character the cut left incomplete.
     if (n >= static_cast<int>(sizeof last_error)) {
         std::size_t end = sizeof last_error - 1, lead = end;
-        while (lead > 0 && (static_cast<unsigned char>(last_error[lead - 1]) & 0xC0) == 0x80) --lead;
+        while (lead > 0 && (static_cast<unsigned char>(last_error[lead - 1]) & 0xC0) == 0x80)
+            --lead;
         if (lead > 0) {
             const unsigned char c = static_cast<unsigned char>(last_error[lead - 1]);
             const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -101,8 +102,12 @@ bool get_lang(int l, lang& out) noexcept {
 
 /// Views of the plan point at NUL-terminated strings (the directory's std::strings, static
 /// literals, or the caller's C strings), so .data() is a C string; empty becomes NULL.
-const char* cstr(std::string_view s) noexcept { return s.empty() ? nullptr : s.data(); }
-std::string_view view(const char* s) noexcept { return s ? std::string_view(s) : std::string_view(); }
+const char* cstr(std::string_view s) noexcept {
+    return s.empty() ? nullptr : s.data();
+}
+std::string_view view(const char* s) noexcept {
+    return s ? std::string_view(s) : std::string_view();
+}
 
 per_level<std::string_view> views(const char* const c[3]) noexcept {
     per_level<std::string_view> out;
@@ -156,7 +161,8 @@ void fill_prerequisite(const prerequisite& q, lang l, mg_prerequisite_info& o) n
     o.support_desk = q.support_desk;
 }
 
-void fill_association(const directory& dir, association_id v, lang l, mg_association_info& o) noexcept {
+void fill_association(const directory& dir, association_id v, lang l,
+                      mg_association_info& o) noexcept {
     const association& a = dir[v];
     o.level = 1u << index_of(a.lvl);
     o.code = a.code.c_str();
@@ -198,13 +204,15 @@ void fill_plan(const application_plan& p, lang l, mg_plan_info& o) noexcept {
     o.n_notes = p.notes.size();
     for (std::size_t i = 0; i < p.notes.size(); ++i) {
         const note& n = p.notes[i];
-        o.notes[i] = {static_cast<int>(n.kind), n.text->get(l), n.levels.bits(), cstr(n.association)};
+        o.notes[i] = {static_cast<int>(n.kind), n.text->get(l), n.levels.bits(),
+                      cstr(n.association)};
     }
     o.rule = cstr(p.rule);
     o.reason = cstr(p.reason);
 }
 
-int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang l, mg_result* out) noexcept {
+int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang l,
+               mg_result* out) noexcept {
     // Only the half that answers is written (mg_result's documented contract); the other is
     // left as it was, which spares zeroing 850 bytes on every call.
     const plan_result r = plan(e->dir, s, q);
@@ -219,15 +227,18 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
     out->refusal.message = no.message->get(l);
     out->refusal.field = cstr(no.field);
     out->refusal.has_suggestion = no.suggestion.has_value();
-    if (no.suggestion) from_request(*no.suggestion, out->refusal.suggestion);
-    else out->refusal.suggestion = mg_request{};
+    if (no.suggestion)
+        from_request(*no.suggestion, out->refusal.suggestion);
+    else
+        out->refusal.suggestion = mg_request{};
     set_refusal_error(out->refusal.code_name, out->refusal.message);
     return out->status;
 }
 
 /// The shared preamble of the typed functions: checks pointers and enums.
 /// (The hot path: a success leaves mg_last_error() as it was, touching no thread-local state.)
-int typed(const mg_engine* e, const mg_member* m, const request& q, int lng, mg_result* out) noexcept {
+int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
+          mg_result* out) noexcept {
     if (!e) return arg_error("engine is NULL");
     if (!m) return arg_error("member is NULL");
     if (!out) return arg_error("out is NULL");
@@ -257,23 +268,36 @@ int out_string(char** out, const std::string& s) {
 
 extern "C" {
 
-const char* mg_version(void) { return MG_VERSION_STRING; }
-int mg_version_number(void) { return MG_VERSION_NUMBER; }
+const char* mg_version(void) {
+    return MG_VERSION_STRING;
+}
+int mg_version_number(void) {
+    return MG_VERSION_NUMBER;
+}
 
 const char* mg_status_name(int status) {
     if (status == MG_OK) return "ok";
     if (status >= MG_INVALID_REQUEST && status <= MG_NO_CATEGORY)
         return to_string(static_cast<refusal_code>(status)).data();
     switch (status) {
-    case MG_ERR_ARGUMENT: return "argument_error";
-    case MG_ERR_IO: return "io_error";
-    case MG_ERR_LOAD: return "load_error";
-    case MG_ERR_NOMEM: return "out_of_memory";
-    case MG_ERR_RANGE: return "out_of_range";
-    case MG_ERR_PARSE: return "parse_error";
-    case MG_ERR_BUFFER: return "buffer_too_small";
-    case MG_ERR_INTERNAL: return "internal_error";
-    default: return "unknown_status";
+    case MG_ERR_ARGUMENT:
+        return "argument_error";
+    case MG_ERR_IO:
+        return "io_error";
+    case MG_ERR_LOAD:
+        return "load_error";
+    case MG_ERR_NOMEM:
+        return "out_of_memory";
+    case MG_ERR_RANGE:
+        return "out_of_range";
+    case MG_ERR_PARSE:
+        return "parse_error";
+    case MG_ERR_BUFFER:
+        return "buffer_too_small";
+    case MG_ERR_INTERNAL:
+        return "internal_error";
+    default:
+        return "unknown_status";
     }
 }
 
@@ -290,7 +314,9 @@ int mg_engine_new(mg_engine** out) {
     });
 }
 
-void mg_engine_free(mg_engine* e) { delete e; }
+void mg_engine_free(mg_engine* e) {
+    delete e;
+}
 
 int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
@@ -324,7 +350,8 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     });
 }
 
-int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month, int last_day) {
+int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
+                           int last_day) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         desk d = e->support;
@@ -554,7 +581,8 @@ int mg_support_status(const mg_engine* e, int64_t t, int lng, mg_support_info* o
     out->next_open = st->next_open;
     const jst_text iso = format_jst(st->next_open);
     const std::string_view v = iso.view();
-    const std::size_t n = v.size() < sizeof out->next_open_iso - 1 ? v.size() : sizeof out->next_open_iso - 1;
+    const std::size_t n =
+        v.size() < sizeof out->next_open_iso - 1 ? v.size() : sizeof out->next_open_iso - 1;
     std::memcpy(out->next_open_iso, v.data(), n);
     out->next_open_iso[n] = '\0';
     return MG_OK;
@@ -596,6 +624,8 @@ int mg_holidays(int year, int lng, mg_holiday_info* out, size_t capacity, size_t
     return MG_OK;
 }
 
-void mg_free(void* p) { std::free(p); }
+void mg_free(void* p) {
+    std::free(p);
+}
 
 } // extern "C"

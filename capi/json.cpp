@@ -58,7 +58,8 @@ public:
 private:
     void append_long(const char* p, std::size_t len) {
         flush();
-        if (len > sizeof buf_) out_.append(p, len);
+        if (len > sizeof buf_)
+            out_.append(p, len);
         else {
             std::memcpy(buf_, p, len);
             n_ = len;
@@ -73,7 +74,9 @@ private:
 void escape(sink& out, std::string_view s);
 
 /// Appends raw text known to need no escaping (our own static tables and names).
-MG_JSON_INLINE void raw(sink& out, std::string_view s) { out.append(s.data(), s.size()); }
+MG_JSON_INLINE void raw(sink& out, std::string_view s) {
+    out.append(s.data(), s.size());
+}
 
 inline void str(sink& out, std::string_view s) {
     out.push_back('"');
@@ -82,8 +85,10 @@ inline void str(sink& out, std::string_view s) {
 }
 
 inline void str_or_null(sink& out, std::string_view s) {
-    if (s.empty()) raw(out, "null");
-    else str(out, s);
+    if (s.empty())
+        raw(out, "null");
+    else
+        str(out, s);
 }
 
 /// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
@@ -104,15 +109,14 @@ MG_JSON_INLINE void key(sink& out, std::string_view k, bool& first) {
 
 void levels_array(sink& out, level_set s) {
     // Every set of levels, written once: ["municipal",…] in one append.
-    static constexpr std::string_view arrays[8] = {
-        "[]",
-        "[\"municipal\"]",
-        "[\"prefectural\"]",
-        "[\"municipal\",\"prefectural\"]",
-        "[\"national\"]",
-        "[\"municipal\",\"national\"]",
-        "[\"prefectural\",\"national\"]",
-        "[\"municipal\",\"prefectural\",\"national\"]"};
+    static constexpr std::string_view arrays[8] = {"[]",
+                                                   "[\"municipal\"]",
+                                                   "[\"prefectural\"]",
+                                                   "[\"municipal\",\"prefectural\"]",
+                                                   "[\"national\"]",
+                                                   "[\"municipal\",\"national\"]",
+                                                   "[\"prefectural\",\"national\"]",
+                                                   "[\"municipal\",\"prefectural\",\"national\"]"};
     raw(out, arrays[s.bits() & 7u]);
 }
 
@@ -294,15 +298,18 @@ const bad* read_member(element v, member_state& m, bad& b) {
         case 0: {
             std::string_view s;
             if (!get_string_or_null(f.value, s)) return fail(texts::json_wrong_type, paths[i]);
-            if (!s.empty() && !parse_mypage(s, m.page)) return fail(texts::json_unknown_mypage, paths[i]);
+            if (!s.empty() && !parse_mypage(s, m.page))
+                return fail(texts::json_unknown_mypage, paths[i]);
             if (s.empty() && !f.value.is_null()) return fail(texts::json_unknown_mypage, paths[i]);
             break;
         }
         case 1:
-            if (!get_string_or_null(f.value, m.municipal)) return fail(texts::json_wrong_type, paths[i]);
+            if (!get_string_or_null(f.value, m.municipal))
+                return fail(texts::json_wrong_type, paths[i]);
             break;
         case 2:
-            if (!get_string_or_null(f.value, m.prefectural)) return fail(texts::json_wrong_type, paths[i]);
+            if (!get_string_or_null(f.value, m.prefectural))
+                return fail(texts::json_wrong_type, paths[i]);
             break;
         case 3:
             if (const bitext* e = read_levels(f.value, m.levels)) return fail(*e, paths[i]);
@@ -316,12 +323,11 @@ const bad* read_member(element v, member_state& m, bad& b) {
 }
 
 const bad* read_request(element v, request& r, bad& b) {
-    static constexpr std::string_view names[] = {"operation", "levels", "municipal", "categories",
-                                                 "reason", "cascade", "proxy"};
-    static constexpr std::string_view paths[] = {"request.operation", "request.levels",
-                                                 "request.municipal", "request.categories",
-                                                 "request.reason", "request.cascade",
-                                                 "request.proxy"};
+    static constexpr std::string_view names[] = {"operation", "levels",  "municipal", "categories",
+                                                 "reason",    "cascade", "proxy"};
+    static constexpr std::string_view paths[] = {
+        "request.operation", "request.levels",  "request.municipal", "request.categories",
+        "request.reason",    "request.cascade", "request.proxy"};
     auto fail = [&](const bitext& msg, std::string_view field) {
         b = {&msg, field};
         return &b;
@@ -346,16 +352,19 @@ const bad* read_request(element v, request& r, bad& b) {
             if (const bitext* e = read_levels(f.value, r.levels)) return fail(*e, paths[i]);
             break;
         case 2:
-            if (!get_string_or_null(f.value, r.municipal)) return fail(texts::json_wrong_type, paths[i]);
+            if (!get_string_or_null(f.value, r.municipal))
+                return fail(texts::json_wrong_type, paths[i]);
             break;
         case 3:
             if (const bitext* e = read_categories(f.value, r.categories)) return fail(*e, paths[i]);
             break;
         case 4:
-            if (!get_string_or_null(f.value, r.reason)) return fail(texts::json_wrong_type, paths[i]);
+            if (!get_string_or_null(f.value, r.reason))
+                return fail(texts::json_wrong_type, paths[i]);
             break;
         case 5:
-            if (!read_bool_or_null(f.value, r.cascade)) return fail(texts::json_wrong_type, paths[i]);
+            if (!read_bool_or_null(f.value, r.cascade))
+                return fail(texts::json_wrong_type, paths[i]);
             break;
         case 6:
             if (!read_bool_or_null(f.value, r.proxy)) return fail(texts::json_wrong_type, paths[i]);
@@ -383,11 +392,16 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     const auto err = rd.parser.parse(rd.buffer.data(), input.size(), false).get(doc);
     if (err != simdjson::SUCCESS) {
         switch (err) {
-        case simdjson::UTF8_ERROR: return fail(texts::json_utf8, "");
-        case simdjson::DEPTH_ERROR: return fail(texts::json_too_deep, "");
-        case simdjson::CAPACITY: return fail(texts::json_too_large, "");
-        case simdjson::MEMALLOC: throw std::bad_alloc();
-        default: return fail(texts::json_syntax, "");
+        case simdjson::UTF8_ERROR:
+            return fail(texts::json_utf8, "");
+        case simdjson::DEPTH_ERROR:
+            return fail(texts::json_too_deep, "");
+        case simdjson::CAPACITY:
+            return fail(texts::json_too_large, "");
+        case simdjson::MEMALLOC:
+            throw std::bad_alloc();
+        default:
+            return fail(texts::json_syntax, "");
         }
     }
     simdjson::dom::object top;
@@ -395,9 +409,12 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     // lang first, so that every later message is in the language asked for.
     if (element lv; top.at_key("lang").get(lv) == simdjson::SUCCESS && !lv.is_null()) {
         std::string_view s;
-        if (lv.get_string().get(s) != simdjson::SUCCESS) return fail(texts::json_wrong_type, "lang");
-        if (s == "en") p.l = lang::en;
-        else if (s != "ja") return fail(texts::json_unknown_lang, "lang");
+        if (lv.get_string().get(s) != simdjson::SUCCESS)
+            return fail(texts::json_wrong_type, "lang");
+        if (s == "en")
+            p.l = lang::en;
+        else if (s != "ja")
+            return fail(texts::json_unknown_lang, "lang");
     }
     static constexpr std::string_view names[] = {"member", "request", "lang"};
     unsigned seen = 0;
@@ -428,10 +445,13 @@ inline bool needs_escape(std::uint64_t w) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
     return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-            ((backslash - ones) & ~backslash)) & high;
+            ((backslash - ones) & ~backslash)) &
+           high;
 }
 
-inline bool needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+inline bool needs_escape(unsigned char c) noexcept {
+    return c < 0x20 || c == '"' || c == '\\';
+}
 
 /// The index of the first byte at or after `i` that needs escaping, or `n`: sixteen bytes at a
 /// time with SSE2, then eight with plain integers, then one by one.
@@ -444,7 +464,8 @@ inline std::size_t next_to_escape(const char* d, std::size_t n, std::size_t i) n
         const __m128i hit =
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
                          _mm_cmpeq_epi8(_mm_min_epu8(x, control), x)); // x <= 0x1f, unsigned
-        if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     }
 #endif
     for (; i + 8 <= n; i += 8) {
@@ -467,13 +488,27 @@ void escape(sink& out, std::string_view s) {
         out.append(d + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default: {
             const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             out.append(u, 6);
@@ -498,8 +533,10 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
     key(out, "selection", first);
     str_or_null(out, to_string(p.sel));
     key(out, "selection_label", first);
-    if (p.selection_label) str(out, p.selection_label->get(l));
-    else raw(out, "null");
+    if (p.selection_label)
+        str(out, p.selection_label->get(l));
+    else
+        raw(out, "null");
     key(out, "checked", first);
     out.push_back('[');
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
@@ -616,11 +653,15 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
         bool f = true;
         out.push_back('{');
         key(out, "label", f);
-        if (p.guide_case) str(out, p.guide_case->get(l));
-        else raw(out, "null");
+        if (p.guide_case)
+            str(out, p.guide_case->get(l));
+        else
+            raw(out, "null");
         key(out, "instruction", f);
-        if (p.guide_instruction) str(out, p.guide_instruction->get(l));
-        else raw(out, "null");
+        if (p.guide_instruction)
+            str(out, p.guide_instruction->get(l));
+        else
+            raw(out, "null");
         out.push_back('}');
     }
     out.push_back('}');
@@ -743,7 +784,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
         key(out, "inputs", f);
         out.push_back('[');
         static constexpr std::string_view input_names[] = {
-            "member.municipal", "member.levels", "request.municipal", "request.municipal",
+            "member.municipal",   "member.levels",  "request.municipal", "request.municipal",
             "request.categories", "request.levels", "request.reason"};
         for (std::size_t i = 0; i < n.input_count; ++i) {
             if (i) out.push_back(',');

@@ -138,68 +138,68 @@ typedef struct mg_engine mg_engine;
 
 /* A member as the caller knows them. NULL (or "") strings mean "not given". */
 typedef struct mg_member {
-    int mypage;                 /* MG_MYPAGE_* */
-    const char *municipal;      /* required when levels != 0 */
-    const char *prefectural;    /* optional cross-check */
-    unsigned levels;            /* MG_LEVEL_* bits: 0, 1, 3 or 7 */
-    const char *categories[3];  /* current category per level (MG_IDX_*) */
+    int mypage;                /* MG_MYPAGE_* */
+    const char* municipal;     /* required when levels != 0 */
+    const char* prefectural;   /* optional cross-check */
+    unsigned levels;           /* MG_LEVEL_* bits: 0, 1, 3 or 7 */
+    const char* categories[3]; /* current category per level (MG_IDX_*) */
 } mg_member;
 
 /* One application. */
 typedef struct mg_request {
-    int operation;              /* MG_OP_* */
-    unsigned levels;            /* join / additional_join / withdraw / change_category */
-    const char *municipal;      /* join: to join; transfer: the destination */
-    const char *categories[3];  /* per level joined, added, changed or entered */
-    const char *reason;         /* 異動事由, free text */
-    int cascade;                /* withdraw: widen to the smallest legal withdrawal */
-    int proxy;                  /* the secretariat applies on the member's behalf */
+    int operation;             /* MG_OP_* */
+    unsigned levels;           /* join / additional_join / withdraw / change_category */
+    const char* municipal;     /* join: to join; transfer: the destination */
+    const char* categories[3]; /* per level joined, added, changed or entered */
+    const char* reason;        /* 異動事由, free text */
+    int cascade;               /* withdraw: widen to the smallest legal withdrawal */
+    int proxy;                 /* the secretariat applies on the member's behalf */
 } mg_request;
 
 typedef struct mg_association_info {
-    unsigned level;             /* one MG_LEVEL_* bit */
-    const char *code;
-    const char *name;           /* in the language asked for (Japanese when none in English) */
-    const char *parent_code;    /* NULL for JMA */
+    unsigned level; /* one MG_LEVEL_* bit */
+    const char* code;
+    const char* name;        /* in the language asked for (Japanese when none in English) */
+    const char* parent_code; /* NULL for JMA */
 } mg_association_info;
 
 typedef struct mg_category_info {
     unsigned level;
-    const char *code;
-    const char *label;          /* NULL when no catalogue could check the code */
-    int checked;                /* 1: a catalogue knows the code */
+    const char* code;
+    const char* label; /* NULL when no catalogue could check the code */
+    int checked;       /* 1: a catalogue knows the code */
 } mg_category_info;
 
 typedef struct mg_prerequisite_info {
-    int kind;                   /* MG_PREREQ_* */
+    int kind; /* MG_PREREQ_* */
     size_t n_steps;
-    const char *steps[4];
-    const char *manual;
-    int support_desk;           /* 1: contact the desk (mg_support_contact) if still unsure */
+    const char* steps[4];
+    const char* manual;
+    int support_desk; /* 1: contact the desk (mg_support_contact) if still unsure */
 } mg_prerequisite_info;
 
 typedef struct mg_note_info {
-    int kind;                   /* MG_NOTE_* */
-    const char *text;
+    int kind; /* MG_NOTE_* */
+    const char* text;
     unsigned levels;
-    const char *association;    /* may be NULL */
+    const char* association; /* may be NULL */
 } mg_note_info;
 
 typedef struct mg_state_info {
-    const char *municipal;      /* NULL when no level is held */
-    const char *prefectural;    /* NULL unless the prefectural level is held */
+    const char* municipal;   /* NULL when no level is held */
+    const char* prefectural; /* NULL unless the prefectural level is held */
     unsigned levels;
-    const char *categories[3];
+    const char* categories[3];
 } mg_state_info;
 
 typedef struct mg_plan_info {
     int operation;
-    int form;                   /* MG_FORM_* */
-    const char *form_label;
-    int selection;              /* MG_SELECTION_* */
-    const char *selection_label;/* NULL on the withdrawal form */
-    const char *guide_case;     /* the flowchart's name for this case */
-    const char *guide_instruction; /* may be NULL */
+    int form; /* MG_FORM_* */
+    const char* form_label;
+    int selection;                 /* MG_SELECTION_* */
+    const char* selection_label;   /* NULL on the withdrawal form */
+    const char* guide_case;        /* the flowchart's name for this case */
+    const char* guide_instruction; /* may be NULL */
     size_t n_checked;
     mg_association_info checked[3]; /* bottom level first */
     size_t n_categories;
@@ -207,23 +207,23 @@ typedef struct mg_plan_info {
     size_t n_prerequisites;
     mg_prerequisite_info prerequisites[1];
     size_t n_steps;
-    const char *steps[8];
-    const char *manual;
-    int actor;                  /* MG_ACTOR_* */
+    const char* steps[8];
+    const char* manual;
+    int actor; /* MG_ACTOR_* */
     mg_state_info result;
     size_t n_notes;
     mg_note_info notes[8];
-    const char *rule;
-    const char *reason;
+    const char* rule;
+    const char* reason;
 } mg_plan_info;
 
 typedef struct mg_refusal_info {
-    int code;                   /* MG_INVALID_REQUEST … MG_NO_CATEGORY */
-    const char *code_name;      /* "illegal_levels" … */
-    const char *message;
-    const char *field;          /* e.g. "request.levels"; may be NULL */
+    int code;              /* MG_INVALID_REQUEST … MG_NO_CATEGORY */
+    const char* code_name; /* "illegal_levels" … */
+    const char* message;
+    const char* field; /* e.g. "request.levels"; may be NULL */
     int has_suggestion;
-    mg_request suggestion;      /* a request that succeeds, when has_suggestion */
+    mg_request suggestion; /* a request that succeeds, when has_suggestion */
 } mg_refusal_info;
 
 /* The answer to one request: status MG_OK with plan, or a refusal code with refusal. Only that
@@ -235,83 +235,82 @@ typedef struct mg_result {
 } mg_result;
 
 typedef struct mg_support_info {
-    int open;                   /* 1 when the desk is open at that instant */
-    int reason;                 /* MG_DESK_* */
-    const char *reason_text;
-    const char *holiday;        /* the holiday's name when reason is MG_DESK_HOLIDAY, else NULL */
-    int64_t next_open;          /* Unix seconds; the instant itself when open */
-    char next_open_iso[32];     /* "YYYY-MM-DDTHH:MM:SS+09:00" */
+    int open;   /* 1 when the desk is open at that instant */
+    int reason; /* MG_DESK_* */
+    const char* reason_text;
+    const char* holiday;    /* the holiday's name when reason is MG_DESK_HOLIDAY, else NULL */
+    int64_t next_open;      /* Unix seconds; the instant itself when open */
+    char next_open_iso[32]; /* "YYYY-MM-DDTHH:MM:SS+09:00" */
 } mg_support_info;
 
 typedef struct mg_support_contact {
-    const char *name;
-    const char *phone;
-    const char *mail;
-    const char *hours;
+    const char* name;
+    const char* phone;
+    const char* mail;
+    const char* hours;
 } mg_support_contact;
 
 typedef struct mg_holiday_info {
     int year, month, day;
-    const char *name;           /* Japanese */
-    const char *name_en;
+    const char* name; /* Japanese */
+    const char* name_en;
 } mg_holiday_info;
 
 /* ---- version and errors ------------------------------------------------------------------ */
-MG_API const char *mg_version(void);            /* "0.1.0" */
-MG_API int mg_version_number(void);             /* MG_VERSION_NUMBER of the library linked */
-MG_API const char *mg_status_name(int status);  /* "ok", "illegal_levels", "io_error", …; never NULL */
-MG_API const char *mg_last_error(void);         /* thread-local, never NULL ("" when none) */
+MG_API const char* mg_version(void); /* "0.1.0" */
+MG_API int mg_version_number(void);  /* MG_VERSION_NUMBER of the library linked */
+MG_API const char*
+mg_status_name(int status);             /* "ok", "illegal_levels", "io_error", …; never NULL */
+MG_API const char* mg_last_error(void); /* thread-local, never NULL ("" when none) */
 
 /* ---- engines ----------------------------------------------------------------------------- */
 /* An engine with the built-in directory: JMA and the 47 prefectural associations. */
-MG_API int mg_engine_new(mg_engine **out);
-MG_API void mg_engine_free(mg_engine *e);
+MG_API int mg_engine_new(mg_engine** out);
+MG_API void mg_engine_free(mg_engine* e);
 /* Adds the municipal associations of a CSV master (code,name,prefecture[,name_en]). All or
  * nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged and mg_last_error() names the
  * file, the line and the reason. Not thread-safe (see above). */
-MG_API int mg_engine_load_directory(mg_engine *e, const char *path);
-MG_API int mg_engine_load_directory_buffer(mg_engine *e, const char *data, size_t len);
+MG_API int mg_engine_load_directory(mg_engine* e, const char* path);
+MG_API int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len);
 /* Adds per-association category catalogues (association,code,label). */
-MG_API int mg_engine_load_categories(mg_engine *e, const char *path);
-MG_API int mg_engine_load_categories_buffer(mg_engine *e, const char *data, size_t len);
+MG_API int mg_engine_load_categories(mg_engine* e, const char* path);
+MG_API int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len);
 /* Sets the support desk's year-end break (default 12/29–1/3, inclusive). */
-MG_API int mg_engine_set_year_end(mg_engine *e, int first_month, int first_day, int last_month,
+MG_API int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
                                   int last_day);
 
 /* The associations: count, by index (0 is JMA, 1…47 the prefectures), by code. */
-MG_API int mg_association_count(const mg_engine *e, size_t *count);
-MG_API int mg_association_at(const mg_engine *e, size_t index, int lang, mg_association_info *out);
+MG_API int mg_association_count(const mg_engine* e, size_t* count);
+MG_API int mg_association_at(const mg_engine* e, size_t index, int lang, mg_association_info* out);
 /* MG_UNKNOWN_ASSOCIATION when no association has the code. */
-MG_API int mg_association_find(const mg_engine *e, const char *code, int lang,
-                               mg_association_info *out);
+MG_API int mg_association_find(const mg_engine* e, const char* code, int lang,
+                               mg_association_info* out);
 
 /* ---- planning ---------------------------------------------------------------------------- */
 /* The JSON contract: one request (contract.md) in, one response out. *response is always set
  * to a response of the contract's two shapes (free it with mg_free), whatever the bytes were;
  * it is NULL only when response itself is NULL or memory ran out (MG_ERR_NOMEM). Returns
  * MG_OK for a plan, the refusal's code for a refusal. Requests over 1 MiB are refused unread. */
-MG_API int mg_plan_json(const mg_engine *e, const char *request, size_t len, char **response);
+MG_API int mg_plan_json(const mg_engine* e, const char* request, size_t len, char** response);
 
 /* Typed planning, without JSON. Returns out->status. Allocates nothing. */
-MG_API int mg_plan(const mg_engine *e, const mg_member *member, const mg_request *request,
-                   int lang, mg_result *out);
+MG_API int mg_plan(const mg_engine* e, const mg_member* member, const mg_request* request, int lang,
+                   mg_result* out);
 /* One function per operation (categories: per level, MG_IDX_*; NULL for none). */
-MG_API int mg_join(const mg_engine *e, const mg_member *member, const char *municipal,
-                   unsigned levels, const char *const categories[3], int proxy, int lang,
-                   mg_result *out);
-MG_API int mg_additional_join(const mg_engine *e, const mg_member *member, unsigned levels,
-                              const char *const categories[3], int proxy, int lang,
-                              mg_result *out);
-MG_API int mg_change_category(const mg_engine *e, const mg_member *member,
-                              const char *const categories[3], int proxy, int lang,
-                              mg_result *out);
-MG_API int mg_change_facility(const mg_engine *e, const mg_member *member, const char *reason,
-                              int proxy, int lang, mg_result *out);
-MG_API int mg_transfer(const mg_engine *e, const mg_member *member, const char *destination,
-                       const char *const categories[3], const char *reason, int proxy, int lang,
-                       mg_result *out);
-MG_API int mg_withdraw(const mg_engine *e, const mg_member *member, unsigned levels, int cascade,
-                       int proxy, int lang, mg_result *out);
+MG_API int mg_join(const mg_engine* e, const mg_member* member, const char* municipal,
+                   unsigned levels, const char* const categories[3], int proxy, int lang,
+                   mg_result* out);
+MG_API int mg_additional_join(const mg_engine* e, const mg_member* member, unsigned levels,
+                              const char* const categories[3], int proxy, int lang, mg_result* out);
+MG_API int mg_change_category(const mg_engine* e, const mg_member* member,
+                              const char* const categories[3], int proxy, int lang, mg_result* out);
+MG_API int mg_change_facility(const mg_engine* e, const mg_member* member, const char* reason,
+                              int proxy, int lang, mg_result* out);
+MG_API int mg_transfer(const mg_engine* e, const mg_member* member, const char* destination,
+                       const char* const categories[3], const char* reason, int proxy, int lang,
+                       mg_result* out);
+MG_API int mg_withdraw(const mg_engine* e, const mg_member* member, unsigned levels, int cascade,
+                       int proxy, int lang, mg_result* out);
 
 /* The legality check of the membership state machine alone (levels held, operation, levels
  * requested): MG_OK when legal, else the refusal code; MG_ERR_ARGUMENT for a bad operation. */
@@ -319,33 +318,33 @@ MG_API int mg_check_levels(unsigned held, int operation, unsigned levels, int ca
 
 /* STEP 1: what comes before the form for a MyPage answer. *count is 0 for MG_MYPAGE_YES,
  * else 1 with out filled. */
-MG_API int mg_mypage_step(int mypage, int lang, mg_prerequisite_info *out, size_t *count);
+MG_API int mg_mypage_step(int mypage, int lang, mg_prerequisite_info* out, size_t* count);
 
 /* The JMA category for a role (MG_ROLE_*) and insurance opt-out: MG_OK with code ("A1", …) and
  * label, or MG_NO_CATEGORY for a founder/manager who opts out. label may be NULL. */
-MG_API int mg_recommend_category(int role, int opt_out, int lang, const char **code,
-                                 const char **label);
+MG_API int mg_recommend_category(int role, int opt_out, int lang, const char** code,
+                                 const char** label);
 
 /* ---- the guide and the graphs ------------------------------------------------------------ */
 /* The guide as data (STEP 1 → STEP 2 → questions → leaves) as JSON; free with mg_free. */
-MG_API int mg_guide_json(int lang, char **out);
+MG_API int mg_guide_json(int lang, char** out);
 /* Graphviz DOT of the association hierarchy / the membership state machine. */
-MG_API int mg_directory_dot(const mg_engine *e, int lang, char **out);
-MG_API int mg_transitions_dot(int lang, char **out);
+MG_API int mg_directory_dot(const mg_engine* e, int lang, char** out);
+MG_API int mg_transitions_dot(int lang, char** out);
 
 /* ---- the support desk -------------------------------------------------------------------- */
-MG_API int mg_support_contact_info(int lang, mg_support_contact *out);
+MG_API int mg_support_contact_info(int lang, mg_support_contact* out);
 /* Open or closed at a Unix time, and when it next opens. e may be NULL (the default desk). */
-MG_API int mg_support_status(const mg_engine *e, int64_t unix_seconds, int lang,
-                             mg_support_info *out);
+MG_API int mg_support_status(const mg_engine* e, int64_t unix_seconds, int lang,
+                             mg_support_info* out);
 /* Parses "2026-12-30T11:00:00+09:00" (or …Z, any offset) into Unix seconds. */
-MG_API int mg_parse_instant(const char *text, int64_t *out);
+MG_API int mg_parse_instant(const char* text, int64_t* out);
 /* A year's national holidays (2000–2099) in date order. With out NULL or capacity too small,
  * returns MG_ERR_BUFFER and sets *count to the number needed (at most 24). */
-MG_API int mg_holidays(int year, int lang, mg_holiday_info *out, size_t capacity, size_t *count);
+MG_API int mg_holidays(int year, int lang, mg_holiday_info* out, size_t capacity, size_t* count);
 
 /* ---- memory ------------------------------------------------------------------------------ */
-MG_API void mg_free(void *p);
+MG_API void mg_free(void* p);
 
 #ifdef __cplusplus
 }

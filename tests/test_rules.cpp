@@ -229,8 +229,7 @@ const std::vector<std::string> category_steps{
     "マイページにログイン", "［異動届］をクリック", "「会員区分の変更」にチェック",
     "対象医師会にチェック", "新しい会員区分を選択して申請"};
 const std::vector<std::string> facility_steps{"マイページにログイン", "［異動届］をクリック",
-                                              "「医師会の異動」にチェック",
-                                              "異動事由を選択",
+                                              "「医師会の異動」にチェック", "異動事由を選択",
                                               "現在の医師会を再選択して、施設情報を入力・申請"};
 const std::vector<std::string> transfer_steps{"マイページにログイン",
                                               "［異動届］をクリック",

@@ -33,7 +33,8 @@ inline constexpr std::array<jma_category, 5> jma_categories{{
      {"A①会員及びA②会員(C)以外の会員", "everyone who is neither A1 nor A2(C)"}},
     {"A2C",
      {"A②会員(C)", "Class A2(C) member"},
-     {"医師法に基づく研修医", "residents in clinical training under the Medical Practitioners Act"}},
+     {"医師法に基づく研修医",
+      "residents in clinical training under the Medical Practitioners Act"}},
     {"B",
      {"B会員", "Class B member"},
      {"A②会員(B)のうち日医医師賠償責任保険に加入しない会員",
@@ -63,9 +64,12 @@ enum class doctor_role : unsigned char {
 /// refusal).
 constexpr const jma_category* recommend_jma_category(doctor_role role, bool opt_out) noexcept {
     switch (role) {
-    case doctor_role::founder_manager: return opt_out ? nullptr : &jma_categories[0];
-    case doctor_role::resident: return &jma_categories[opt_out ? 4 : 2];
-    case doctor_role::other: return &jma_categories[opt_out ? 3 : 1];
+    case doctor_role::founder_manager:
+        return opt_out ? nullptr : &jma_categories[0];
+    case doctor_role::resident:
+        return &jma_categories[opt_out ? 4 : 2];
+    case doctor_role::other:
+        return &jma_categories[opt_out ? 3 : 1];
     }
     return nullptr;
 }
@@ -122,6 +126,9 @@ load_categories(const directory& base, std::string_view csv, std::string source 
         if (f[0].empty()) return fail(load_error_kind::empty_field, line, "association");
         if (f[1].empty()) return fail(load_error_kind::empty_field, line, "code");
         if (f[2].empty()) return fail(load_error_kind::empty_field, line, "label");
+        // Checked like a code before it is looked up: error messages quote it.
+        if (!detail::clean_code(f[0]))
+            return fail(load_error_kind::invalid_field, line, "association");
         if (!detail::clean_code(f[1])) return fail(load_error_kind::invalid_field, line, "code");
         if (!detail::clean_field(f[2], max_name_bytes))
             return fail(load_error_kind::invalid_field, line, "label");
@@ -129,8 +136,7 @@ load_categories(const directory& base, std::string_view csv, std::string source 
         if (!v) return fail(load_error_kind::unknown_association, line, f[0]);
         if (data->graph[*v].lvl == level::national)
             return fail(load_error_kind::builtin_catalogue, line, f[0]);
-        if (data->catalogues[*v])
-            return fail(load_error_kind::catalogue_exists, line, f[0]);
+        if (data->catalogues[*v]) return fail(load_error_kind::catalogue_exists, line, f[0]);
         if (auto [it, ok] = seen.emplace(std::make_pair(*v, f[1]), line); !ok)
             return fail(load_error_kind::duplicate_code, line,
                         f[0] + " " + f[1] + " (line " + std::to_string(it->second) + ")");

@@ -33,7 +33,8 @@ struct association {
 
     /// The name in a language; English falls back to Japanese when there is none.
     std::string_view name_in(lang l) const noexcept {
-        return l == lang::en && !name_en.empty() ? std::string_view(name_en) : std::string_view(name);
+        return l == lang::en && !name_en.empty() ? std::string_view(name_en)
+                                                 : std::string_view(name);
     }
 };
 

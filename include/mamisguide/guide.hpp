@@ -34,10 +34,12 @@ inline constexpr bitext describe(guide_input i) noexcept {
         return {"入会する郡市区医師会のコード", "code of the municipal association to join"};
     case guide_input::destination:
         return {"異動先の郡市区医師会のコード", "code of the destination municipal association"};
-    case guide_input::categories: return {"会員区分", "member category"};
+    case guide_input::categories:
+        return {"会員区分", "member category"};
     case guide_input::change_levels:
         return {"会員区分を変更する医師会", "the associations whose category changes"};
-    case guide_input::reason: return {"異動事由（任意）", "reason for the change (optional)"};
+    case guide_input::reason:
+        return {"異動事由（任意）", "reason for the change (optional)"};
     }
     return {"", ""};
 }
@@ -46,22 +48,22 @@ inline constexpr bitext describe(guide_input i) noexcept {
 struct guide_answer {
     std::string_view value; ///< a stable machine name, e.g. "join" or "yes"
     bitext label;
-    std::string_view next;  ///< the id of the node it leads to
+    std::string_view next; ///< the id of the node it leads to
 };
 
 /// A node: a question with answers, or a leaf that becomes a request.
 struct guide_node {
     std::string_view id;
     bitext title;
-    bitext text;                        ///< the question, or the leaf's instruction
+    bitext text; ///< the question, or the leaf's instruction
     std::array<guide_answer, 6> answers{};
     std::size_t answer_count = 0;
     // --- leaves only ---
     bool leaf = false;
     operation op = operation::join;
-    level_set member_levels;            ///< the state the leaf starts from, when it fixes one
+    level_set member_levels; ///< the state the leaf starts from, when it fixes one
     bool member_levels_fixed = false;
-    level_set levels;                   ///< the request's levels, when the leaf fixes them
+    level_set levels; ///< the request's levels, when the leaf fixes them
     std::array<guide_input, 5> inputs{};
     std::size_t input_count = 0;
     // --- STEP 1 answers set the MyPage answer ---
@@ -70,7 +72,9 @@ struct guide_node {
 
 namespace detail {
 using GI = guide_input;
-constexpr level_set L(unsigned bits) { return level_set::from_bits(bits); }
+constexpr level_set L(unsigned bits) {
+    return level_set::from_bits(bits);
+}
 
 constexpr guide_node question(std::string_view id, bitext title, bitext text,
                               std::array<guide_answer, 6> answers, std::size_t count,
@@ -107,14 +111,15 @@ constexpr guide_answer A(std::string_view value, bitext label, std::string_view 
 }
 
 inline constexpr guide_node guide_nodes[] = {
-    question("step1",
-             {"STEP1 - まずはマイページの有無をご確認ください", "STEP 1 - First, check for a MyPage"},
-             {"MAMISで申請を行うには、マイページが必要です。申請者はマイページをお持ちですか？",
-              "An application in MAMIS is made from a MyPage. Does the applicant have one?"},
-             {A("yes", {"あり", "Yes"}, "step2"),
-              A("no", {"なし（利用者登録をする）", "No (register as a user first)"}, "step2"),
-              A("unknown", {"不明（確認方法を案内する）", "Not sure (show how to check)"}, "step2")},
-             3, true),
+    question(
+        "step1",
+        {"STEP1 - まずはマイページの有無をご確認ください", "STEP 1 - First, check for a MyPage"},
+        {"MAMISで申請を行うには、マイページが必要です。申請者はマイページをお持ちですか？",
+         "An application in MAMIS is made from a MyPage. Does the applicant have one?"},
+        {A("yes", {"あり", "Yes"}, "step2"),
+         A("no", {"なし（利用者登録をする）", "No (register as a user first)"}, "step2"),
+         A("unknown", {"不明（確認方法を案内する）", "Not sure (show how to check)"}, "step2")},
+        3, true),
     question("step2", {"STEP２ - 問合せ内容を選択してください", "STEP 2 - Choose the inquiry"},
              {"問い合わせ内容を選んでください。", "What does the applicant want to do?"},
              {A("join", {"新規入会", "New admission"}, "join"),
@@ -156,8 +161,8 @@ inline constexpr guide_node guide_nodes[] = {
          L(0), true, L(1), {GI::join_municipal, GI::categories}, 2),
     leaf("join.prefectural", texts::case_join_prefectural, texts::do_join_prefectural,
          operation::join, L(0), true, L(3), {GI::join_municipal, GI::categories}, 2),
-    leaf("join.national", texts::case_join_national, texts::do_join_national, operation::join,
-         L(0), true, L(7), {GI::join_municipal, GI::categories}, 2),
+    leaf("join.national", texts::case_join_national, texts::do_join_national, operation::join, L(0),
+         true, L(7), {GI::join_municipal, GI::categories}, 2),
     leaf("additional_join.prefectural", texts::case_add_prefectural, texts::step_add_prefectural,
          operation::additional_join, L(1), true, L(2), {GI::member_municipal, GI::categories}, 2),
     leaf("additional_join.national", texts::case_add_national, texts::step_add_national,
@@ -190,9 +195,15 @@ inline constexpr guide_node guide_nodes[] = {
 } // namespace detail
 
 /// Every node of the guide; the first is the root (STEP 1).
-inline constexpr const guide_node* guide_begin() noexcept { return std::begin(detail::guide_nodes); }
-inline constexpr const guide_node* guide_end() noexcept { return std::end(detail::guide_nodes); }
-inline constexpr const guide_node& guide_root() noexcept { return detail::guide_nodes[0]; }
+inline constexpr const guide_node* guide_begin() noexcept {
+    return std::begin(detail::guide_nodes);
+}
+inline constexpr const guide_node* guide_end() noexcept {
+    return std::end(detail::guide_nodes);
+}
+inline constexpr const guide_node& guide_root() noexcept {
+    return detail::guide_nodes[0];
+}
 
 /// The node with this id, or nullptr.
 inline constexpr const guide_node* guide_find(std::string_view id) noexcept {
@@ -202,7 +213,8 @@ inline constexpr const guide_node* guide_find(std::string_view id) noexcept {
 }
 
 /// The answer with this value under a question, or nullptr.
-inline constexpr const guide_answer* guide_answer_of(const guide_node& n, std::string_view value) noexcept {
+inline constexpr const guide_answer* guide_answer_of(const guide_node& n,
+                                                     std::string_view value) noexcept {
     for (std::size_t i = 0; i < n.answer_count; ++i)
         if (n.answers[i].value == value) return &n.answers[i];
     return nullptr;

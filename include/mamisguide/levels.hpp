@@ -17,14 +17,19 @@ enum class level : std::uint8_t { municipal = 0, prefectural = 1, national = 2 }
 inline constexpr std::array<level, 3> all_levels{level::municipal, level::prefectural,
                                                  level::national};
 
-constexpr std::size_t index_of(level l) noexcept { return static_cast<std::size_t>(l); }
+constexpr std::size_t index_of(level l) noexcept {
+    return static_cast<std::size_t>(l);
+}
 
 /// The JSON name: "municipal", "prefectural", "national".
 constexpr std::string_view to_string(level l) noexcept {
     switch (l) {
-    case level::municipal: return "municipal";
-    case level::prefectural: return "prefectural";
-    case level::national: return "national";
+    case level::municipal:
+        return "municipal";
+    case level::prefectural:
+        return "prefectural";
+    case level::national:
+        return "national";
     }
     return "municipal";
 }
@@ -39,9 +44,12 @@ constexpr bool parse_level(std::string_view s, level& out) noexcept {
 /// The level's name for people: 郡市区医師会 / 都道府県医師会 / 日本医師会.
 constexpr bitext level_label(level l) noexcept {
     switch (l) {
-    case level::municipal: return {"郡市区医師会", "municipal medical association"};
-    case level::prefectural: return {"都道府県医師会", "prefectural medical association"};
-    case level::national: return {"日本医師会", "Japan Medical Association"};
+    case level::municipal:
+        return {"郡市区医師会", "municipal medical association"};
+    case level::prefectural:
+        return {"都道府県医師会", "prefectural medical association"};
+    case level::national:
+        return {"日本医師会", "Japan Medical Association"};
     }
     return {"", ""};
 }
@@ -82,7 +90,9 @@ public:
         return (bits_ & 1u) + ((bits_ >> 1) & 1u) + ((bits_ >> 2) & 1u);
     }
     /// True for {}, {municipal}, {municipal, prefectural} and all three: the legal states.
-    constexpr bool is_chain() const noexcept { return bits_ == 0 || bits_ == 1 || bits_ == 3 || bits_ == 7; }
+    constexpr bool is_chain() const noexcept {
+        return bits_ == 0 || bits_ == 1 || bits_ == 3 || bits_ == 7;
+    }
     /// The lowest / highest level held; undefined for the empty set (returns municipal).
     constexpr level bottom() const noexcept {
         for (level l : all_levels)
@@ -105,8 +115,12 @@ public:
     friend constexpr level_set operator-(level_set a, level_set b) noexcept {
         return from_bits(a.bits_ & ~b.bits_ & 7u);
     }
-    friend constexpr bool operator==(level_set a, level_set b) noexcept { return a.bits_ == b.bits_; }
-    friend constexpr bool operator!=(level_set a, level_set b) noexcept { return a.bits_ != b.bits_; }
+    friend constexpr bool operator==(level_set a, level_set b) noexcept {
+        return a.bits_ == b.bits_;
+    }
+    friend constexpr bool operator!=(level_set a, level_set b) noexcept {
+        return a.bits_ != b.bits_;
+    }
 
     class iterator {
     public:

@@ -55,11 +55,15 @@ inline tl::expected<directory, load_error> load_master(const directory& base, st
             return fail(load_error_kind::invalid_field, line, "name");
         if (columns == 4 && !detail::clean_field(f[3], max_name_bytes))
             return fail(load_error_kind::invalid_field, line, "name_en");
+        // Checked like a code before it is looked up: error messages quote it.
+        if (!detail::clean_code(pref))
+            return fail(load_error_kind::invalid_field, line, "prefecture");
         const auto parent = data->find(pref);
         if (!parent) return fail(load_error_kind::unknown_prefecture, line, pref);
         if (data->graph[*parent].lvl != level::prefectural)
             return fail(load_error_kind::wrong_level, line, pref);
-        if (data->find(code)) return fail(load_error_kind::duplicate_code, line, code + " (loaded before)");
+        if (data->find(code))
+            return fail(load_error_kind::duplicate_code, line, code + " (loaded before)");
         if (auto [it, fresh] = seen.emplace(code, line); !fresh)
             return fail(load_error_kind::duplicate_code, line,
                         code + " (line " + std::to_string(it->second) + ")");
@@ -70,7 +74,8 @@ inline tl::expected<directory, load_error> load_master(const directory& base, st
         return true;
     };
     if (!detail::read_csv(csv, source, err, on_record)) return tl::make_unexpected(std::move(err));
-    if (columns == 0) return tl::make_unexpected(load_error{load_error_kind::missing_header, source, 1, {}});
+    if (columns == 0)
+        return tl::make_unexpected(load_error{load_error_kind::missing_header, source, 1, {}});
     data->reindex();
     return directory(std::move(data));
 }

@@ -34,30 +34,44 @@ enum class refusal_code : std::uint8_t {
     no_category = 14,
 };
 inline constexpr refusal_code all_refusal_codes[] = {
-    refusal_code::invalid_request,   refusal_code::unknown_association,
-    refusal_code::level_mismatch,    refusal_code::invalid_state,
-    refusal_code::not_a_member,      refusal_code::already_member,
-    refusal_code::level_not_held,    refusal_code::level_already_held,
-    refusal_code::illegal_levels,    refusal_code::same_association,
-    refusal_code::category_required, refusal_code::unknown_category,
+    refusal_code::invalid_request,    refusal_code::unknown_association,
+    refusal_code::level_mismatch,     refusal_code::invalid_state,
+    refusal_code::not_a_member,       refusal_code::already_member,
+    refusal_code::level_not_held,     refusal_code::level_already_held,
+    refusal_code::illegal_levels,     refusal_code::same_association,
+    refusal_code::category_required,  refusal_code::unknown_category,
     refusal_code::category_unchanged, refusal_code::no_category};
 
 constexpr std::string_view to_string(refusal_code c) noexcept {
     switch (c) {
-    case refusal_code::invalid_request: return "invalid_request";
-    case refusal_code::unknown_association: return "unknown_association";
-    case refusal_code::level_mismatch: return "level_mismatch";
-    case refusal_code::invalid_state: return "invalid_state";
-    case refusal_code::not_a_member: return "not_a_member";
-    case refusal_code::already_member: return "already_member";
-    case refusal_code::level_not_held: return "level_not_held";
-    case refusal_code::level_already_held: return "level_already_held";
-    case refusal_code::illegal_levels: return "illegal_levels";
-    case refusal_code::same_association: return "same_association";
-    case refusal_code::category_required: return "category_required";
-    case refusal_code::unknown_category: return "unknown_category";
-    case refusal_code::category_unchanged: return "category_unchanged";
-    case refusal_code::no_category: return "no_category";
+    case refusal_code::invalid_request:
+        return "invalid_request";
+    case refusal_code::unknown_association:
+        return "unknown_association";
+    case refusal_code::level_mismatch:
+        return "level_mismatch";
+    case refusal_code::invalid_state:
+        return "invalid_state";
+    case refusal_code::not_a_member:
+        return "not_a_member";
+    case refusal_code::already_member:
+        return "already_member";
+    case refusal_code::level_not_held:
+        return "level_not_held";
+    case refusal_code::level_already_held:
+        return "level_already_held";
+    case refusal_code::illegal_levels:
+        return "illegal_levels";
+    case refusal_code::same_association:
+        return "same_association";
+    case refusal_code::category_required:
+        return "category_required";
+    case refusal_code::unknown_category:
+        return "unknown_category";
+    case refusal_code::category_unchanged:
+        return "category_unchanged";
+    case refusal_code::no_category:
+        return "no_category";
     }
     return "invalid_request";
 }
@@ -74,22 +88,36 @@ struct refusal {
 enum class form_kind : std::uint8_t { admission, transfer, withdrawal };
 constexpr std::string_view to_string(form_kind f) noexcept {
     switch (f) {
-    case form_kind::admission: return "admission";
-    case form_kind::transfer: return "transfer";
-    case form_kind::withdrawal: return "withdrawal";
+    case form_kind::admission:
+        return "admission";
+    case form_kind::transfer:
+        return "transfer";
+    case form_kind::withdrawal:
+        return "withdrawal";
     }
     return "admission";
 }
 
 /// The box selected on the form; `none` on the withdrawal form (JSON null).
-enum class selection : std::uint8_t { none, new_admission, additional, category_change, association_transfer };
+enum class selection : std::uint8_t {
+    none,
+    new_admission,
+    additional,
+    category_change,
+    association_transfer
+};
 constexpr std::string_view to_string(selection s) noexcept {
     switch (s) {
-    case selection::none: return "";
-    case selection::new_admission: return "new";
-    case selection::additional: return "additional";
-    case selection::category_change: return "category_change";
-    case selection::association_transfer: return "association_transfer";
+    case selection::none:
+        return "";
+    case selection::new_admission:
+        return "new";
+    case selection::additional:
+        return "additional";
+    case selection::category_change:
+        return "category_change";
+    case selection::association_transfer:
+        return "association_transfer";
     }
     return "";
 }
@@ -131,23 +159,30 @@ struct prerequisite {
 };
 
 enum class note_kind : std::uint8_t {
-    cascade_applied,      ///< levels were added to a withdrawal (cascade)
-    prefectural_moves,    ///< a transfer moves the prefectural membership too
-    prefectural_stays,    ///< a transfer within the prefecture keeps it
-    national_continues,   ///< JMA membership continues through a transfer
-    category_unchecked,   ///< no catalogue could check a category
-    proxy,                ///< the secretariat applies
-    category_ignored,     ///< a transfer was given categories for levels that do not move
+    cascade_applied,    ///< levels were added to a withdrawal (cascade)
+    prefectural_moves,  ///< a transfer moves the prefectural membership too
+    prefectural_stays,  ///< a transfer within the prefecture keeps it
+    national_continues, ///< JMA membership continues through a transfer
+    category_unchecked, ///< no catalogue could check a category
+    proxy,              ///< the secretariat applies
+    category_ignored,   ///< a transfer was given categories for levels that do not move
 };
 constexpr std::string_view to_string(note_kind k) noexcept {
     switch (k) {
-    case note_kind::cascade_applied: return "cascade_applied";
-    case note_kind::prefectural_moves: return "prefectural_moves";
-    case note_kind::prefectural_stays: return "prefectural_stays";
-    case note_kind::national_continues: return "national_continues";
-    case note_kind::category_unchecked: return "category_unchecked";
-    case note_kind::proxy: return "proxy";
-    case note_kind::category_ignored: return "category_ignored";
+    case note_kind::cascade_applied:
+        return "cascade_applied";
+    case note_kind::prefectural_moves:
+        return "prefectural_moves";
+    case note_kind::prefectural_stays:
+        return "prefectural_stays";
+    case note_kind::national_continues:
+        return "national_continues";
+    case note_kind::category_unchecked:
+        return "category_unchecked";
+    case note_kind::proxy:
+        return "proxy";
+    case note_kind::category_ignored:
+        return "category_ignored";
     }
     return "";
 }
@@ -155,7 +190,7 @@ constexpr std::string_view to_string(note_kind k) noexcept {
 struct note {
     note_kind kind = note_kind::proxy;
     const bitext* text = nullptr;
-    level_set levels;          ///< the levels it concerns (added levels, unchecked level, …)
+    level_set levels;             ///< the levels it concerns (added levels, unchecked level, …)
     std::string_view association; ///< the association it concerns, if one
 };
 
@@ -174,11 +209,11 @@ struct application_plan {
     form_kind form = form_kind::admission;
     selection sel = selection::none;
     const bitext* form_label = &texts::form_admission;
-    const bitext* selection_label = nullptr;        ///< null on the withdrawal form
-    const bitext* guide_case = nullptr;             ///< the flowchart's name for this case
-    const bitext* guide_instruction = nullptr;      ///< what the flowchart says to tick, if it does
-    fixed_vector<checked_association, 3> checked;   ///< bottom level first
-    fixed_vector<category_choice, 3> categories;    ///< bottom level first
+    const bitext* selection_label = nullptr;      ///< null on the withdrawal form
+    const bitext* guide_case = nullptr;           ///< the flowchart's name for this case
+    const bitext* guide_instruction = nullptr;    ///< what the flowchart says to tick, if it does
+    fixed_vector<checked_association, 3> checked; ///< bottom level first
+    fixed_vector<category_choice, 3> categories;  ///< bottom level first
     fixed_vector<prerequisite, 1> prerequisites;
     fixed_vector<const bitext*, 8> steps;
     const bitext* manual = nullptr;

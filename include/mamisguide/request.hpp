@@ -15,9 +15,12 @@ enum class mypage : std::uint8_t { yes, no, unknown };
 
 constexpr std::string_view to_string(mypage m) noexcept {
     switch (m) {
-    case mypage::yes: return "yes";
-    case mypage::no: return "no";
-    case mypage::unknown: return "unknown";
+    case mypage::yes:
+        return "yes";
+    case mypage::no:
+        return "no";
+    case mypage::unknown:
+        return "unknown";
     }
     return "yes";
 }
@@ -36,18 +39,27 @@ enum class operation : std::uint8_t {
     transfer,        ///< 異動: 施設変更 (医師会異動あり)
     withdraw,        ///< 退会
 };
-inline constexpr operation all_operations[] = {
-    operation::join,     operation::additional_join, operation::change_category,
-    operation::change_facility, operation::transfer, operation::withdraw};
+inline constexpr operation all_operations[] = {operation::join,
+                                               operation::additional_join,
+                                               operation::change_category,
+                                               operation::change_facility,
+                                               operation::transfer,
+                                               operation::withdraw};
 
 constexpr std::string_view to_string(operation op) noexcept {
     switch (op) {
-    case operation::join: return "join";
-    case operation::additional_join: return "additional_join";
-    case operation::change_category: return "change_category";
-    case operation::change_facility: return "change_facility";
-    case operation::transfer: return "transfer";
-    case operation::withdraw: return "withdraw";
+    case operation::join:
+        return "join";
+    case operation::additional_join:
+        return "additional_join";
+    case operation::change_category:
+        return "change_category";
+    case operation::change_facility:
+        return "change_facility";
+    case operation::transfer:
+        return "transfer";
+    case operation::withdraw:
+        return "withdraw";
     }
     return "join";
 }
@@ -69,13 +81,13 @@ struct member_state {
 /// One application. Which fields matter depends on the operation (rules.md §4, contract.md).
 struct request {
     operation op = operation::join;
-    level_set levels;             ///< join: to join; additional_join: to add; withdraw: to leave;
-                                  ///< change_category: to change (empty: the categories' keys)
-    std::string_view municipal;   ///< join: the association to join; transfer: the destination
+    level_set levels;           ///< join: to join; additional_join: to add; withdraw: to leave;
+                                ///< change_category: to change (empty: the categories' keys)
+    std::string_view municipal; ///< join: the association to join; transfer: the destination
     per_level<std::string_view> categories; ///< per level joined, added, changed or entered
-    std::string_view reason;      ///< 異動事由, free text passed through
-    bool cascade = false;         ///< withdraw: widen an illegal withdrawal to the smallest legal one
-    bool proxy = false;           ///< the secretariat applies on the member's behalf
+    std::string_view reason;                ///< 異動事由, free text passed through
+    bool cascade = false; ///< withdraw: widen an illegal withdrawal to the smallest legal one
+    bool proxy = false;   ///< the secretariat applies on the member's behalf
 };
 
 /// Builders for the six requests.
@@ -90,7 +102,8 @@ inline request join(std::string_view municipal, level_set levels,
     r.categories = categories;
     return r;
 }
-inline request additional_join(level_set levels, per_level<std::string_view> categories = {}) noexcept {
+inline request additional_join(level_set levels,
+                               per_level<std::string_view> categories = {}) noexcept {
     request r;
     r.op = operation::additional_join;
     r.levels = levels;

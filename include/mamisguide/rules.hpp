@@ -40,12 +40,12 @@ struct level_verdict {
     refusal_code code = refusal_code::invalid_request;
     const bitext* message = nullptr;
     const char* field = "";
-    level_set levels;           ///< ok: the levels ticked (a withdrawal's after cascade)
-    level_set after;            ///< ok: the levels held afterwards
-    bool cascaded = false;      ///< ok: a cascade widened the withdrawal
+    level_set levels;      ///< ok: the levels ticked (a withdrawal's after cascade)
+    level_set after;       ///< ok: the levels held afterwards
+    bool cascaded = false; ///< ok: a cascade widened the withdrawal
     bool has_suggestion = false;
     operation suggestion_op = operation::join;
-    level_set suggestion;       ///< the levels of the suggested request
+    level_set suggestion; ///< the levels of the suggested request
 };
 
 /// The level rules of §2–§4 as one pure function. `levels` is the request's levels (for
@@ -61,7 +61,8 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     auto suggest = [&](operation sop, level_set s) {
         if (!s.empty()) v.has_suggestion = true, v.suggestion_op = sop, v.suggestion = s;
     };
-    if (!held.is_chain()) return no(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
+    if (!held.is_chain())
+        return no(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
     if (op != operation::join && held.empty())
         return no(refusal_code::not_a_member, texts::msg_not_a_member, "member.levels");
     if (cascade && op != operation::withdraw)
@@ -91,11 +92,14 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     case operation::additional_join:
         if (!(levels & held).empty()) {
             suggest(operation::additional_join, levels - held);
-            return no(refusal_code::level_already_held, texts::msg_level_already_held, "request.levels");
+            return no(refusal_code::level_already_held, texts::msg_level_already_held,
+                      "request.levels");
         }
         if (!(held | levels).is_chain()) {
-            suggest(operation::additional_join, level_set::range(level::prefectural, levels.top()) - held);
-            return no(refusal_code::illegal_levels, texts::msg_join_needs_prefectural, "request.levels");
+            suggest(operation::additional_join,
+                    level_set::range(level::prefectural, levels.top()) - held);
+            return no(refusal_code::illegal_levels, texts::msg_join_needs_prefectural,
+                      "request.levels");
         }
         v.levels = levels;
         v.after = held | levels;
@@ -114,7 +118,8 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     case operation::withdraw: {
         if (!held.includes(levels)) {
             const level_set kept = levels & held;
-            if (!kept.empty()) suggest(operation::withdraw, level_set::range(kept.bottom(), held.top()));
+            if (!kept.empty())
+                suggest(operation::withdraw, level_set::range(kept.bottom(), held.top()));
             return no(refusal_code::level_not_held, texts::msg_level_not_held, "request.levels");
         }
         const level_set closure = level_set::range(levels.bottom(), held.top());
@@ -141,10 +146,9 @@ namespace detail {
 /// check_levels()'s answer for entry `i` of the table: held * 96 + operation * 16 + levels * 2
 /// + cascade.
 constexpr std::optional<refusal_code> level_answer(std::size_t i) noexcept {
-    const level_verdict v = judge_levels(level_set::from_bits(static_cast<unsigned>(i / 96)),
-                                         static_cast<operation>(i / 16 % 6),
-                                         level_set::from_bits(static_cast<unsigned>(i / 2 % 8)),
-                                         i % 2 != 0);
+    const level_verdict v = judge_levels(
+        level_set::from_bits(static_cast<unsigned>(i / 96)), static_cast<operation>(i / 16 % 6),
+        level_set::from_bits(static_cast<unsigned>(i / 2 % 8)), i % 2 != 0);
     return v.ok ? std::optional<refusal_code>() : std::optional<refusal_code>(v.code);
 }
 
@@ -160,7 +164,8 @@ level_answers(std::index_sequence<I...>) noexcept {
 inline constexpr auto levels_table = level_answers(std::make_index_sequence<8 * 6 * 8 * 2>{});
 
 /// Restricts a per-level map to a set of levels.
-inline per_level<std::string_view> only(const per_level<std::string_view>& c, level_set s) noexcept {
+inline per_level<std::string_view> only(const per_level<std::string_view>& c,
+                                        level_set s) noexcept {
     per_level<std::string_view> out;
     for (level l : s) out[l] = c[l];
     return out;
@@ -295,7 +300,8 @@ inline fixed_vector<prerequisite, 1> mypage_prerequisites(mypage page) noexcept 
 namespace detail {
 
 /// The parts every plan shares: STEP 1, the actor and manual, the reason.
-inline void finish(const member_state& s, const request& r, const bitext& manual, application_plan& p) noexcept {
+inline void finish(const member_state& s, const request& r, const bitext& manual,
+                   application_plan& p) noexcept {
     p.op = r.op;
     p.reason = r.reason;
     p.prerequisites = mypage_prerequisites(s.page);
@@ -311,7 +317,8 @@ inline void finish(const member_state& s, const request& r, const bitext& manual
 
 /// The state after the application, with the remaining categories.
 inline void set_result(const directory& dir, association_id m, level_set levels,
-                       const per_level<std::string_view>& categories, application_plan& p) noexcept {
+                       const per_level<std::string_view>& categories,
+                       application_plan& p) noexcept {
     p.result.levels = levels;
     if (levels.empty()) return;
     p.result.municipal = dir[m].code;
@@ -433,8 +440,8 @@ inline plan_result plan_additional_join(const directory& dir, const member_state
 }
 
 inline plan_result plan_change_category(const directory& dir, const member_state& s,
-                                        association_id m, const request& r,
-                                        const level_verdict& v, bool suggest) noexcept {
+                                        association_id m, const request& r, const level_verdict& v,
+                                        bool suggest) noexcept {
     application_plan p;
     if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
     level_set unchanged;
@@ -476,9 +483,8 @@ inline plan_result plan_change_facility(const directory& dir, const member_state
     p.guide_instruction = &texts::step_tick_association_transfer_no_move; // the guide's words
     p.checked.push_back(checked_of(dir, m));
     static constexpr const bitext* steps[] = {
-        &texts::step_login, &texts::step_click_transfer,
-        &texts::step_tick_association_transfer, &texts::step_choose_reason,
-        &texts::step_reselect_current};
+        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_association_transfer,
+        &texts::step_choose_reason, &texts::step_reselect_current};
     add_steps(p, steps);
     p.rule = "change_facility.same_association";
     set_result(dir, m, v.after, s.categories, p);
@@ -526,14 +532,17 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     if (auto no = check_categories(dir, *dest, changes, only(r.categories, changes), p))
         return tl::unexpected(*no);
     if (const level_set ignored = given - changes; !ignored.empty())
-        p.notes.push_back({note_kind::category_ignored, &texts::note_category_ignored, ignored, {}});
+        p.notes.push_back(
+            {note_kind::category_ignored, &texts::note_category_ignored, ignored, {}});
     set_transfer_form(p, selection::association_transfer);
     p.guide_case = &texts::case_transfer;
     for (level l : changes) p.checked.push_back(checked_of(dir, at_level(dir, *dest, l)));
-    static constexpr const bitext* steps[] = {
-        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_association_transfer,
-        &texts::step_choose_reason, &texts::step_select_destination,
-        &texts::step_enter_new_facility};
+    static constexpr const bitext* steps[] = {&texts::step_login,
+                                              &texts::step_click_transfer,
+                                              &texts::step_tick_association_transfer,
+                                              &texts::step_choose_reason,
+                                              &texts::step_select_destination,
+                                              &texts::step_enter_new_facility};
     add_steps(p, steps);
     if (v.after.contains(level::prefectural)) {
         if (across)
@@ -564,9 +573,9 @@ inline void withdraw_case(level_set held, level_set left, application_plan& p) n
         {&texts::case_withdraw_n, &texts::do_withdraw_n},
         {&texts::case_withdraw_pn, &texts::do_withdraw_pn},
         {&texts::case_withdraw_all, &texts::do_withdraw_all}};
-    std::size_t i = 0;                                         // held {M}
-    if (held.size() == 2) i = left.size() == 1 ? 1 : 2;        // held {M,P}
-    if (held.size() == 3) i = 2 + left.size();                 // held all three
+    std::size_t i = 0;                                  // held {M}
+    if (held.size() == 2) i = left.size() == 1 ? 1 : 2; // held {M,P}
+    if (held.size() == 3) i = 2 + left.size();          // held all three
     p.guide_case = cases[i][0];
     p.guide_instruction = cases[i][1];
 }
@@ -614,12 +623,18 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
         return refuse(refusal_code::invalid_request, texts::msg_municipal_not_used,
                       "request.municipal");
     switch (r.op) {
-    case operation::join: return plan_join(dir, s, r, v);
-    case operation::additional_join: return plan_additional_join(dir, s, mi->m, r, v);
-    case operation::change_category: return plan_change_category(dir, s, mi->m, r, v, suggest);
-    case operation::change_facility: return plan_change_facility(dir, s, mi->m, r, v);
-    case operation::transfer: return plan_transfer(dir, s, mi->m, r, v, suggest);
-    case operation::withdraw: return plan_withdraw(dir, s, mi->m, r, v);
+    case operation::join:
+        return plan_join(dir, s, r, v);
+    case operation::additional_join:
+        return plan_additional_join(dir, s, mi->m, r, v);
+    case operation::change_category:
+        return plan_change_category(dir, s, mi->m, r, v, suggest);
+    case operation::change_facility:
+        return plan_change_facility(dir, s, mi->m, r, v);
+    case operation::transfer:
+        return plan_transfer(dir, s, mi->m, r, v, suggest);
+    case operation::withdraw:
+        return plan_withdraw(dir, s, mi->m, r, v);
     }
     return refuse(refusal_code::invalid_request, texts::msg_invalid_request, "request.operation");
 }

@@ -61,8 +61,9 @@ inline constexpr bitext step_click_admission{"［入会届］をクリック",
 inline constexpr bitext step_check_associations{"該当する医師会にチェックを入れる",
                                                 "Tick the medical associations to join"};
 inline constexpr bitext step_choose_category{"会員区分を選択する", "Choose the member category"};
-inline constexpr bitext step_right_of_new_box{"「新規入会」ボックスの右隣にある",
-                                              "To the right of the \"New admission\" (「新規入会」) box,"};
+inline constexpr bitext step_right_of_new_box{
+    "「新規入会」ボックスの右隣にある",
+    "To the right of the \"New admission\" (「新規入会」) box,"};
 inline constexpr bitext step_click_additional_box{
     "［追加入会］ボックスをクリック（ボックスが青くなり、選択状態になります）",
     "click the [Additional admission] (［追加入会］) box (the box turns blue: it is selected)"};
@@ -76,7 +77,8 @@ inline constexpr bitext step_add_prefectural_national{
     "都道府県医師会と日本医師会を選択し会員区分を選んで申請",
     "Select the prefectural medical association and the Japan Medical Association, choose the "
     "member categories and apply"};
-inline constexpr bitext step_click_transfer{"［異動届］をクリック", "Click [Change form] (［異動届］)"};
+inline constexpr bitext step_click_transfer{"［異動届］をクリック",
+                                            "Click [Change form] (［異動届］)"};
 inline constexpr bitext step_tick_category_change{
     "「会員区分の変更」にチェック", "Tick \"Change of member category\" (「会員区分の変更」)"};
 inline constexpr bitext step_tick_target_associations{"対象医師会にチェック",
@@ -110,7 +112,8 @@ inline constexpr bitext step_then_step2{"登録後、STEP2に進む", "Then go o
 inline constexpr bitext check_initial_login{
     "初期ログインで確認する：日本医師会がマイページを代行作成している場合、医籍登録番号（ID）＋ "
     "生年月日（パスワード）でログイン可能です。ログイン時に利用規約画面が表示された場合は、"
-    "マイページが登録済みです。→ ご本人にその旨を伝え、規約に同意して登録完了をお願いしてください。",
+    "マイページが登録済みです。→ "
+    "ご本人にその旨を伝え、規約に同意して登録完了をお願いしてください。",
     "Check by initial login: where JMA created the MyPage on the doctor's behalf, the doctor can "
     "log in with the medical registration number (医籍登録番号) as ID and the date of birth as "
     "password. If the terms-of-use screen appears, the MyPage exists: tell the doctor, and ask "
@@ -164,7 +167,8 @@ inline constexpr bitext note_category_unchecked{
     "この医師会の会員区分表が読み込まれていないため、会員区分を確認していません。",
     "No category catalogue is loaded for this association: the category was not checked."};
 inline constexpr bitext note_category_ignored{
-    "異動しない医師会の会員区分は変更されません。会員区分を変更する場合は「会員区分の変更」を申請してください。",
+    "異動しない医師会の会員区分は変更されません。会員区分を変更する場合は「会員区分の変更」を申請し"
+    "てください。",
     "Categories given for associations that do not change were not applied: to change them, apply "
     "for a change of member category."};
 inline constexpr bitext note_proxy{
@@ -188,9 +192,8 @@ inline constexpr bitext msg_levels_not_used{
 inline constexpr bitext msg_categories_not_used{
     "この手続きでは会員区分は指定できません。会員区分の変更を申請してください。",
     "This operation takes no categories: apply for a change of category instead."};
-inline constexpr bitext msg_cascade_not_used{
-    "cascade は退会（withdraw）でのみ指定できます。",
-    "cascade applies to withdrawals only."};
+inline constexpr bitext msg_cascade_not_used{"cascade は退会（withdraw）でのみ指定できます。",
+                                             "cascade applies to withdrawals only."};
 inline constexpr bitext msg_municipal_not_used{
     "この手続きでは、現在の郡市区医師会と異なる医師会は指定できません。",
     "This operation cannot name a municipal association other than the member's own."};
@@ -224,10 +227,12 @@ inline constexpr bitext msg_already_member{
     "すでに医師会の会員です。上位の医師会に入会する場合は追加入会を申請してください。",
     "The applicant is already a member: to join a higher level, apply for additional "
     "admission."};
-inline constexpr bitext msg_level_not_held{"加入していない医師会が指定されています。",
-                                           "The member does not hold a level named in the request."};
-inline constexpr bitext msg_level_already_held{"すでに加入している医師会が指定されています。",
-                                               "The member already holds a level named in the request."};
+inline constexpr bitext msg_level_not_held{
+    "加入していない医師会が指定されています。",
+    "The member does not hold a level named in the request."};
+inline constexpr bitext msg_level_already_held{
+    "すでに加入している医師会が指定されています。",
+    "The member already holds a level named in the request."};
 inline constexpr bitext msg_withdraw_municipal_all{
     "郡市区医師会を退会する場合は、都道府県医師会と日本医師会も退会する必要があります。",
     "To leave the municipal association, the member must also leave the prefectural association "
@@ -259,7 +264,8 @@ inline constexpr bitext msg_unknown_category{
 inline constexpr bitext msg_category_unchanged{"新しい会員区分が現在の会員区分と同じです。",
                                                "The new category is the same as the current one."};
 inline constexpr bitext msg_no_category{
-    "開設者・管理者は日医医師賠償責任保険に加入しない選択ができないため、該当する日本医師会の会員区分が"
+    "開設者・管理者は日医医師賠償責任保険に加入しない選択ができないため、該当する日本医師会の会員区"
+    "分が"
     "ありません。",
     "A founder or manager who opts out of JMA's medical liability insurance has no JMA "
     "category."};
@@ -269,7 +275,8 @@ inline constexpr bitext msg_no_category{
 namespace mamisguide::texts {
 
 // ---- the guide's cases: what the flowchart calls each leaf, and what it says to do ----------
-inline constexpr bitext case_join_municipal{"郡市医師会まで入会", "Join up to the municipal association"};
+inline constexpr bitext case_join_municipal{"郡市医師会まで入会",
+                                            "Join up to the municipal association"};
 inline constexpr bitext case_join_prefectural{"都道府県医師会まで入会",
                                               "Join up to the prefectural association"};
 inline constexpr bitext case_join_national{"日医まで入会", "Join up to JMA"};
@@ -283,14 +290,13 @@ inline constexpr bitext do_join_national{
 inline constexpr bitext case_add_prefectural{
     "郡市医師会まで入会済み → 都道府県医師会に追加入会",
     "Member up to the municipal association → join the prefectural association"};
-inline constexpr bitext case_add_national{
-    "都道府県医師会まで入会済み → 日本医師会に追加入会",
-    "Member up to the prefectural association → join JMA"};
+inline constexpr bitext case_add_national{"都道府県医師会まで入会済み → 日本医師会に追加入会",
+                                          "Member up to the prefectural association → join JMA"};
 inline constexpr bitext case_add_prefectural_national{
     "郡市医師会まで入会済み → 都道府県医師会と日本医師会に追加入会",
     "Member up to the municipal association → join the prefectural association and JMA"};
-inline constexpr bitext case_change_category{"会員区分の変更（医師会異動なし）",
-                                             "Change of member category (no change of association)"};
+inline constexpr bitext case_change_category{
+    "会員区分の変更（医師会異動なし）", "Change of member category (no change of association)"};
 inline constexpr bitext case_change_facility{"施設変更（医師会異動なし）",
                                              "Change of facility (no change of association)"};
 inline constexpr bitext case_transfer{"施設変更（医師会異動あり）",
@@ -307,9 +313,8 @@ inline constexpr bitext do_withdraw_p_of_mp{"都道府県医師会のみにチ�
 inline constexpr bitext case_withdraw_mp{
     "都道府県医師会まで入会 → 郡市含め全退会",
     "Member up to the prefectural association → leave everything, municipal included"};
-inline constexpr bitext do_withdraw_mp{
-    "郡市と都道府県医師会にチェックを入れて申請",
-    "Tick the municipal and prefectural associations and apply"};
+inline constexpr bitext do_withdraw_mp{"郡市と都道府県医師会にチェックを入れて申請",
+                                       "Tick the municipal and prefectural associations and apply"};
 inline constexpr bitext case_withdraw_n{"日本医師会のみ退会（郡市・都道府県は継続）",
                                         "Leave JMA only (municipal and prefectural continue)"};
 inline constexpr bitext do_withdraw_n{"日本医師会のみにチェックを入れて申請",
@@ -331,20 +336,26 @@ inline constexpr bitext do_withdraw_all{
 namespace mamisguide::texts {
 
 // ---- invalid_request from the JSON reader ----------------------------------------------------
-inline constexpr bitext json_syntax{"JSON として正しくありません。", "The request is not valid JSON."};
+inline constexpr bitext json_syntax{"JSON として正しくありません。",
+                                    "The request is not valid JSON."};
 inline constexpr bitext json_utf8{"UTF-8 として正しくないバイト列があります。",
                                   "The request is not valid UTF-8."};
 inline constexpr bitext json_too_large{"リクエストが大きすぎます。", "The request is too large."};
-inline constexpr bitext json_too_deep{"JSON の入れ子が深すぎます。", "The JSON is nested too deeply."};
+inline constexpr bitext json_too_deep{"JSON の入れ子が深すぎます。",
+                                      "The JSON is nested too deeply."};
 inline constexpr bitext json_empty{"リクエストが空です。", "The request is empty."};
 inline constexpr bitext json_not_object{"リクエストは JSON オブジェクトである必要があります。",
                                         "The request must be a JSON object."};
 inline constexpr bitext json_unknown_field{"不明な項目があります。", "Unknown field."};
 inline constexpr bitext json_duplicate_field{"同じ項目が重複しています。", "A field is repeated."};
-inline constexpr bitext json_wrong_type{"項目の型が正しくありません。", "A field has the wrong type."};
-inline constexpr bitext json_missing_field{"必須の項目がありません。", "A required field is missing."};
-inline constexpr bitext json_unknown_operation{"不明な手続き（operation）です。", "Unknown operation."};
-inline constexpr bitext json_unknown_level{"不明な医師会の階層（level）です。", "Unknown level name."};
+inline constexpr bitext json_wrong_type{"項目の型が正しくありません。",
+                                        "A field has the wrong type."};
+inline constexpr bitext json_missing_field{"必須の項目がありません。",
+                                           "A required field is missing."};
+inline constexpr bitext json_unknown_operation{"不明な手続き（operation）です。",
+                                               "Unknown operation."};
+inline constexpr bitext json_unknown_level{"不明な医師会の階層（level）です。",
+                                           "Unknown level name."};
 inline constexpr bitext json_duplicate_level{"同じ階層が重複しています。", "A level is repeated."};
 inline constexpr bitext json_unknown_mypage{"mypage は yes、no、unknown のいずれかです。",
                                             "mypage must be yes, no or unknown."};

@@ -32,7 +32,7 @@ namespace detail {
 struct transition_row {
     unsigned from, to; ///< chain lengths 0…3
     operation op;
-    unsigned levels;   ///< level bits
+    unsigned levels; ///< level bits
 };
 // M = 1, P = 2, N = 4
 inline constexpr transition_row fixed_transitions[] = {
@@ -63,14 +63,19 @@ inline transition_graph make_transition_graph() {
                              {"郡市区医師会", "municipal"},
                              {"郡市区＋都道府県医師会", "municipal + prefectural"},
                              {"郡市区＋都道府県＋日本医師会", "municipal + prefectural + JMA"}};
-    for (unsigned i = 0; i < 4; ++i) boost::add_vertex(membership_state{level_set::chain(i), labels[i]}, g);
+    for (unsigned i = 0; i < 4; ++i)
+        boost::add_vertex(membership_state{level_set::chain(i), labels[i]}, g);
     for (const auto& t : detail::fixed_transitions)
-        boost::add_edge(t.from, t.to, membership_transition{t.op, level_set::from_bits(t.levels)}, g);
+        boost::add_edge(t.from, t.to, membership_transition{t.op, level_set::from_bits(t.levels)},
+                        g);
     for (unsigned s = 1; s < 4; ++s) {
         const level_set held = level_set::chain(s);
         for (unsigned bits = 1; bits < 8; ++bits)
             if (held.includes(level_set::from_bits(bits)))
-                boost::add_edge(s, s, membership_transition{operation::change_category, level_set::from_bits(bits)}, g);
+                boost::add_edge(
+                    s, s,
+                    membership_transition{operation::change_category, level_set::from_bits(bits)},
+                    g);
         boost::add_edge(s, s, membership_transition{operation::change_facility, {}}, g);
         boost::add_edge(s, s, membership_transition{operation::transfer, {}}, g);
     }

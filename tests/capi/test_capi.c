@@ -15,13 +15,13 @@ static int checks = 0;
         ++checks;                                                                                  \
         if (!(cond)) {                                                                             \
             ++failures;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__,     \
+            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__,      \
                     #cond, mg_last_error());                                                       \
         }                                                                                          \
     } while (0)
 #define CHECK_STR(a, b) CHECK((a) != NULL && strcmp((a), (b)) == 0)
 
-static const char *master = "code,name,prefecture,name_en\n"
+static const char* master = "code,name,prefecture,name_en\n"
                             "13-test-a,テストA区医師会,13,Test A\n"
                             "13-test-b,テストB区医師会,13,Test B\n"
                             "27-test-kita,テスト北区医師会,27,\n";
@@ -65,7 +65,7 @@ static void test_version(void) {
     CHECK(mg_last_error() != NULL);
 }
 
-static void test_engine(mg_engine *e, const char *source_dir) {
+static void test_engine(mg_engine* e, const char* source_dir) {
     size_t n = 0;
     mg_association_info a;
     char path[1024];
@@ -97,8 +97,8 @@ static void test_engine(mg_engine *e, const char *source_dir) {
     CHECK(mg_engine_load_directory(e, path) == MG_ERR_LOAD); /* duplicates now */
     CHECK(strstr(mg_last_error(), "duplicate") != NULL);
     {
-        const char *cats = "association,code,label\n13,A,A会員\n";
-        const char *jma = "association,code,label\n00,X,x\n";
+        const char* cats = "association,code,label\n13,A,A会員\n";
+        const char* jma = "association,code,label\n00,X,x\n";
         CHECK(mg_engine_load_categories_buffer(e, cats, strlen(cats)) == MG_OK);
         CHECK(mg_engine_load_categories_buffer(e, jma, strlen(jma)) == MG_ERR_LOAD);
         CHECK(strstr(mg_last_error(), ":2:") != NULL);
@@ -108,12 +108,12 @@ static void test_engine(mg_engine *e, const char *source_dir) {
     CHECK(mg_engine_set_year_end(e, 13, 1, 1, 4) == MG_ERR_ARGUMENT);
 }
 
-static void test_typed(const mg_engine *e) {
+static void test_typed(const mg_engine* e) {
     mg_result r;
     mg_member none = member_of(0), m1 = member_of(1), m3 = member_of(7);
-    const char *cats_all[3] = {"X", "A", "A1"};
-    const char *cats_nat[3] = {NULL, NULL, "A2B"};
-    const char *cats_add[3] = {NULL, NULL, NULL};
+    const char* cats_all[3] = {"X", "A", "A1"};
+    const char* cats_nat[3] = {NULL, NULL, "A2B"};
+    const char* cats_add[3] = {NULL, NULL, NULL};
     size_t i;
 
     /* join up to JMA */
@@ -163,7 +163,7 @@ static void test_typed(const mg_engine *e) {
     CHECK_STR(r.plan.manual, "MAMIS 操作マニュアル（医師会事務局による代理申請入力）");
     CHECK_STR(r.plan.reason, "開業");
     {
-        const char *cats_move[3] = {"X", "Y", NULL};
+        const char* cats_move[3] = {"X", "Y", NULL};
         CHECK(mg_transfer(e, &m3, "27-test-kita", cats_move, "転勤", 0, MG_LANG_JA, &r) == MG_OK);
         CHECK(r.plan.n_checked == 2);
         CHECK_STR(r.plan.checked[1].code, "27");
@@ -213,7 +213,7 @@ static void test_misc(void) {
     mg_support_contact c;
     mg_holiday_info h[24];
     int64_t t = 0;
-    char *text = NULL;
+    char* text = NULL;
 
     CHECK(mg_check_levels(7, MG_OP_WITHDRAW, MG_LEVEL_NATIONAL, 0) == MG_OK);
     CHECK(mg_check_levels(7, MG_OP_WITHDRAW, MG_LEVEL_MUNICIPAL, 0) == MG_ILLEGAL_LEVELS);
@@ -268,9 +268,9 @@ static void test_misc(void) {
     mg_free(text);
 }
 
-static void test_json(const mg_engine *e) {
-    char *out = NULL;
-    const char *req = "{\"member\":{\"mypage\":\"yes\",\"municipal\":\"13-chiyoda\",\"levels\":"
+static void test_json(const mg_engine* e) {
+    char* out = NULL;
+    const char* req = "{\"member\":{\"mypage\":\"yes\",\"municipal\":\"13-chiyoda\",\"levels\":"
                       "[\"municipal\",\"prefectural\",\"national\"],\"categories\":{\"national\":"
                       "\"A2B\"}},\"request\":{\"operation\":\"withdraw\",\"levels\":[\"national\"],"
                       "\"municipal\":null,\"categories\":{},\"reason\":null,\"cascade\":false,"
@@ -290,7 +290,7 @@ static void test_json(const mg_engine *e) {
     CHECK(mg_plan_json(e, NULL, 0, &out) == MG_INVALID_REQUEST && out != NULL);
     mg_free(out);
     {
-        mg_engine *none = NULL;
+        mg_engine* none = NULL;
         CHECK(mg_directory_dot(e, MG_LANG_JA, &out) == MG_OK && strstr(out, "13-chiyoda"));
         mg_free(out);
         CHECK(mg_plan_json(none, req, strlen(req), &out) == MG_ERR_ARGUMENT);
@@ -300,7 +300,7 @@ static void test_json(const mg_engine *e) {
 }
 
 /* Every function that takes a pointer, given NULL: a status, never a crash. */
-static void test_nulls(mg_engine *e) {
+static void test_nulls(mg_engine* e) {
     mg_member m = member_of(7);
     mg_request q;
     mg_result r;
@@ -311,8 +311,8 @@ static void test_nulls(mg_engine *e) {
     mg_holiday_info h[24];
     size_t n;
     int64_t t;
-    const char *code;
-    char *out = NULL;
+    const char* code;
+    char* out = NULL;
     memset(&q, 0, sizeof q);
 
     CHECK(mg_engine_new(NULL) == MG_ERR_ARGUMENT);
@@ -383,9 +383,9 @@ static void test_nulls(mg_engine *e) {
     (void)c;
 }
 
-int main(int argc, char **argv) {
-    mg_engine *e = NULL;
-    const char *source_dir = argc > 1 ? argv[1] : ".";
+int main(int argc, char** argv) {
+    mg_engine* e = NULL;
+    const char* source_dir = argc > 1 ? argv[1] : ".";
     test_version();
     CHECK(mg_engine_new(&e) == MG_OK && e != NULL);
     CHECK(mg_engine_load_directory_buffer(e, master, strlen(master)) == MG_OK);

@@ -15,15 +15,23 @@
 namespace {
 
 std::vector<std::string> make_requests() {
-    const char* ops[] = {"join", "additional_join", "change_category", "change_facility", "transfer", "withdraw"};
-    const char* levels[] = {"[]", "[\"municipal\"]", "[\"prefectural\"]", "[\"national\"]",
-                            "[\"municipal\",\"prefectural\"]", "[\"prefectural\",\"national\"]",
+    const char* ops[] = {"join",     "additional_join", "change_category", "change_facility",
+                         "transfer", "withdraw"};
+    const char* levels[] = {"[]",
+                            "[\"municipal\"]",
+                            "[\"prefectural\"]",
+                            "[\"national\"]",
+                            "[\"municipal\",\"prefectural\"]",
+                            "[\"prefectural\",\"national\"]",
                             "[\"municipal\",\"prefectural\",\"national\"]"};
     const char* held[] = {"[]", "[\"municipal\"]", "[\"municipal\",\"prefectural\"]",
                           "[\"municipal\",\"prefectural\",\"national\"]", "[\"national\"]"};
     const char* places[] = {"13-chiyoda", "13-shinjuku", "14-yokohama", "13", "nowhere"};
-    const char* cats[] = {"{}", "{\"municipal\":\"A\"}", "{\"municipal\":\"A\",\"prefectural\":\"B\"}",
-                          "{\"national\":\"A1\"}", "{\"prefectural\":\"B\",\"national\":\"C\"}",
+    const char* cats[] = {"{}",
+                          "{\"municipal\":\"A\"}",
+                          "{\"municipal\":\"A\",\"prefectural\":\"B\"}",
+                          "{\"national\":\"A1\"}",
+                          "{\"prefectural\":\"B\",\"national\":\"C\"}",
                           "{\"national\":\"ZZ\"}"};
     std::vector<std::string> out;
     unsigned n = 0;
@@ -33,16 +41,16 @@ std::vector<std::string> make_requests() {
                 for (const char* place : places)
                     for (const char* c : cats) {
                         ++n;
-                        std::string m = std::string("{\"mypage\":\"") + (n % 3 == 0 ? "unknown" : "yes") +
-                                        "\",\"levels\":" + h;
+                        std::string m = std::string("{\"mypage\":\"") +
+                                        (n % 3 == 0 ? "unknown" : "yes") + "\",\"levels\":" + h;
                         if (std::strcmp(h, "[]") != 0) m += ",\"municipal\":\"13-chiyoda\"";
                         m += ",\"categories\":{}}";
                         out.push_back("{\"member\":" + m + ",\"request\":{\"operation\":\"" + op +
                                       "\",\"levels\":" + lv + ",\"municipal\":\"" + place +
-                                      "\",\"categories\":" + c + ",\"cascade\":" +
-                                      (n % 2 ? "true" : "false") + ",\"proxy\":" +
-                                      (n % 5 == 0 ? "true" : "false") + "},\"lang\":\"" +
-                                      (n % 4 == 0 ? "en" : "ja") + "\"}");
+                                      "\",\"categories\":" + c +
+                                      ",\"cascade\":" + (n % 2 ? "true" : "false") +
+                                      ",\"proxy\":" + (n % 5 == 0 ? "true" : "false") +
+                                      "},\"lang\":\"" + (n % 4 == 0 ? "en" : "ja") + "\"}");
                     }
     out.push_back("{not json");
     out.push_back("");
@@ -101,14 +109,15 @@ BOOST_AUTO_TEST_CASE(eight_threads_same_answers) {
     for (std::size_t i = 0; i < typed_kinds; ++i) expected_typed.push_back(typed(e, i));
 
     std::size_t per_thread = 100000;
-    if (const char* env = std::getenv("MG_CONCURRENCY_REQUESTS")) per_thread = std::strtoul(env, nullptr, 10);
+    if (const char* env = std::getenv("MG_CONCURRENCY_REQUESTS"))
+        per_thread = std::strtoul(env, nullptr, 10);
     std::atomic<std::size_t> mismatches{0}, done{0};
     std::vector<std::thread> threads;
     for (unsigned t = 0; t < 8; ++t)
         threads.emplace_back([&, t] {
             std::size_t bad = 0;
             for (std::size_t i = 0; i < per_thread; ++i) {
-                const std::size_t k = (i * 7919 + t * 104729) ;
+                const std::size_t k = (i * 7919 + t * 104729);
                 if (i % 2 == 0) {
                     const std::size_t j = k % requests.size();
                     if (answer(e, requests[j]) != expected_json[j]) ++bad;

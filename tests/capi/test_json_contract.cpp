@@ -31,9 +31,9 @@ const engine& eng() {
 }
 
 const std::set<std::string> refusal_codes = {
-    "invalid_request", "unknown_association", "level_mismatch",  "invalid_state",
-    "not_a_member",    "already_member",      "level_not_held",  "level_already_held",
-    "illegal_levels",  "same_association",    "category_required", "unknown_category",
+    "invalid_request",    "unknown_association", "level_mismatch",    "invalid_state",
+    "not_a_member",       "already_member",      "level_not_held",    "level_already_held",
+    "illegal_levels",     "same_association",    "category_required", "unknown_category",
     "category_unchanged", "no_category"};
 
 /// Checks the response is one of the contract's two shapes; returns it.
@@ -43,8 +43,9 @@ json check_shape(const std::string& text, int status) {
     BOOST_TEST_REQUIRE(r.contains("ok"));
     if (r["ok"] == true) {
         BOOST_TEST(status == MG_OK);
-        for (const char* k : {"operation", "form", "form_label", "selection", "checked", "categories",
-                              "prerequisites", "steps", "manual", "actor", "result", "notes", "rule"})
+        for (const char* k :
+             {"operation", "form", "form_label", "selection", "checked", "categories",
+              "prerequisites", "steps", "manual", "actor", "result", "notes", "rule"})
             BOOST_TEST(r.contains(k), "plan lacks " << k);
         BOOST_TEST(r["checked"].is_array());
         BOOST_TEST(r["steps"].is_array());
@@ -55,7 +56,8 @@ json check_shape(const std::string& text, int status) {
             BOOST_TEST(p["steps"].is_array());
             BOOST_TEST(p["manual"].is_string());
         }
-        BOOST_TEST((r["form"] == "admission" || r["form"] == "transfer" || r["form"] == "withdrawal"));
+        BOOST_TEST(
+            (r["form"] == "admission" || r["form"] == "transfer" || r["form"] == "withdrawal"));
         BOOST_TEST((r["actor"] == "member" || r["actor"] == "secretariat"));
         BOOST_TEST(r["result"]["levels"].is_array());
     } else {
@@ -66,7 +68,8 @@ json check_shape(const std::string& text, int status) {
         BOOST_TEST(std::string(mg_status_name(status)) == code);
         BOOST_TEST(r["error"]["message"].is_string());
         BOOST_TEST(!r["error"]["message"].get<std::string>().empty());
-        if (r["error"].contains("suggestion")) BOOST_TEST(r["error"]["suggestion"]["operation"].is_string());
+        if (r["error"].contains("suggestion"))
+            BOOST_TEST(r["error"]["suggestion"]["operation"].is_string());
     }
     return r;
 }
@@ -80,7 +83,9 @@ std::pair<int, json> call_bytes(const std::string& bytes) {
     return {st, check_shape(text, st)};
 }
 
-std::pair<int, json> call(const json& req) { return call_bytes(req.dump()); }
+std::pair<int, json> call(const json& req) {
+    return call_bytes(req.dump());
+}
 
 json member3() {
     return {{"mypage", "yes"},
@@ -102,7 +107,9 @@ json contract_request() {
             {"lang", "ja"}};
 }
 
-std::string code_of(const json& r) { return r["ok"] == true ? "ok" : r["error"]["code"].get<std::string>(); }
+std::string code_of(const json& r) {
+    return r["ok"] == true ? "ok" : r["error"]["code"].get<std::string>();
+}
 
 } // namespace
 
@@ -114,7 +121,8 @@ BOOST_AUTO_TEST_CASE(contract_plan_example) {
     BOOST_TEST(r["form"] == "withdrawal");
     BOOST_TEST(r["form_label"] == "退会届");
     BOOST_TEST(r["selection"].is_null());
-    BOOST_TEST(r["checked"] == json::parse(R"([{"level": "national", "code": "00", "name": "日本医師会"}])"));
+    BOOST_TEST(r["checked"] ==
+               json::parse(R"([{"level": "national", "code": "00", "name": "日本医師会"}])"));
     BOOST_TEST(r["categories"] == json::object());
     BOOST_TEST(r["prerequisites"] == json::array());
     BOOST_TEST(r["steps"][0] == "マイページにログイン");
@@ -153,16 +161,22 @@ BOOST_AUTO_TEST_CASE(contract_refusal_example) {
 
 BOOST_AUTO_TEST_CASE(result_feeds_back_as_member) {
     // A plan's result has the member's shape: it can be the next request's member.
-    json req = {{"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}},
-                             {"categories", {{"municipal", "A"}}}}}};
+    json req = {{"request",
+                 {{"operation", "join"},
+                  {"municipal", "13-chiyoda"},
+                  {"levels", {"municipal"}},
+                  {"categories", {{"municipal", "A"}}}}}};
     auto [st, r] = call(req);
     BOOST_TEST_REQUIRE(st == MG_OK);
     json next = {{"member", r["result"]},
-                 {"request", {{"operation", "additional_join"}, {"levels", {"prefectural", "national"}},
-                              {"categories", {{"prefectural", "P"}, {"national", "A2C"}}}}}};
+                 {"request",
+                  {{"operation", "additional_join"},
+                   {"levels", {"prefectural", "national"}},
+                   {"categories", {{"prefectural", "P"}, {"national", "A2C"}}}}}};
     auto [st2, r2] = call(next);
     BOOST_TEST(st2 == MG_OK);
-    json last = {{"member", r2["result"]}, {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}};
+    json last = {{"member", r2["result"]},
+                 {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}};
     BOOST_TEST(call(last).first == MG_OK);
 }
 
@@ -176,41 +190,78 @@ BOOST_AUTO_TEST_CASE(every_refusal_code) {
     };
     const std::vector<row> rows = {
         {{{"request", {{"operation", "fly"}}}}, "invalid_request", false},
-        {{{"request", {{"operation", "join"}, {"municipal", "99-nowhere"}, {"levels", {"municipal"}},
-                       {"categories", {{"municipal", "A"}}}}}},
-         "unknown_association", false},
-        {{{"request", {{"operation", "join"}, {"municipal", "13"}, {"levels", {"municipal"}},
-                       {"categories", {{"municipal", "A"}}}}}},
-         "level_mismatch", false},
+        {{{"request",
+           {{"operation", "join"},
+            {"municipal", "99-nowhere"},
+            {"levels", {"municipal"}},
+            {"categories", {{"municipal", "A"}}}}}},
+         "unknown_association",
+         false},
+        {{{"request",
+           {{"operation", "join"},
+            {"municipal", "13"},
+            {"levels", {"municipal"}},
+            {"categories", {{"municipal", "A"}}}}}},
+         "level_mismatch",
+         false},
         {{{"member", {{"municipal", "13-chiyoda"}, {"levels", {"national"}}}},
           {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}},
-         "invalid_state", false},
-        {{{"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}}, "not_a_member", false},
+         "invalid_state",
+         false},
+        {{{"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}},
+         "not_a_member",
+         false},
         {{{"member", m1},
-          {"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal", "prefectural"}},
-                       {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}}}},
-         "already_member", true},
-        {{{"member", m1}, {"request", {{"operation", "withdraw"}, {"levels", {"municipal", "prefectural"}}}}},
-         "level_not_held", true},
+          {"request",
+           {{"operation", "join"},
+            {"municipal", "13-chiyoda"},
+            {"levels", {"municipal", "prefectural"}},
+            {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}}}},
+         "already_member",
+         true},
         {{{"member", m1},
-          {"request", {{"operation", "additional_join"}, {"levels", {"municipal", "prefectural"}},
-                       {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}}}},
-         "level_already_held", true},
+          {"request", {{"operation", "withdraw"}, {"levels", {"municipal", "prefectural"}}}}},
+         "level_not_held",
+         true},
+        {{{"member", m1},
+          {"request",
+           {{"operation", "additional_join"},
+            {"levels", {"municipal", "prefectural"}},
+            {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}}}},
+         "level_already_held",
+         true},
         {{{"member", m3}, {"request", {{"operation", "withdraw"}, {"levels", {"prefectural"}}}}},
-         "illegal_levels", true},
-        {{{"member", m3}, {"request", {{"operation", "transfer"}, {"municipal", "13-chiyoda"},
-                                       {"categories", {{"municipal", "A"}}}}}},
-         "same_association", true},
-        {{{"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}}}}},
-         "category_required", false},
-        {{{"request", {{"operation", "join"}, {"municipal", "13-shinjuku"}, {"levels", {"municipal"}},
-                       {"categories", {{"municipal", "Z"}}}}}},
-         "unknown_category", false},
-        {{{"member", m3}, {"request", {{"operation", "change_category"}, {"categories", {{"national", "A2B"}}}}}},
-         "category_unchanged", false},
-        {{{"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal", "prefectural", "national"}},
-                       {"categories", {{"municipal", "A"}, {"prefectural", "B"}, {"national", "ZZ"}}}}}},
-         "unknown_category", false},
+         "illegal_levels",
+         true},
+        {{{"member", m3},
+          {"request",
+           {{"operation", "transfer"},
+            {"municipal", "13-chiyoda"},
+            {"categories", {{"municipal", "A"}}}}}},
+         "same_association",
+         true},
+        {{{"request",
+           {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}}}}},
+         "category_required",
+         false},
+        {{{"request",
+           {{"operation", "join"},
+            {"municipal", "13-shinjuku"},
+            {"levels", {"municipal"}},
+            {"categories", {{"municipal", "Z"}}}}}},
+         "unknown_category",
+         false},
+        {{{"member", m3},
+          {"request", {{"operation", "change_category"}, {"categories", {{"national", "A2B"}}}}}},
+         "category_unchanged",
+         false},
+        {{{"request",
+           {{"operation", "join"},
+            {"municipal", "13-chiyoda"},
+            {"levels", {"municipal", "prefectural", "national"}},
+            {"categories", {{"municipal", "A"}, {"prefectural", "B"}, {"national", "ZZ"}}}}}},
+         "unknown_category",
+         false},
     };
     std::set<std::string> seen;
     for (const row& r : rows) {
@@ -226,7 +277,8 @@ BOOST_AUTO_TEST_CASE(every_refusal_code) {
     }
     // no_category has no JSON request (it comes from the category recommender): the C ABI.
     const char* code = nullptr;
-    BOOST_TEST(mg_recommend_category(MG_ROLE_FOUNDER_MANAGER, 1, MG_LANG_JA, &code, nullptr) == MG_NO_CATEGORY);
+    BOOST_TEST(mg_recommend_category(MG_ROLE_FOUNDER_MANAGER, 1, MG_LANG_JA, &code, nullptr) ==
+               MG_NO_CATEGORY);
     seen.insert("no_category");
     BOOST_TEST(seen == refusal_codes);
 }
@@ -237,7 +289,8 @@ BOOST_AUTO_TEST_CASE(lang_switches_text_not_codes) {
     auto [s1, r1] = call(ja);
     auto [s2, r2] = call(en);
     BOOST_TEST(s1 == s2);
-    for (const char* k : {"operation", "form", "selection", "actor", "rule", "result"}) BOOST_TEST(r1[k] == r2[k]);
+    for (const char* k : {"operation", "form", "selection", "actor", "rule", "result"})
+        BOOST_TEST(r1[k] == r2[k]);
     BOOST_TEST(r1["checked"][0]["code"] == r2["checked"][0]["code"]);
     BOOST_TEST(r1["steps"] != r2["steps"]);
     BOOST_TEST(r1["manual"] != r2["manual"]);
@@ -259,14 +312,19 @@ BOOST_AUTO_TEST_CASE(lang_switches_text_not_codes) {
 
 BOOST_AUTO_TEST_CASE(defaults) {
     // member may be left out (not a member, MyPage yes); lang defaults to ja.
-    auto [st, r] = call(json{{"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}},
-                                          {"categories", {{"municipal", "A"}}}}}});
+    auto [st, r] = call(json{{"request",
+                              {{"operation", "join"},
+                               {"municipal", "13-chiyoda"},
+                               {"levels", {"municipal"}},
+                               {"categories", {{"municipal", "A"}}}}}});
     BOOST_TEST(st == MG_OK);
     BOOST_TEST(r["prerequisites"] == json::array());
     BOOST_TEST(r["selection"] == "new");
     BOOST_TEST(r["form_label"] == "入会届");
     // change_category without levels: the keys of categories.
-    auto [st2, r2] = call(json{{"member", member3()}, {"request", {{"operation", "change_category"}, {"categories", {{"national", "B"}}}}}});
+    auto [st2, r2] = call(
+        json{{"member", member3()},
+             {"request", {{"operation", "change_category"}, {"categories", {{"national", "B"}}}}}});
     BOOST_TEST(st2 == MG_OK);
     BOOST_TEST(r2["checked"][0]["code"] == "00");
     BOOST_TEST(r2["selection"] == "category_change");
@@ -275,12 +333,16 @@ BOOST_AUTO_TEST_CASE(defaults) {
 
 BOOST_AUTO_TEST_CASE(selection_and_form_per_operation) {
     const json m3 = member3();
-    auto sel = [&](json request) { return call(json{{"member", m3}, {"request", request}}).second; };
+    auto sel = [&](json request) {
+        return call(json{{"member", m3}, {"request", request}}).second;
+    };
     json f = sel({{"operation", "change_facility"}, {"reason", "開業"}});
     BOOST_TEST(f["form"] == "transfer");
     BOOST_TEST(f["selection"] == "association_transfer");
     BOOST_TEST(f["reason"] == "開業");
-    json t = sel({{"operation", "transfer"}, {"municipal", "14-yokohama"}, {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}});
+    json t = sel({{"operation", "transfer"},
+                  {"municipal", "14-yokohama"},
+                  {"categories", {{"municipal", "A"}, {"prefectural", "B"}}}});
     BOOST_TEST(t["selection"] == "association_transfer");
     BOOST_TEST(t["result"]["prefectural"] == "14");
     bool moves = false;
@@ -294,18 +356,23 @@ BOOST_AUTO_TEST_CASE(selection_and_form_per_operation) {
 BOOST_AUTO_TEST_CASE(transfer_with_every_held_category) {
     // A system may send the member's categories for every held level: the ones whose
     // association does not change are not applied, and a note says so.
-    json req = {{"member", member3()},
-                {"request", {{"operation", "transfer"}, {"municipal", "13-shinjuku"},
-                             {"categories", {{"municipal", "A"}, {"prefectural", "B"}, {"national", "A2B"}}}}}};
+    json req = {
+        {"member", member3()},
+        {"request",
+         {{"operation", "transfer"},
+          {"municipal", "13-shinjuku"},
+          {"categories", {{"municipal", "A"}, {"prefectural", "B"}, {"national", "A2B"}}}}}};
     auto [st, r] = call(req);
     BOOST_TEST(st == MG_OK);
     BOOST_TEST(r["categories"] == json::parse(R"({"municipal": "A"})"));
     BOOST_TEST(r["checked"].size() == 1u);
     bool ignored = false;
     for (const auto& n : r["notes"])
-        if (n["kind"] == "category_ignored") ignored = n["levels"] == json::parse(R"(["prefectural", "national"])");
+        if (n["kind"] == "category_ignored")
+            ignored = n["levels"] == json::parse(R"(["prefectural", "national"])");
     BOOST_TEST(ignored);
-    BOOST_TEST(r["result"]["categories"] == json::parse(R"({"municipal": "A", "national": "A2B"})"));
+    BOOST_TEST(r["result"]["categories"] ==
+               json::parse(R"({"municipal": "A", "national": "A2B"})"));
     // A category for a level the member does not hold is still a mistake.
     req["member"]["levels"] = {"municipal"};
     req["member"]["categories"] = json::object();
@@ -321,7 +388,8 @@ BOOST_AUTO_TEST_CASE(mypage_prerequisites) {
     req["member"]["mypage"] = "unknown";
     r = call(req).second;
     BOOST_TEST(r["prerequisites"][0]["kind"] == "mypage_check");
-    BOOST_TEST(r["prerequisites"][0]["methods"] == json::parse(R"(["initial_login", "member_search"])"));
+    BOOST_TEST(r["prerequisites"][0]["methods"] ==
+               json::parse(R"(["initial_login", "member_search"])"));
     BOOST_TEST(r["prerequisites"][0]["support"]["phone"] == "0120-110-030");
     BOOST_TEST(r["prerequisites"][0]["support"]["mail"] == "inquiry@mamis.med.or.jp");
     const std::string steps = r["prerequisites"][0]["steps"].dump();
@@ -342,13 +410,16 @@ BOOST_AUTO_TEST_CASE(malformed_requests) {
         {R"({"request": {}})", "no operation"},
         {R"({"request": {"operation": 1}})", "operation type"},
         {R"({"request": {"operation": "withdraw", "levels": "national"}})", "levels type"},
-        {R"({"request": {"operation": "withdraw", "levels": ["national", "national"]}})", "repeated level"},
+        {R"({"request": {"operation": "withdraw", "levels": ["national", "national"]}})",
+         "repeated level"},
         {R"({"request": {"operation": "withdraw", "levels": ["world"]}})", "unknown level"},
         {R"({"request": {"operation": "withdraw", "levels": [1]}})", "level type"},
         {R"({"request": {"operation": "withdraw", "levles": ["national"]}})", "typo field"},
         {R"({"request": {"operation": "withdraw"}, "extra": 1})", "unknown top field"},
-        {R"({"member": {"mypage": "maybe"}, "request": {"operation": "withdraw"}})", "mypage value"},
-        {R"({"member": {"mypage": "yes", "age": 40}, "request": {"operation": "withdraw"}})", "member field"},
+        {R"({"member": {"mypage": "maybe"}, "request": {"operation": "withdraw"}})",
+         "mypage value"},
+        {R"({"member": {"mypage": "yes", "age": 40}, "request": {"operation": "withdraw"}})",
+         "member field"},
         {R"({"member": [], "request": {"operation": "withdraw"}})", "member type"},
         {R"({"request": {"operation": "withdraw", "cascade": "yes"}})", "cascade type"},
         {R"({"request": {"operation": "withdraw", "proxy": 1}})", "proxy type"},
@@ -358,8 +429,10 @@ BOOST_AUTO_TEST_CASE(malformed_requests) {
         {R"({"request": {"operation": "join"}, "lang": "fr"})", "lang value"},
         {R"({"request": {"operation": "join"}, "lang": 1})", "lang type"},
         {R"({"request": {"operation": "join", "operation": "withdraw"}})", "duplicate key"},
-        {R"({"request": {"operation": "join"}, "request": {"operation": "join"}})", "duplicate top key"},
-        {R"({"request": {"operation": "join", "reason": 123456789012345678901234567890}})", "huge number"},
+        {R"({"request": {"operation": "join"}, "request": {"operation": "join"}})",
+         "duplicate top key"},
+        {R"({"request": {"operation": "join", "reason": 123456789012345678901234567890}})",
+         "huge number"},
         {R"({"request": {"operation": "join", "reason": 1e999}})", "huge exponent"},
         {std::string("{\"request\": {\"operation\": \"jo\0in\"}}", 35), "embedded NUL"},
         {"{\"request\": {\"operation\": \"\xff\xfe\"}}", "invalid UTF-8"},
@@ -378,13 +451,15 @@ BOOST_AUTO_TEST_CASE(malformed_requests) {
 
 BOOST_AUTO_TEST_CASE(megabytes) {
     // Over 1 MiB: refused unread. Just under it, a huge string still parses and answers.
-    std::string big = R"({"request": {"operation": "change_facility", "reason": ")" + std::string(3u << 20, 'x') + "\"}}";
+    std::string big = R"({"request": {"operation": "change_facility", "reason": ")" +
+                      std::string(3u << 20, 'x') + "\"}}";
     auto [st, r] = call_bytes(big);
     BOOST_TEST(st == MG_INVALID_REQUEST);
     std::string spaces = std::string(2u << 20, ' ') + "{}";
     BOOST_TEST(call_bytes(spaces).first == MG_INVALID_REQUEST);
-    std::string near = R"({"member": {"municipal": "13-chiyoda", "levels": ["municipal"]}, "request": {"operation": "change_facility", "reason": ")" +
-                       std::string(1000000, 'y') + "\"}}";
+    std::string near =
+        R"({"member": {"municipal": "13-chiyoda", "levels": ["municipal"]}, "request": {"operation": "change_facility", "reason": ")" +
+        std::string(1000000, 'y') + "\"}}";
     auto [st2, r2] = call_bytes(near);
     BOOST_TEST(st2 == MG_OK);
     BOOST_TEST(r2["reason"].get<std::string>().size() == 1000000u);
@@ -398,11 +473,15 @@ BOOST_AUTO_TEST_CASE(escaping_round_trips) {
     BOOST_TEST(st == MG_OK);
     BOOST_TEST(r["reason"] == reason);
     // An escaped NUL in a code is just an unknown code.
-    auto [st2, r2] = call_bytes(R"({"request": {"operation": "join", "municipal": "13\u0000x", "levels": ["municipal"], "categories": {"municipal": "A"}}})");
+    auto [st2, r2] = call_bytes(
+        R"({"request": {"operation": "join", "municipal": "13\u0000x", "levels": ["municipal"], "categories": {"municipal": "A"}}})");
     BOOST_TEST(st2 == MG_UNKNOWN_ASSOCIATION);
     // Codes echoed back (categories) are escaped too.
-    json q = {{"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}},
-                           {"categories", {{"municipal", "\"quoted\"\\"}}}}}};
+    json q = {{"request",
+               {{"operation", "join"},
+                {"municipal", "13-chiyoda"},
+                {"levels", {"municipal"}},
+                {"categories", {{"municipal", "\"quoted\"\\"}}}}}};
     auto [st3, r3] = call(q);
     BOOST_TEST(st3 == MG_OK);
     BOOST_TEST(r3["categories"]["municipal"] == "\"quoted\"\\");
@@ -417,9 +496,14 @@ BOOST_AUTO_TEST_CASE(random_bytes_and_mutations) {
         for (int k = 0; k < edits; ++k) {
             const std::size_t at = rng() % s.size();
             switch (rng() % 3) {
-            case 0: s[at] = static_cast<char>(rng() % 256); break;
-            case 1: s.erase(at, 1 + rng() % 5); break;
-            default: s.insert(at, 1, "{}[]\",:\\\0a\xc3"[rng() % 12]);
+            case 0:
+                s[at] = static_cast<char>(rng() % 256);
+                break;
+            case 1:
+                s.erase(at, 1 + rng() % 5);
+                break;
+            default:
+                s.insert(at, 1, "{}[]\",:\\\0a\xc3"[rng() % 12]);
             }
             if (s.empty()) s = "x";
         }

@@ -40,17 +40,22 @@ enum class load_error_kind : unsigned char {
 /// The reason in words.
 constexpr bitext describe(load_error_kind k) noexcept {
     switch (k) {
-    case load_error_kind::unreadable: return {"ファイルを読み込めません", "the file cannot be read"};
-    case load_error_kind::too_large: return {"ファイルが大きすぎます", "the file is too large"};
+    case load_error_kind::unreadable:
+        return {"ファイルを読み込めません", "the file cannot be read"};
+    case load_error_kind::too_large:
+        return {"ファイルが大きすぎます", "the file is too large"};
     case load_error_kind::invalid_utf8:
         return {"UTF-8 として正しくないバイト列があります", "invalid UTF-8"};
-    case load_error_kind::csv_syntax: return {"CSV の書式が正しくありません", "malformed CSV"};
+    case load_error_kind::csv_syntax:
+        return {"CSV の書式が正しくありません", "malformed CSV"};
     case load_error_kind::missing_header:
         return {"見出し行がありません", "the header row is missing"};
-    case load_error_kind::bad_header: return {"見出し行が正しくありません", "wrong header row"};
+    case load_error_kind::bad_header:
+        return {"見出し行が正しくありません", "wrong header row"};
     case load_error_kind::column_count:
         return {"列の数が見出し行と一致しません", "wrong number of columns"};
-    case load_error_kind::empty_field: return {"必須の項目が空です", "a required field is empty"};
+    case load_error_kind::empty_field:
+        return {"必須の項目が空です", "a required field is empty"};
     case load_error_kind::invalid_field:
         return {"使用できない文字を含むか、長すぎる項目があります",
                 "a field holds a forbidden character or is too long"};
@@ -58,7 +63,8 @@ constexpr bitext describe(load_error_kind k) noexcept {
         return {"都道府県コードが存在しません", "unknown prefecture code"};
     case load_error_kind::wrong_level:
         return {"上位の医師会の階層が正しくありません", "the parent is not one level up"};
-    case load_error_kind::duplicate_code: return {"コードが重複しています", "duplicate code"};
+    case load_error_kind::duplicate_code:
+        return {"コードが重複しています", "duplicate code"};
     case load_error_kind::unknown_association:
         return {"医師会コードが存在しません", "unknown association code"};
     case load_error_kind::catalogue_exists:
@@ -74,7 +80,7 @@ constexpr bitext describe(load_error_kind k) noexcept {
 /// A refused load: nothing was loaded. `line` is 1-based (0: the file as a whole).
 struct load_error {
     load_error_kind kind = load_error_kind::unreadable;
-    std::string file;   ///< the path, or the name given for a buffer
+    std::string file; ///< the path, or the name given for a buffer
     std::size_t line = 0;
     std::string detail; ///< the offending value or the system's reason, if any
 

@@ -41,6 +41,8 @@ inline std::size_t utf8_invalid_at(std::string_view s) noexcept {
     return std::string_view::npos;
 }
 
-inline bool utf8_valid(std::string_view s) noexcept { return utf8_invalid_at(s) == std::string_view::npos; }
+inline bool utf8_valid(std::string_view s) noexcept {
+    return utf8_invalid_at(s) == std::string_view::npos;
+}
 
 } // namespace mamisguide::detail

@@ -4,10 +4,11 @@
 #include <string.h>
 
 int main(void) {
-    mg_engine *e = NULL;
-    char *out = NULL;
-    const char *req = "{\"request\":{\"operation\":\"join\",\"municipal\":\"13\",\"levels\":[\"municipal\"],"
-                      "\"categories\":{\"municipal\":\"A\"}}}";
+    mg_engine* e = NULL;
+    char* out = NULL;
+    const char* req =
+        "{\"request\":{\"operation\":\"join\",\"municipal\":\"13\",\"levels\":[\"municipal\"],"
+        "\"categories\":{\"municipal\":\"A\"}}}";
     int st;
     if (mg_engine_new(&e) != MG_OK) return 1;
     st = mg_plan_json(e, req, strlen(req), &out);
