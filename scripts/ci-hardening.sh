@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Hardening (docs/hardening.md): fails on any sanitizer report, fuzzer finding or test failure.
+#   1. asan  — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
+#   2. tsan  — the concurrency tests (ctest -L concurrency) under ThreadSanitizer (build-tsan/)
+#   3. fuzz  — the libFuzzer targets built with clang (build-fuzz/), each run for a while
+#
+# Usage: scripts/ci-hardening.sh [asan] [tsan] [fuzz]          (no argument: all three)
+# Environment:
+#   MG_HARDENING_ROOT   where the build directories go (default: the repository)
+#   MG_FUZZ_SECONDS     seconds per fuzz target (default 60)
+#   MG_FUZZ_JOBS        fuzz targets run at once (default: the number of cores, at most 4)
+#   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories)
+#   MG_CONCURRENCY_REQUESTS  requests per thread in test_concurrency (default: the test's own)
+#
+# Tests under the sanitizers, in three groups (the regexes are ctest -R/-E on test names):
+#   - native: every test whose programs are ours, built with the sanitizers; full checks,
+#     leak detection included.
+#   - preloaded: programs not built with our flags that load the sanitized libmamisguide.so —
+#     the plain C test (test_capi_c) and the Python tests (names containing "python"). The ASan
+#     runtime must come first, so they run with LD_PRELOAD=libasan.so; Python with
+#     detect_leaks=0, since the interpreter itself never frees everything at exit.
+#   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig).
+#     They build consumers with plain flags against the installed, sanitized library, which
+#     cannot link without -fsanitize; they test packaging, not memory, and run in the normal
+#     build (scripts/test.sh). The library code they call runs here in test_capi_c(_static).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root=${MG_HARDENING_ROOT:-$here}
+cores=$(nproc)
+steps=("$@")
+[ ${#steps[@]} -eq 0 ] && steps=(asan tsan fuzz)
+
+packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig)$'
+preload_c_tests='^(test_capi_c)$'
+python_tests='python'
+
+
+started=$(date +%s)
+say() { printf '\n== ci-hardening [%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
+
+# ---- 1. ASan + UBSan ------------------------------------------------------------------------------
+run_asan() {
+    local b=$root/build-asan
+    say "asan+ubsan: configure and build ($b)"
+    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=address,undefined \
+        -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_FUZZ=ON
+    cmake --build "$b" -j"$cores"
+
+    export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    local cxx asan_rt
+    cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$b/CMakeCache.txt")
+    asan_rt=$("$cxx" -print-file-name=libasan.so)
+
+    say "asan+ubsan: native tests"
+    ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench \
+        -E "$packaging_tests|$preload_c_tests|$python_tests"
+    say "asan+ubsan: C tests with the ASan runtime preloaded"
+    LD_PRELOAD=$asan_rt ctest --test-dir "$b" --output-on-failure -LE bench -R "$preload_c_tests" \
+        --no-tests=ignore
+    say "asan+ubsan: Python tests with the ASan runtime preloaded"
+    LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0 \
+        ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench -R "$python_tests" \
+        --no-tests=ignore
+    say "asan+ubsan: not run under the sanitizers (packaging): $packaging_tests"
+    unset ASAN_OPTIONS UBSAN_OPTIONS
+}
+
+# ---- 2. TSan --------------------------------------------------------------------------------------
+run_tsan() {
+    local b=$root/build-tsan
+    say "tsan: configure and build ($b)"
+    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=thread \
+        -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_EXAMPLES=OFF
+    # Only what the concurrency tests run (a test whose program is missing fails loudly).
+    cmake --build "$b" -j"$cores" --target mamisguide_capi test_concurrency
+    say "tsan: ctest -L concurrency"
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+        ctest --test-dir "$b" --output-on-failure -L concurrency --no-tests=error
+}
+
+# ---- 3. libFuzzer ---------------------------------------------------------------------------------
+run_fuzz() {
+    local b=$root/build-fuzz
+    local secs=${MG_FUZZ_SECONDS:-60}
+    local jobs=${MG_FUZZ_JOBS:-$((cores < 4 ? cores : 4))}
+    local targets=(${MG_FUZZ_TARGETS:-plan_json batch_line master categories})
+    local fuzz=$here/tests/fuzz
+    say "fuzz: configure and build with clang ($b)"
+    CC=clang CXX=clang++ "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_BUILD_FUZZ=ON \
+        -DMAMISGUIDE_BUILD_TESTS=OFF -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_EXAMPLES=OFF \
+        -DMAMISGUIDE_BUILD_CLI=OFF
+    cmake --build "$b" -j"$cores" --target "${targets[@]/#/fuzz_}"
+
+    say "fuzz: ${targets[*]} for ${secs}s each, $jobs at a time"
+    local failed=()
+    fuzz_one() {
+        local t=$1 dict=json
+        case $t in master | categories) dict=csv ;; esac
+        mkdir -p "$b/corpus/$t" "$fuzz/artifacts/$t"
+        # New inputs go to build-fuzz/corpus/<t> (the first directory); the seed corpus and the
+        # regressions are read, never written. Findings go to tests/fuzz/artifacts/<t>/.
+        "$b/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+            -max_len=16384 -dict="$fuzz/dict/$dict.dict" -artifact_prefix="$fuzz/artifacts/$t/" \
+            -print_final_stats=1 "$b/corpus/$t" "$fuzz/corpus/$t" "$fuzz/regressions/$t" \
+            >"$b/fuzz-$t.log" 2>&1
+    }
+    local i k
+    for ((i = 0; i < ${#targets[@]}; i += jobs)); do # a batch of $jobs targets at a time
+        local pids=() batch=("${targets[@]:i:jobs}")
+        for t in "${batch[@]}"; do
+            fuzz_one "$t" &
+            pids+=($!)
+        done
+        for k in "${!batch[@]}"; do
+            wait "${pids[$k]}" || failed+=("${batch[$k]}")
+        done
+    done
+
+    for t in "${targets[@]}"; do
+        local execs units
+        execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$b/fuzz-$t.log" | tail -1)
+        units=$(find "$b/corpus/$t" -type f | wc -l)
+        printf '   fuzz_%-11s %10s executions, %5s inputs in build-fuzz/corpus/%s\n' "$t" "${execs:-?}" "$units" "$t"
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        for t in "${failed[@]}"; do
+            echo "---- fuzz_$t: FINDING (log: $b/fuzz-$t.log)" >&2
+            grep -v '^#[0-9]' "$b/fuzz-$t.log" | tail -60 >&2
+            ls -1 "$fuzz/artifacts/$t" >&2 || true
+        done
+        echo "ci-hardening: the fuzzers found something: reproduce with build-fuzz/tests/fuzz/fuzz_<target> <artifact>," >&2
+        echo "fix it, and add the input to tests/fuzz/regressions/<target>/ (docs/hardening.md)" >&2
+        exit 1
+    fi
+}
+
+for s in "${steps[@]}"; do
+    case $s in
+    asan) run_asan ;;
+    tsan) run_tsan ;;
+    fuzz) run_fuzz ;;
+    *) echo "ci-hardening: unknown step '$s' (asan, tsan, fuzz)" >&2; exit 2 ;;
+    esac
+done
+say "done: ${steps[*]} — no finding"
