@@ -1,6 +1,6 @@
 // mamisguide benchmarks — the JSON contract: mg_plan_json (parse, plan, write, copy out) and
 // batch throughput, the code path of `mamisguide batch` (json::respond into one reused buffer).
-#include "alloc_counter.hpp"
+#include "alloc_counter.hpp" // tests/support
 #include "fixtures.hpp"
 
 #include <json.hpp>
@@ -10,6 +10,7 @@
 #include <string>
 
 namespace mg_bench {
+using namespace mg_alloc;
 namespace {
 
 using namespace mamisguide;

@@ -1,11 +1,12 @@
 // mamisguide benchmarks — loading a 1,000-row municipal master from a buffer, and the heap the
 // engine holds with it.
-#include "alloc_counter.hpp"
+#include "alloc_counter.hpp" // tests/support
 #include "fixtures.hpp"
 
 #include <benchmark/benchmark.h>
 
 namespace mg_bench {
+using namespace mg_alloc;
 namespace {
 
 using namespace mamisguide;

@@ -4,7 +4,7 @@
 // Every benchmark walks an array of precomputed, varied inputs (one per iteration, wrapping
 // around) and hands each result to benchmark::DoNotOptimize, so the compiler can neither hoist
 // the work out of the loop nor drop it.
-#include "alloc_counter.hpp"
+#include "alloc_counter.hpp" // tests/support
 #include "fixtures.hpp"
 
 #include <benchmark/benchmark.h>
@@ -15,6 +15,7 @@
 #include <vector>
 
 namespace mg_bench {
+using namespace mg_alloc;
 namespace {
 
 using namespace mamisguide;

@@ -6,122 +6,17 @@
 
 #include <mamisguide/mamisguide.hpp>
 
-#include <atomic>
+#include "alloc_counter.hpp" // tests/support: every global operator new, counted
+#include "rules_fixtures.hpp"
+
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <vector>
-
-namespace {
-std::atomic<std::size_t> allocations{0};
-
-void* counted(std::size_t n) {
-    ++allocations;
-    return std::malloc(n ? n : 1);
-}
-void* counted_aligned(std::size_t n, std::align_val_t al) {
-    ++allocations;
-    const std::size_t a =
-        static_cast<std::size_t>(al) < sizeof(void*) ? sizeof(void*) : static_cast<std::size_t>(al);
-    void* p = nullptr;
-    if (::posix_memalign(&p, a, n ? n : 1) != 0) return nullptr;
-    return p;
-}
-/// Out of line, so that the compiler does not pair a replaced new with std::free.
-[[gnu::noinline]] void release(void* p) noexcept {
-    std::free(p);
-}
-} // namespace
-
-// ---- every replaceable allocation function ---------------------------------------------------
-void* operator new(std::size_t n) {
-    if (void* p = counted(n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-    if (void* p = counted(n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    return counted(n);
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    return counted(n);
-}
-void* operator new(std::size_t n, std::align_val_t al) {
-    if (void* p = counted_aligned(n, al)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n, std::align_val_t al) {
-    if (void* p = counted_aligned(n, al)) return p;
-    throw std::bad_alloc();
-}
-void* operator new(std::size_t n, std::align_val_t al, const std::nothrow_t&) noexcept {
-    return counted_aligned(n, al);
-}
-void* operator new[](std::size_t n, std::align_val_t al, const std::nothrow_t&) noexcept {
-    return counted_aligned(n, al);
-}
-
-void operator delete(void* p) noexcept {
-    release(p);
-}
-void operator delete[](void* p) noexcept {
-    release(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    release(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    release(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-    release(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-    release(p);
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-    release(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-    release(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-    release(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-    release(p);
-}
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-    release(p);
-}
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
-    release(p);
-}
 
 using namespace mamisguide;
 
 namespace {
 
-constexpr level M = level::municipal, P = level::prefectural, N = level::national;
-
-per_level<std::string_view> cats(std::string_view m = {}, std::string_view p = {},
-                                 std::string_view n = {}) {
-    per_level<std::string_view> c;
-    c[M] = m, c[P] = p, c[N] = n;
-    return c;
-}
-
-member_state member(std::string_view municipal, level_set levels,
-                    per_level<std::string_view> categories = {}, mypage page = mypage::yes) {
-    member_state s;
-    s.page = page;
-    s.municipal = municipal;
-    s.levels = levels;
-    s.categories = categories;
-    return s;
-}
+using mg_test::M, mg_test::P, mg_test::N, mg_test::cats, mg_test::member;
 
 struct one {
     member_state s;
@@ -202,14 +97,14 @@ void escape(const void* p) {
 } // namespace
 
 BOOST_AUTO_TEST_CASE(counter_counts) {
-    const std::size_t before = allocations.load();
+    const std::size_t before = mg_alloc::allocations();
     {
         std::vector<int> v;
         v.push_back(1);
         escape(v.data());
     }
-    BOOST_TEST(allocations.load() == before + 1);
-    const std::size_t mid = allocations.load();
+    BOOST_TEST(mg_alloc::allocations() == before + 1);
+    const std::size_t mid = mg_alloc::allocations();
     int* i = new (std::nothrow) int(1);
     escape(i);
     delete i;
@@ -222,7 +117,7 @@ BOOST_AUTO_TEST_CASE(counter_counts) {
     wide* ws = new wide[2];
     escape(ws);
     delete[] ws;
-    BOOST_TEST(allocations.load() == mid + 3);
+    BOOST_TEST(mg_alloc::allocations() == mid + 3);
 }
 
 BOOST_AUTO_TEST_CASE(plan_allocates_nothing) {
@@ -233,7 +128,7 @@ BOOST_AUTO_TEST_CASE(plan_allocates_nothing) {
     for (const one& c : all) (void)plan(d, c.s, c.r);
 
     std::size_t plans = 0, refusals = 0, suggestions = 0;
-    const std::size_t before = allocations.load();
+    const std::size_t before = mg_alloc::allocations();
     for (int round = 0; round < 10; ++round)
         for (const one& c : all) {
             const plan_result r = plan(d, c.s, c.r);
@@ -244,7 +139,7 @@ BOOST_AUTO_TEST_CASE(plan_allocates_nothing) {
                 if (r.error().suggestion) ++suggestions;
             }
         }
-    const std::size_t after = allocations.load();
+    const std::size_t after = mg_alloc::allocations();
     BOOST_TEST(after - before == 0u);
 
     // The cases are what they claim to be (checked outside the counted window).
@@ -263,7 +158,7 @@ BOOST_AUTO_TEST_CASE(check_and_check_levels_allocate_nothing) {
     const std::vector<one> all = cases();
     for (const one& c : all) (void)check(d, c.s, c.r);
     std::size_t legal = 0;
-    const std::size_t before = allocations.load();
+    const std::size_t before = mg_alloc::allocations();
     for (const one& c : all)
         if (!check(d, c.s, c.r)) ++legal;
     for (unsigned h = 0; h < 8; ++h)
@@ -273,15 +168,15 @@ BOOST_AUTO_TEST_CASE(check_and_check_levels_allocate_nothing) {
                     if (!check_levels(level_set::from_bits(h), op, level_set::from_bits(l),
                                       cascade))
                         ++legal;
-    const std::size_t after = allocations.load();
+    const std::size_t after = mg_alloc::allocations();
     BOOST_TEST(after - before == 0u);
     BOOST_TEST(legal > 0u);
 }
 
 BOOST_AUTO_TEST_CASE(loading_does_allocate) {
     // The counter sees the loaders (which may allocate): the zero above is not an accident.
-    const std::size_t before = allocations.load();
+    const std::size_t before = mg_alloc::allocations();
     const auto d = load_master(directory::builtin(), "code,name,prefecture\n13-x,某医師会,13\n");
-    BOOST_TEST(allocations.load() > before);
+    BOOST_TEST(mg_alloc::allocations() > before);
     BOOST_TEST(d.has_value());
 }

@@ -7,6 +7,8 @@
 
 #include <mamisguide/mamisguide.hpp>
 
+#include "rules_fixtures.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -19,29 +21,9 @@
 
 using namespace mamisguide;
 
-namespace mamisguide {
-std::ostream& operator<<(std::ostream& os, level_set s) {
-    os << "[";
-    bool first = true;
-    for (level l : s) os << (first ? "" : ",") << to_string(l), first = false;
-    return os << "]";
-}
-std::ostream& operator<<(std::ostream& os, refusal_code c) {
-    return os << to_string(c);
-}
-std::ostream& operator<<(std::ostream& os, operation o) {
-    return os << to_string(o);
-}
-} // namespace mamisguide
-namespace boost::unit_test {
-template <>
-struct is_forward_iterable<mamisguide::level_set> : public boost::mpl::false_ {};
-} // namespace boost::unit_test
-BOOST_TEST_DONT_PRINT_LOG_VALUE(std::optional<mamisguide::refusal_code>)
-
 namespace {
 
-constexpr level M = level::municipal, P = level::prefectural, N = level::national;
+using mg_test::M, mg_test::P, mg_test::N;
 
 // ---- the world: the directory, and the oracle's own copy of what it holds -------------------
 

@@ -7,6 +7,8 @@
 
 #include <mamisguide/mamisguide.hpp>
 
+#include "rules_fixtures.hpp"
+
 #include <optional>
 #include <set>
 #include <sstream>
@@ -17,21 +19,6 @@
 using namespace mamisguide;
 
 namespace mamisguide {
-std::ostream& operator<<(std::ostream& os, level l) {
-    return os << to_string(l);
-}
-std::ostream& operator<<(std::ostream& os, level_set s) {
-    os << "[";
-    bool first = true;
-    for (level l : s) os << (first ? "" : ",") << to_string(l), first = false;
-    return os << "]";
-}
-std::ostream& operator<<(std::ostream& os, refusal_code c) {
-    return os << to_string(c);
-}
-std::ostream& operator<<(std::ostream& os, operation o) {
-    return os << to_string(o);
-}
 std::ostream& operator<<(std::ostream& os, form_kind f) {
     return os << to_string(f);
 }
@@ -49,17 +36,10 @@ std::ostream& operator<<(std::ostream& os, prerequisite_kind k) {
 }
 } // namespace mamisguide
 
-// A level_set has begin()/end(), but it is a value, not a collection to compare element-wise.
-namespace boost::unit_test {
-template <>
-struct is_forward_iterable<mamisguide::level_set> : public boost::mpl::false_ {};
-} // namespace boost::unit_test
-BOOST_TEST_DONT_PRINT_LOG_VALUE(std::optional<mamisguide::refusal_code>)
-
 namespace {
 
 using plan_t = plan_result::value_type;
-constexpr level M = level::municipal, P = level::prefectural, N = level::national;
+using mg_test::M, mg_test::P, mg_test::N, mg_test::cats, mg_test::member;
 const level_set none_{}, m_{M}, mp{M, P}, mpn{M, P, N}, p_{P}, n_{N}, pn{P, N};
 
 /// The sample master with the sample catalogues: 13 (A, B) and 13-chiyoda (A, B, C).
@@ -74,22 +54,6 @@ const directory& dir() {
     return d;
 }
 
-per_level<std::string_view> cats(std::string_view m = {}, std::string_view p = {},
-                                 std::string_view n = {}) {
-    per_level<std::string_view> c;
-    c[M] = m, c[P] = p, c[N] = n;
-    return c;
-}
-
-member_state member(std::string_view municipal, level_set levels,
-                    per_level<std::string_view> categories = {}, mypage page = mypage::yes) {
-    member_state s;
-    s.page = page;
-    s.municipal = municipal;
-    s.levels = levels;
-    s.categories = categories;
-    return s;
-}
 const member_state non_member{};
 
 /// Every code seen in a refusal by any test, checked by the last test.

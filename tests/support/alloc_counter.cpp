@@ -1,4 +1,4 @@
-// mamisguide benchmarks — every replaceable global allocation function, counted.
+// mamisguide tests and benchmarks — every replaceable global allocation function, counted.
 #include "alloc_counter.hpp"
 
 #include <malloc.h>
@@ -43,7 +43,7 @@ void* counted_aligned(std::size_t n, std::align_val_t al) noexcept {
 
 } // namespace
 
-namespace mg_bench {
+namespace mg_alloc {
 
 std::size_t allocations() noexcept {
     return count;
@@ -57,7 +57,7 @@ std::size_t live_bytes() noexcept {
     return bytes + 8 * blocks;
 }
 
-} // namespace mg_bench
+} // namespace mg_alloc
 
 void* operator new(std::size_t n) {
     if (void* p = counted(n)) return p;
