@@ -16,7 +16,7 @@
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
 #     leak detection included.
 #   - preloaded: programs not built with our flags that load the sanitized libmamisguide.so —
-#     the plain C test (test_capi_c) and the Python tests (names containing "python"). The ASan
+#     the plain C tests (test_capi_c, test_capi_c99) and the Python tests (names containing "python"). The ASan
 #     runtime must come first, so they run with LD_PRELOAD=libasan.so; Python with
 #     detect_leaks=0, since the interpreter itself never frees everything at exit.
 #   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig).
@@ -32,7 +32,7 @@ steps=("$@")
 [ ${#steps[@]} -eq 0 ] && steps=(asan tsan fuzz)
 
 packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig)$'
-preload_c_tests='^(test_capi_c)$'
+preload_c_tests='^(test_capi_c|test_capi_c99)$'
 python_tests='python'
 
 
