@@ -2,7 +2,7 @@
 #include <mamisguide.h>
 
 int main(void) {
-    mg_engine *e = 0;
+    mg_engine* e = 0;
     int ok = mg_engine_new(&e) == MG_OK && mg_version_number() == MG_VERSION_NUMBER;
     mg_engine_free(e);
     return ok ? 0 : 1;

@@ -27,13 +27,15 @@ std::pair<int, std::string> respond(std::string_view line, std::size_t line_no) 
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view line(reinterpret_cast<const char*>(data), size);
-    const std::size_t line_no = 1 + static_cast<std::size_t>(mgfuzz::hash_bytes(data, size) % 4294967295u);
+    const std::size_t line_no =
+        1 + static_cast<std::size_t>(mgfuzz::hash_bytes(data, size) % 4294967295u);
 
     const auto [status, text] = respond(line, line_no);
     mgfuzz::json r = mgfuzz::check_response(text, status, line_no);
 
     const auto [status_max, text_max] = respond(line, std::numeric_limits<std::size_t>::max());
-    mgfuzz::json r_max = mgfuzz::check_response(text_max, status_max, std::numeric_limits<std::size_t>::max());
+    mgfuzz::json r_max =
+        mgfuzz::check_response(text_max, status_max, std::numeric_limits<std::size_t>::max());
 
     const auto [status_plain, text_plain] = respond(line, 0);
     const mgfuzz::json r_plain = mgfuzz::check_response(text_plain, status_plain, 0);

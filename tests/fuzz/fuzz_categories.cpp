@@ -36,8 +36,10 @@ mg_engine*& engine_slot() {
 
 mg_engine* engine() {
     mg_engine*& e = engine_slot();
-    if (!e && (mg_engine_new(&e) != MG_OK || mg_engine_load_directory(e, MG_SAMPLE_MASTER) != MG_OK ||
-               mg_engine_load_categories_buffer(e, base_catalogue.data(), base_catalogue.size()) != MG_OK))
+    if (!e &&
+        (mg_engine_new(&e) != MG_OK || mg_engine_load_directory(e, MG_SAMPLE_MASTER) != MG_OK ||
+         mg_engine_load_categories_buffer(e, base_catalogue.data(), base_catalogue.size()) !=
+             MG_OK))
         mgfuzz::fail("engine", mg_last_error());
     return e;
 }
@@ -47,10 +49,13 @@ mg_engine* engine() {
 std::string engine_probe() {
     std::string all;
     for (const char* code : {"A", "B", "C", "A1"}) {
-        const std::string req = std::string("{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\","
-                                            "\"prefectural\"],\"categories\":{\"municipal\":\"Z\",\"prefectural\":\"Z\"}},"
-                                            "\"request\":{\"operation\":\"change_category\",\"categories\":"
-                                            "{\"municipal\":\"") + code + "\",\"prefectural\":\"" + code + "\"}}}";
+        const std::string req =
+            std::string(
+                "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\","
+                "\"prefectural\"],\"categories\":{\"municipal\":\"Z\",\"prefectural\":\"Z\"}},"
+                "\"request\":{\"operation\":\"change_category\",\"categories\":"
+                "{\"municipal\":\"") +
+            code + "\",\"prefectural\":\"" + code + "\"}}}";
         char* out = nullptr;
         mg_plan_json(engine(), req.data(), req.size(), &out);
         all += out ? out : "(null)";
@@ -71,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     MGF_CHECK(b.data() == before && b.size() == n0, "the base directory changed");
 
     static const std::string probe0 = engine_probe();
-    const int st = mg_engine_load_categories_buffer(engine(), reinterpret_cast<const char*>(data), size);
+    const int st =
+        mg_engine_load_categories_buffer(engine(), reinterpret_cast<const char*>(data), size);
     if (!r) {
         mgfuzz::check_load_error(r.error(), csv, "fuzz.csv");
         MGF_CHECK(st == MG_ERR_LOAD, std::to_string(st) + " " + r.error().message(lang::en));
@@ -79,7 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         expected.replace(0, 8, "<buffer>");
         const std::string got = mg_last_error();
         MGF_CHECK(mgfuzz::valid_utf8(got), "mg_last_error() is not UTF-8: " + got);
-        MGF_CHECK(!got.empty() && expected.compare(0, got.size(), got) == 0, expected + " != " + got);
+        MGF_CHECK(!got.empty() && expected.compare(0, got.size(), got) == 0,
+                  expected + " != " + got);
         MGF_CHECK(got.size() == expected.size() || got.size() >= 1020, "cut short: " + got);
         MGF_CHECK(engine_probe() == probe0, "the engine changed after a refused load");
         return 0;
@@ -100,7 +107,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         MGF_CHECK(d[v].lvl != level::national, "JMA's catalogue was replaced");
         MGF_CHECK(!c->entries.empty(), "an empty catalogue: " + d[v].code);
         for (const category& k : c->entries) {
-            MGF_CHECK(!k.code.empty() && k.code.size() <= max_code_bytes && !k.label.empty(), k.code);
+            MGF_CHECK(!k.code.empty() && k.code.size() <= max_code_bytes && !k.label.empty(),
+                      k.code);
             MGF_CHECK(c->find(k.code) == &k, "not findable (or twice): " + k.code);
         }
         if (!any || (d[first].lvl != level::municipal && d[v].lvl == level::municipal)) first = v;

@@ -29,15 +29,25 @@ using nlohmann::json;
 
 #define MGF_CHECK(cond, detail)                                                                    \
     do {                                                                                           \
-        if (!(cond)) ::mgfuzz::fail(#cond, (detail));                                             \
+        if (!(cond)) ::mgfuzz::fail(#cond, (detail));                                              \
     } while (0)
 
 /// The refusal codes of rules.md §7, at their numbers (MG_INVALID_REQUEST = 1 …).
-inline constexpr std::string_view refusal_codes[] = {
-    "",                  "invalid_request",  "unknown_association", "level_mismatch",
-    "invalid_state",     "not_a_member",     "already_member",      "level_not_held",
-    "level_already_held", "illegal_levels",  "same_association",    "category_required",
-    "unknown_category",  "category_unchanged", "no_category"};
+inline constexpr std::string_view refusal_codes[] = {"",
+                                                     "invalid_request",
+                                                     "unknown_association",
+                                                     "level_mismatch",
+                                                     "invalid_state",
+                                                     "not_a_member",
+                                                     "already_member",
+                                                     "level_not_held",
+                                                     "level_already_held",
+                                                     "illegal_levels",
+                                                     "same_association",
+                                                     "category_required",
+                                                     "unknown_category",
+                                                     "category_unchanged",
+                                                     "no_category"};
 
 inline int code_number(std::string_view code) {
     for (int i = 1; i <= 14; ++i)
@@ -52,13 +62,15 @@ bool one_of(const json& v, const std::string_view (&names)[N]) {
     return std::find(std::begin(names), std::end(names), s) != std::end(names);
 }
 
-inline constexpr std::string_view operations[] = {"join",     "additional_join", "change_category",
-                                                  "change_facility", "transfer", "withdraw"};
+inline constexpr std::string_view operations[] = {
+    "join", "additional_join", "change_category", "change_facility", "transfer", "withdraw"};
 inline constexpr std::string_view level_names[] = {"municipal", "prefectural", "national"};
-inline constexpr std::string_view request_fields[] = {"operation", "levels", "municipal", "categories",
-                                                      "reason", "cascade", "proxy"};
+inline constexpr std::string_view request_fields[] = {
+    "operation", "levels", "municipal", "categories", "reason", "cascade", "proxy"};
 
-inline bool string_or_null(const json& v) { return v.is_string() || v.is_null(); }
+inline bool string_or_null(const json& v) {
+    return v.is_string() || v.is_null();
+}
 
 /// `v[k]` without operator[]'s undefined behaviour on a const object lacking `k`: null then.
 inline const json& get(const json& v, const char* k) {
@@ -103,9 +115,11 @@ inline bool string_array(const json& v, bool nonempty) {
 
 /// A `suggestion`: an object a request may be (only the request's fields, well typed).
 inline bool request_object(const json& v) {
-    if (!v.is_object() || !v.contains("operation") || !one_of(get(v, "operation"), operations)) return false;
+    if (!v.is_object() || !v.contains("operation") || !one_of(get(v, "operation"), operations))
+        return false;
     for (const auto& [k, x] : v.items()) {
-        if (std::find(std::begin(request_fields), std::end(request_fields), k) == std::end(request_fields))
+        if (std::find(std::begin(request_fields), std::end(request_fields), k) ==
+            std::end(request_fields))
             return false;
         if (k == "levels" && !(x.is_null() || level_array(x))) return false;
         if (k == "categories" && !(x.is_null() || level_object(x, true))) return false;
@@ -124,7 +138,8 @@ inline json check_response(const std::string& text, int status, std::size_t line
     MGF_CHECK(r.is_object(), text);
     if (line) {
         MGF_CHECK(r.contains("line") && get(r, "line").is_number_unsigned(), text);
-        MGF_CHECK(get(r, "line").get<std::uint64_t>() == line, "line " + std::to_string(line) + ": " + text);
+        MGF_CHECK(get(r, "line").get<std::uint64_t>() == line,
+                  "line " + std::to_string(line) + ": " + text);
     } else {
         MGF_CHECK(!r.contains("line"), text);
     }
@@ -137,10 +152,13 @@ inline json check_response(const std::string& text, int status, std::size_t line
         const json& sel = get(r, "selection");
         MGF_CHECK(form == "admission" || form == "transfer" || form == "withdrawal", text);
         if (form == "admission") MGF_CHECK(sel == "new" || sel == "additional", text);
-        if (form == "transfer") MGF_CHECK(sel == "category_change" || sel == "association_transfer", text);
+        if (form == "transfer")
+            MGF_CHECK(sel == "category_change" || sel == "association_transfer", text);
         if (form == "withdrawal") MGF_CHECK(sel.is_null(), text);
         MGF_CHECK(nonempty_string(get(r, "form_label")), text);
-        MGF_CHECK(get(r, "checked").is_array() && !get(r, "checked").empty() && get(r, "checked").size() <= 3, text);
+        MGF_CHECK(get(r, "checked").is_array() && !get(r, "checked").empty() &&
+                      get(r, "checked").size() <= 3,
+                  text);
         for (const json& c : get(r, "checked")) {
             MGF_CHECK(c.is_object() && one_of(get(c, "level"), level_names), text);
             MGF_CHECK(nonempty_string(get(c, "code")) && nonempty_string(get(c, "name")), text);
@@ -149,21 +167,27 @@ inline json check_response(const std::string& text, int status, std::size_t line
         MGF_CHECK(get(r, "prerequisites").is_array(), text);
         for (const json& p : get(r, "prerequisites")) {
             MGF_CHECK(p.is_object(), text);
-            MGF_CHECK(get(p, "kind") == "user_registration" || get(p, "kind") == "mypage_check", text);
-            MGF_CHECK(string_array(get(p, "steps"), true) && nonempty_string(get(p, "manual")), text);
+            MGF_CHECK(get(p, "kind") == "user_registration" || get(p, "kind") == "mypage_check",
+                      text);
+            MGF_CHECK(string_array(get(p, "steps"), true) && nonempty_string(get(p, "manual")),
+                      text);
         }
         MGF_CHECK(string_array(get(r, "steps"), true), text);
         MGF_CHECK(nonempty_string(get(r, "manual")), text);
         MGF_CHECK(get(r, "actor") == "member" || get(r, "actor") == "secretariat", text);
         const json& res = get(r, "result");
         MGF_CHECK(res.is_object() && level_array(get(res, "levels")), text);
-        MGF_CHECK(string_or_null(get(res, "municipal")) && string_or_null(get(res, "prefectural")), text);
+        MGF_CHECK(string_or_null(get(res, "municipal")) && string_or_null(get(res, "prefectural")),
+                  text);
         MGF_CHECK(get(res, "municipal").is_null() == get(res, "levels").empty(), text);
         // "in the same shape as member": categories may be left out, as in contract.md's example
-        if (res.contains("categories")) MGF_CHECK(level_object(get(res, "categories"), false), text);
+        if (res.contains("categories"))
+            MGF_CHECK(level_object(get(res, "categories"), false), text);
         MGF_CHECK(get(r, "notes").is_array(), text);
         for (const json& n : get(r, "notes"))
-            MGF_CHECK(n.is_object() && nonempty_string(get(n, "kind")) && nonempty_string(get(n, "text")), text);
+            MGF_CHECK(n.is_object() && nonempty_string(get(n, "kind")) &&
+                          nonempty_string(get(n, "text")),
+                      text);
         MGF_CHECK(nonempty_string(get(r, "rule")), text);
     } else {
         MGF_CHECK(r.contains("error") && get(r, "error").is_object(), text);
@@ -211,11 +235,18 @@ inline bool valid_utf8(std::string_view s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t n;
         std::uint32_t cp;
-        if (c < 0x80) { ++i; continue; }
-        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
-        else return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
         if (s.size() - i <= n) return false;
         for (std::size_t k = 1; k <= n; ++k) {
             const unsigned char d = static_cast<unsigned char>(s[i + k]);

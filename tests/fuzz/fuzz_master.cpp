@@ -35,7 +35,8 @@ mg_engine* engine() {
     mg_engine*& e = engine_slot();
     if (!e) {
         const char csv[] = "code,name,prefecture\n13-chiyoda,千代田区医師会,13\n";
-        if (mg_engine_new(&e) != MG_OK || mg_engine_load_directory_buffer(e, csv, sizeof csv - 1) != MG_OK)
+        if (mg_engine_new(&e) != MG_OK ||
+            mg_engine_load_directory_buffer(e, csv, sizeof csv - 1) != MG_OK)
             mgfuzz::fail("engine", mg_last_error());
     }
     return e;
@@ -47,7 +48,8 @@ std::string engine_codes() {
     mg_association_count(engine(), &n);
     for (std::size_t i = 0; i < n; ++i) {
         mg_association_info info;
-        if (mg_association_at(engine(), i, MG_LANG_JA, &info) != MG_OK) mgfuzz::fail("at", mg_last_error());
+        if (mg_association_at(engine(), i, MG_LANG_JA, &info) != MG_OK)
+            mgfuzz::fail("at", mg_last_error());
         all += info.code;
         all += '\n';
     }
@@ -68,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The C ABI: same verdict; on a refusal the engine is unchanged and mg_last_error() names
     // the line; on a success the engine is restored for the next input.
     static const std::string codes0 = engine_codes();
-    const int st = mg_engine_load_directory_buffer(engine(), reinterpret_cast<const char*>(data), size);
+    const int st =
+        mg_engine_load_directory_buffer(engine(), reinterpret_cast<const char*>(data), size);
     if (!r) {
         mgfuzz::check_load_error(r.error(), csv, "fuzz.csv");
         MGF_CHECK(st == MG_ERR_LOAD, std::to_string(st) + " " + r.error().message(lang::en));
@@ -77,7 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string got = mg_last_error();
         MGF_CHECK(mgfuzz::valid_utf8(got), "mg_last_error() is not UTF-8: " + got);
         // mg_last_error() may shorten a long message (it is a fixed buffer), never change it.
-        MGF_CHECK(!got.empty() && expected.compare(0, got.size(), got) == 0, expected + " != " + got);
+        MGF_CHECK(!got.empty() && expected.compare(0, got.size(), got) == 0,
+                  expected + " != " + got);
         MGF_CHECK(got.size() == expected.size() || got.size() >= 1020, "cut short: " + got);
         MGF_CHECK(engine_codes() == codes0, "the engine changed after a refused load");
         return 0;
@@ -90,7 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const directory& d = *r;
     MGF_CHECK(d.size() >= n0, "fewer associations after a load");
     for (association_id v = 0; v < n0; ++v)
-        MGF_CHECK(d[v].code == b[v].code && d[v].lvl == b[v].lvl, "an existing association changed");
+        MGF_CHECK(d[v].code == b[v].code && d[v].lvl == b[v].lvl,
+                  "an existing association changed");
     for (association_id v = n0; v < d.size(); ++v) {
         const association& a = d[v];
         MGF_CHECK(a.lvl == level::municipal, a.code);

@@ -26,7 +26,8 @@ const mg_engine* engine() {
 std::pair<int, std::string> call(const char* data, std::size_t size) {
     char* out = nullptr;
     const int status = mg_plan_json(engine(), data, size, &out);
-    MGF_CHECK(out != nullptr, "NULL response, status " + std::to_string(status) + ": " + mg_last_error());
+    MGF_CHECK(out != nullptr,
+              "NULL response, status " + std::to_string(status) + ": " + mg_last_error());
     std::string text(out);
     mg_free(out);
     MGF_CHECK(status >= 0 && status <= 14, "status " + std::to_string(status) + ": " + text);
@@ -48,10 +49,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& c : mgfuzz::get(r, "checked")) {
             mg_association_info info;
             const std::string code = c["code"].get<std::string>();
-            MGF_CHECK(mg_association_find(engine(), code.c_str(), MG_LANG_JA, &info) == MG_OK, text);
+            MGF_CHECK(mg_association_find(engine(), code.c_str(), MG_LANG_JA, &info) == MG_OK,
+                      text);
             const std::string lvl = c["level"].get<std::string>();
-            const unsigned bit = lvl == "municipal" ? MG_LEVEL_MUNICIPAL
-                               : lvl == "prefectural" ? MG_LEVEL_PREFECTURAL : MG_LEVEL_NATIONAL;
+            const unsigned bit = lvl == "municipal"     ? MG_LEVEL_MUNICIPAL
+                                 : lvl == "prefectural" ? MG_LEVEL_PREFECTURAL
+                                                        : MG_LEVEL_NATIONAL;
             MGF_CHECK(info.level == bit, text);
         }
         return 0;
@@ -70,6 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string second = again.dump();
     const auto [st2, text2] = call(second.data(), second.size());
     mgfuzz::check_response(text2, st2);
-    MGF_CHECK(st2 == 0, "the suggestion of\n" + text + "\nsent back as\n" + second + "\ngives\n" + text2);
+    MGF_CHECK(st2 == 0,
+              "the suggestion of\n" + text + "\nsent back as\n" + second + "\ngives\n" + text2);
     return 0;
 }

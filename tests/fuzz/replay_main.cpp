@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> here;
             for (const auto& entry : fs::recursive_directory_iterator(p))
-                if (entry.is_regular_file() && entry.path().filename().string().rfind("README", 0) != 0)
+                if (entry.is_regular_file() &&
+                    entry.path().filename().string().rfind("README", 0) != 0)
                     here.push_back(entry.path());
             std::sort(here.begin(), here.end());
             files.insert(files.end(), here.begin(), here.end());
@@ -42,7 +43,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s: cannot read\n", f.c_str());
             return 2;
         }
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
         std::fprintf(stderr, "replaying %s (%zu bytes)\n", f.c_str(), bytes.size());
         const std::unique_ptr<std::uint8_t[]> exact(new std::uint8_t[bytes.size()]);
         std::copy(bytes.begin(), bytes.end(), exact.get());
