@@ -792,16 +792,20 @@ BOOST_AUTO_TEST_CASE(refuse_invalid_state) {
         refusal_code::invalid_state, "member.municipal");
     member_state s = member("13-chiyoda", mp);
     s.prefectural = "14"; // not parent(13-chiyoda)
-    require_refusal(plan(dir(), s, r), refusal_code::invalid_state, "member.prefectural");
+    BOOST_TEST(require_refusal(plan(dir(), s, r), refusal_code::invalid_state, "member.prefectural")
+                   .message == &texts::msg_state_prefectural_mismatch);
     s.prefectural = "13";
     require_plan(plan(dir(), s, r)); // the right one is accepted
+    // The right parent, but a level not held: the message says so (not "does not match").
     s = member("13-chiyoda", m_);
-    s.prefectural = "13"; // not held
-    require_refusal(plan(dir(), s, r), refusal_code::invalid_state, "member.prefectural");
+    s.prefectural = "13";
+    BOOST_TEST(require_refusal(plan(dir(), s, r), refusal_code::invalid_state, "member.prefectural")
+                   .message == &texts::msg_state_prefectural_not_held);
     s = non_member;
     s.prefectural = "13";
-    require_refusal(plan(dir(), s, requests::join("13-chiyoda", m_, cats("A"))),
-                    refusal_code::invalid_state, "member.prefectural");
+    BOOST_TEST(require_refusal(plan(dir(), s, requests::join("13-chiyoda", m_, cats("A"))),
+                               refusal_code::invalid_state, "member.prefectural")
+                   .message == &texts::msg_state_prefectural_not_held);
     require_refusal(plan(dir(), member("13-chiyoda", m_, cats("A", {}, "A1")), r),
                     refusal_code::invalid_state, "member.categories");
     require_refusal(
@@ -1099,8 +1103,9 @@ BOOST_AUTO_TEST_CASE(every_text_is_bilingual) {
     // Every refusal message of the table, too.
     for (const bitext* t :
          {&texts::msg_invalid_request, &texts::msg_unknown_association, &texts::msg_level_mismatch,
-          &texts::msg_state_not_chain, &texts::msg_not_a_member, &texts::msg_already_member,
-          &texts::msg_level_not_held, &texts::msg_level_already_held,
+          &texts::msg_state_not_chain, &texts::msg_state_prefectural_mismatch,
+          &texts::msg_state_prefectural_not_held, &texts::msg_not_a_member,
+          &texts::msg_already_member, &texts::msg_level_not_held, &texts::msg_level_already_held,
           &texts::msg_withdraw_municipal_all, &texts::msg_same_association,
           &texts::msg_category_required, &texts::msg_unknown_category,
           &texts::msg_category_unchanged, &texts::msg_no_category})

@@ -198,7 +198,7 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
             return refuse(refusal_code::invalid_state, texts::msg_state_municipal_without_levels,
                           "member.municipal");
         if (!s.prefectural.empty())
-            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
+            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_not_held,
                           "member.prefectural");
     } else {
         if (s.municipal.empty()) // a required field that is missing (contract.md)
@@ -206,7 +206,7 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
                           "member.municipal");
         // The state's own consistency comes before the association lookup (documented order).
         if (!s.prefectural.empty() && !s.levels.contains(level::prefectural))
-            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
+            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_not_held,
                           "member.prefectural");
         if (!s.levels.includes(given_levels(s.categories)))
             return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,

@@ -219,7 +219,11 @@ inline constexpr bitext msg_state_category_not_held{
 inline constexpr bitext msg_state_prefectural_mismatch{
     "都道府県医師会が、加入中の郡市区医師会の所属する都道府県医師会と一致しません。",
     "The prefectural association given is not the one the member's municipal association "
-    "belongs to, or the member does not hold that level."};
+    "belongs to."};
+inline constexpr bitext msg_state_prefectural_not_held{
+    "都道府県医師会に加入していない会員に都道府県医師会が指定されています。",
+    "A prefectural association was given for a member who does not hold the prefectural "
+    "level."};
 inline constexpr bitext msg_not_a_member{
     "医師会の会員ではありません。まず新規入会（入会届）を申請してください。",
     "The applicant is not a member of any association: apply for a new admission first."};
