@@ -322,7 +322,7 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_master_file(e->dir, path));
+        return load_result(e, json::load_master_file_any(e->dir, path));
     });
 }
 
@@ -330,7 +330,8 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_master(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e,
+                           json::load_master_any(e->dir, std::string_view(data ? data : "", len)));
     });
 }
 

@@ -40,4 +40,22 @@ void write_guide(std::string& out, lang l);
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
 void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
 
+/// A municipal master written as JSON (rules.md §1): an array of objects with the string
+/// fields "code", "name", "prefecture" and, optionally, "name_en" (a string or null), and no
+/// other field. The same checks as a CSV master (load_master_rows); a refusal names the line
+/// the entry starts on (0, the file as a whole, for malformed JSON, where simdjson gives no
+/// position). Throws only std::bad_alloc.
+tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
+                                                     std::string source = "<buffer>");
+
+/// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
+/// such a master is read as JSON, anything else as CSV (whose header starts with "code").
+bool looks_like_json(std::string_view text) noexcept;
+
+/// A master in either format, told apart by looks_like_json(); from memory or from a file.
+tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
+                                                    std::string source = "<buffer>");
+tl::expected<directory, load_error> load_master_file_any(const directory& base,
+                                                         const std::string& path);
+
 } // namespace mamisguide::json

@@ -267,9 +267,11 @@ MG_API const char* mg_last_error(void); /* thread-local, never NULL ("" when non
 /* An engine with the built-in directory: JMA and the 47 prefectural associations. */
 MG_API int mg_engine_new(mg_engine** out);
 MG_API void mg_engine_free(mg_engine* e);
-/* Adds the municipal associations of a CSV master (code,name,prefecture[,name_en]). All or
- * nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged and mg_last_error() names the
- * file, the line and the reason. Not thread-safe (see above). */
+/* Adds the municipal associations of a master: CSV with the header code,name,prefecture[,name_en],
+ * or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON when its
+ * first character, after a BOM and whitespace, is '[' or '{'). All or nothing: on MG_ERR_IO /
+ * MG_ERR_LOAD the engine is unchanged and mg_last_error() names the file, the line and the
+ * reason. Not thread-safe (see above). */
 MG_API int mg_engine_load_directory(mg_engine* e, const char* path);
 MG_API int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len);
 /* Adds per-association category catalogues (association,code,label). */

@@ -22,7 +22,7 @@ enum exit_status : int { exit_ok = 0, exit_refusal = 1, exit_usage = 2 };
 
 /// --directory and --categories: where the associations and their catalogues come from.
 struct directory_options {
-    std::string directory;  ///< municipal master CSV; empty: the bundled sample master
+    std::string directory;  ///< municipal master, CSV or JSON; empty: the bundled sample master
     std::string categories; ///< per-association catalogues CSV; empty: none
 };
 

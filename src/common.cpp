@@ -1,5 +1,6 @@
 // mamisguide command line — the shared options, directory loading and output helpers.
 #include "cli.hpp"
+#include "json.hpp"
 
 #include <unistd.h>
 
@@ -12,8 +13,8 @@ namespace mg_cli {
 
 void add_directory_options(CLI::App& app, directory_options& o) {
     app.add_option("--directory", o.directory,
-                   "Municipal master CSV (code,name,prefecture[,name_en]); default: the bundled "
-                   "sample master")
+                   "Municipal master: CSV (code,name,prefecture[,name_en]) or JSON (an array of "
+                   "{code,name,prefecture[,name_en]}); default: the bundled sample master")
         ->type_name("FILE");
     app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
         ->type_name("FILE");
@@ -61,7 +62,7 @@ std::optional<directory> load_directory(const directory_options& o, lang l) {
     directory dir = directory::builtin();
     const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
     if (!master.empty()) {
-        auto loaded = load_master_file(dir, master);
+        auto loaded = json::load_master_file_any(dir, master);
         if (!loaded) {
             print_error(loaded.error().message(l));
             return std::nullopt;

@@ -85,7 +85,8 @@ class Engine:
     it is also freed when garbage-collected. Safe to share between threads (see the module).
 
     Args:
-        directory: a municipal master CSV to load (``code,name,prefecture[,name_en]``).
+        directory: a municipal master to load: CSV (``code,name,prefecture[,name_en]``) or
+            JSON (an array of objects with those fields).
         categories: a category catalogue CSV to load (``association,code,label``).
     """
 
@@ -159,7 +160,8 @@ class Engine:
     # ---- loading -------------------------------------------------------------------------------
 
     def load_directory(self, path: Optional[PathLike]) -> "Engine":
-        """Adds the municipal associations of a CSV master file. All or nothing: raises
+        """Adds the municipal associations of a master file, CSV or JSON (as
+        ``mg_engine_load_directory``). All or nothing: raises
         :class:`MamisguideError` ``io_error`` (unreadable) or ``load_error`` (refused; the
         message names the file and line) and leaves the engine unchanged."""
         with self._writing() as h:
@@ -167,7 +169,7 @@ class Engine:
         return self
 
     def load_directory_bytes(self, data: Union[bytes, str]) -> "Engine":
-        """As :meth:`load_directory`, from the CSV's bytes (or text)."""
+        """As :meth:`load_directory`, from the master's bytes (or text)."""
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         with self._writing() as h:
             self._lib.mg_engine_load_directory_buffer(h, raw, len(raw))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import json
 import os
 import re
 import shutil
@@ -213,6 +214,19 @@ class LoadingTest(unittest.TestCase):
                 e.load_categories_bytes("association,code,label\n99-none,A,A\n")
             self.assertEqual(cm.exception.code, "load_error")
             self.assertIn("<buffer>:2", cm.exception.message)
+
+    def test_json_master(self) -> None:
+        # rules.md §1: a JSON master, told from CSV by its first character.
+        rows = [{"code": "47-naha", "name": "那覇市医師会", "prefecture": "47", "name_en": "Naha"}]
+        with mg.Engine() as e:
+            e.load_directory_bytes(json.dumps(rows, ensure_ascii=False))
+            self.assertEqual(e.find_association("47-naha", "en"),
+                             mg.Association("municipal", "47-naha", "Naha", "47"))
+            with self.assertRaises(mg.MamisguideError) as cm:
+                e.load_directory_bytes('[{"code": "47-x", "name": "X", "prefecture": 47}]')
+            self.assertEqual(cm.exception.code, "load_error")
+            self.assertIn("<buffer>:1", cm.exception.message)
+            self.assertNotIn("47-x", e)
 
     def test_buffers_load(self) -> None:
         with mg.Engine() as e:

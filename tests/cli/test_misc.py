@@ -163,6 +163,28 @@ class Directory(unittest.TestCase):
             rows = self.json_of(["--directory", m, "--level", "municipal"])
             self.assertEqual([r["code"] for r in rows], ["26-kyoto-city"])
 
+    def test_json_master(self):
+        # rules.md §1: the master may be a JSON file; a refusal names its line.
+        with tempfile.TemporaryDirectory() as d:
+            m = os.path.join(d, "m.json")
+            with open(m, "w", encoding="utf-8") as f:
+                json.dump([{"code": "26-kyoto-city", "name": "京都市医師会", "prefecture": "26",
+                            "name_en": "Kyoto City Medical Association"}], f, ensure_ascii=False)
+            rows = self.json_of(["--directory", m, "--level", "municipal"])
+            self.assertEqual([(r["code"], r["name"], r["name_en"], r["parent"]) for r in rows],
+                             [("26-kyoto-city", "京都市医師会", "Kyoto City Medical Association", "26")])
+            req = {"request": {"operation": "join", "municipal": "26-kyoto-city",
+                               "levels": ["municipal"], "categories": {"municipal": "A"}}}
+            rc, out, err = run(["plan", "--directory", m], json.dumps(req))
+            self.assertEqual(rc, 0, err)
+            self.assertEqual(json.loads(out)["checked"][0]["name"], "京都市医師会")
+            with open(m, "w", encoding="utf-8") as f:
+                f.write('[\n{"code": "26-a", "name": "甲", "prefecture": "26"},\n'
+                        '{"code": "26-b", "name": "乙"}\n]\n')
+            rc, out, err = run(["directory", "--directory", m])
+            self.assertEqual((rc, out), (2, ""))
+            self.assertIn(m + ":3:", err)
+
 
 class Support(unittest.TestCase):
     def status(self, at, rc=0):

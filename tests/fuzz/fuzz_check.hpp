@@ -219,10 +219,15 @@ inline void check_load_error(const mamisguide::load_error& e, std::string_view i
     const std::string msg = e.message(mamisguide::lang::en);
     MGF_CHECK(e.file == source, msg);
     MGF_CHECK(e.kind != load_error_kind::unreadable && e.kind != load_error_kind::too_large, msg);
-    MGF_CHECK(e.kind <= load_error_kind::builtin_catalogue, msg);
-    MGF_CHECK(e.line >= 1 && e.line <= line_count(input),
-              msg + " (input has " + std::to_string(line_count(input)) + " lines)");
-    const std::string head = std::string(source) + ":" + std::to_string(e.line) + ": ";
+    MGF_CHECK(e.kind <= load_error_kind::bad_entry, msg);
+    // Malformed JSON names the file as a whole (line 0): simdjson gives no position.
+    if (e.kind == load_error_kind::json_syntax)
+        MGF_CHECK(e.line == 0, msg);
+    else
+        MGF_CHECK(e.line >= 1 && e.line <= line_count(input),
+                  msg + " (input has " + std::to_string(line_count(input)) + " lines)");
+    const std::string head =
+        std::string(source) + (e.line ? ":" + std::to_string(e.line) : std::string()) + ": ";
     MGF_CHECK(msg.compare(0, head.size(), head) == 0, msg);
     MGF_CHECK(msg.size() > head.size(), msg);
 }

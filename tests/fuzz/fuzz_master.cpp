@@ -1,5 +1,6 @@
-// Fuzz target: the municipal-master loader, from a buffer (load_master and, for the same
-// bytes, mg_engine_load_directory_buffer). A refusal loads nothing — the engine and the base
+// Fuzz target: the municipal-master loader, from a buffer (json::load_master_any — CSV, or JSON
+// when the bytes start with '[' or '{' — and, for the same bytes,
+// mg_engine_load_directory_buffer). A refusal loads nothing — the engine and the base
 // directory are unchanged — and names a line of the input; a success adds exactly the rows'
 // associations, each findable, one level below its prefecture, and plannable through JSON
 // (which checks the writer escapes whatever a code or name holds).
@@ -64,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto before = b.data();
     const std::size_t n0 = b.size();
 
-    auto r = load_master(b, csv, "fuzz.csv");
+    auto r = json::load_master_any(b, csv, "fuzz.csv");
     MGF_CHECK(b.data() == before && b.size() == n0, "the base directory changed");
 
     // The C ABI: same verdict; on a refusal the engine is unchanged and mg_last_error() names
@@ -108,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     // Loading the same master again adds nothing: every row is now a duplicate.
-    auto again = load_master(d, csv, "fuzz.csv");
+    auto again = json::load_master_any(d, csv, "fuzz.csv");
     if (d.size() == n0) {
         MGF_CHECK(again.has_value(), again.error().message(lang::en));
     } else {

@@ -35,6 +35,8 @@ enum class load_error_kind : unsigned char {
     unknown_association, ///< (catalogues) the association is not in the directory
     catalogue_exists,    ///< (catalogues) the association already has a loaded catalogue
     builtin_catalogue,   ///< (catalogues) JMA's catalogue is built in and cannot be replaced
+    json_syntax,         ///< (JSON masters) not well-formed JSON
+    bad_entry,           ///< (JSON masters) not an array of objects with the expected fields
 };
 
 /// The reason in words.
@@ -73,6 +75,13 @@ constexpr bitext describe(load_error_kind k) noexcept {
     case load_error_kind::builtin_catalogue:
         return {"日本医師会の会員区分は組み込みのため変更できません",
                 "JMA's catalogue is built in and cannot be replaced"};
+    case load_error_kind::json_syntax:
+        return {"JSON の書式が正しくありません", "malformed JSON"};
+    case load_error_kind::bad_entry:
+        return {"JSON の構成が正しくありません（code, name, prefecture と任意の name_en "
+                "を文字列で持つオブジェクトの配列が必要です）",
+                "wrong JSON shape: expected an array of objects with the string fields code, "
+                "name, prefecture and, optionally, name_en"};
     }
     return {"", ""};
 }

@@ -1,0 +1,147 @@
+// mamisguide — municipal masters written as JSON (rules.md §1: "a CSV/JSON file"). The core
+// stays free of JSON: this file turns the JSON into rows and the core's load_master_rows()
+// applies the same checks as to a CSV master.
+#include "json.hpp"
+
+#include <mamisguide/detail/utf8.hpp>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <new>
+
+namespace mamisguide::json {
+namespace {
+
+/// Line numbers for positions in the text, counted forward (entries come in order).
+class line_counter {
+public:
+    explicit line_counter(std::string_view text) : text_(text) {}
+    std::size_t at(std::size_t offset) {
+        offset = std::min(offset, text_.size());
+        if (offset < pos_) pos_ = 0, line_ = 1; // not expected; stay correct anyway
+        line_ +=
+            static_cast<std::size_t>(std::count(text_.begin() + static_cast<long>(pos_),
+                                                text_.begin() + static_cast<long>(offset), '\n'));
+        pos_ = offset;
+        return line_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0, line_ = 1;
+};
+
+constexpr std::string_view field_names[] = {"code", "name", "prefecture", "name_en"};
+
+tl::unexpected<load_error> refuse(load_error_kind k, const std::string& source, std::size_t line,
+                                  std::string detail) {
+    return tl::make_unexpected(load_error{k, source, line, std::move(detail)});
+}
+
+} // namespace
+
+tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
+                                                     std::string source) {
+    if (text.size() > max_master_bytes)
+        return refuse(load_error_kind::too_large, source, 0,
+                      std::to_string(text.size()) + " bytes");
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    line_counter lines(text);
+    if (const std::size_t bad = detail::utf8_invalid_at(text); bad != std::string_view::npos)
+        return refuse(load_error_kind::invalid_utf8, source, lines.at(bad),
+                      "byte " + std::to_string(bad + 1));
+
+    // First the whole document, strictly (structure, escapes, trailing text): the DOM parser.
+    const simdjson::padded_string padded(text);
+    {
+        simdjson::dom::parser strict;
+        simdjson::dom::element root;
+        if (const auto err = strict.parse(padded).get(root)) {
+            if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+            // simdjson does not say where; 0 names the file as a whole.
+            return refuse(load_error_kind::json_syntax, source, 0, simdjson::error_message(err));
+        }
+    }
+
+    // Then the entries, with the line each starts on (the On-Demand API knows positions).
+    simdjson::ondemand::parser od;
+    simdjson::ondemand::document doc;
+    if (const auto err = od.iterate(padded).get(doc)) {
+        if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+        return refuse(load_error_kind::json_syntax, source, 0, simdjson::error_message(err));
+    }
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    simdjson::ondemand::array entries;
+    if (doc.get_array().get(entries))
+        return refuse(load_error_kind::bad_entry, source, lines.at(first), "not an array");
+
+    std::vector<master_row> rows;
+    std::size_t index = 0;
+    for (auto item : entries) {
+        ++index;
+        const std::string which = "entry " + std::to_string(index);
+        simdjson::ondemand::value v;
+        const char* at = nullptr;
+        if (item.get(v) || v.current_location().get(at))
+            return refuse(load_error_kind::json_syntax, source, 0, which);
+        master_row row;
+        row.line = lines.at(static_cast<std::size_t>(at - padded.data()));
+        simdjson::ondemand::object o;
+        if (v.get_object().get(o))
+            return refuse(load_error_kind::bad_entry, source, row.line, which + ": not an object");
+        std::string* slots[] = {&row.code, &row.name, &row.prefecture, &row.name_en};
+        unsigned seen = 0;
+        for (auto f : o) {
+            std::string_view key;
+            if (f.unescaped_key().get(key))
+                return refuse(load_error_kind::json_syntax, source, row.line, which);
+            const auto k = std::find(std::begin(field_names), std::end(field_names), key);
+            if (k == std::end(field_names)) // the key is not quoted: it may hold anything
+                return refuse(load_error_kind::bad_entry, source, row.line,
+                              which + ": an unknown field");
+            const auto i = static_cast<std::size_t>(k - std::begin(field_names));
+            const std::string name(*k);
+            if (seen & (1u << i))
+                return refuse(load_error_kind::bad_entry, source, row.line,
+                              which + ": " + name + " repeated");
+            seen |= 1u << i;
+            simdjson::ondemand::value fv = f.value();
+            bool null = false;
+            if (i == 3 && !fv.is_null().get(null) && null) continue; // name_en: null = none
+            std::string_view s;
+            if (fv.get_string().get(s))
+                return refuse(load_error_kind::bad_entry, source, row.line,
+                              which + ": " + name + " is not a string");
+            slots[i]->assign(s);
+        }
+        for (std::size_t i = 0; i < 3; ++i)
+            if (!(seen & (1u << i)))
+                return refuse(load_error_kind::bad_entry, source, row.line,
+                              which + ": " + std::string(field_names[i]) + " missing");
+        rows.push_back(std::move(row));
+    }
+    return load_master_rows(base, rows, std::move(source));
+}
+
+bool looks_like_json(std::string_view text) noexcept {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && (text[first] == '[' || text[first] == '{');
+}
+
+tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
+                                                    std::string source) {
+    if (looks_like_json(text)) return load_master_json(base, text, std::move(source));
+    return load_master(base, text, std::move(source));
+}
+
+tl::expected<directory, load_error> load_master_file_any(const directory& base,
+                                                         const std::string& path) {
+    std::string text;
+    load_error err;
+    if (!detail::read_file(path, text, err)) return tl::make_unexpected(std::move(err));
+    return load_master_any(base, text, path);
+}
+
+} // namespace mamisguide::json
