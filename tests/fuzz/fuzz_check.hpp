@@ -4,6 +4,7 @@
 // the replay tests as a failure.
 #pragma once
 
+#include <mamisguide.h>
 #include <mamisguide/mamisguide.hpp>
 #include <nlohmann/json.hpp>
 
@@ -264,6 +265,21 @@ inline bool valid_utf8(std::string_view s) {
         i += n + 1;
     }
     return true;
+}
+
+/// A load the C ABI refused from a buffer with status `st`, where the C++ loader refused the
+/// same bytes with `e` (named "fuzz.csv"): MG_ERR_LOAD, and mg_last_error() is e's message for
+/// "<buffer>", valid UTF-8, shortened only when it fills its fixed buffer, never changed.
+inline void check_c_load_refusal(const mamisguide::load_error& e, std::string_view input, int st) {
+    using mamisguide::lang;
+    check_load_error(e, input, "fuzz.csv");
+    MGF_CHECK(st == MG_ERR_LOAD, std::to_string(st) + " " + e.message(lang::en));
+    std::string expected = e.message(lang::en);
+    expected.replace(0, 8, "<buffer>");
+    const std::string got = mg_last_error();
+    MGF_CHECK(valid_utf8(got), "mg_last_error() is not UTF-8: " + got);
+    MGF_CHECK(!got.empty() && expected.compare(0, got.size(), got) == 0, expected + " != " + got);
+    MGF_CHECK(got.size() == expected.size() || got.size() >= 1020, "cut short: " + got);
 }
 
 /// FNV-1a of the input, to derive parameters (e.g. a batch line number) deterministically.
