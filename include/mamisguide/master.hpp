@@ -106,24 +106,23 @@ inline tl::expected<directory, load_error> load_master(const directory& base, st
     static const std::string no_name_en;
     load_error err;
     auto on_record = [&](std::vector<std::string>& f, std::size_t line) {
+        auto fail = [&](load_error_kind k, std::string detail) {
+            err.kind = k;
+            err.line = line;
+            err.detail = std::move(detail);
+            return false;
+        };
         if (columns == 0) {
             const bool ok3 = f.size() == 3, ok4 = f.size() == 4;
             if (!(ok3 || ok4) || f[0] != "code" || f[1] != "name" || f[2] != "prefecture" ||
-                (ok4 && f[3] != "name_en")) {
-                err.kind = load_error_kind::bad_header;
-                err.line = line;
-                err.detail = "expected code,name,prefecture[,name_en]";
-                return false;
-            }
+                (ok4 && f[3] != "name_en"))
+                return fail(load_error_kind::bad_header, "expected code,name,prefecture[,name_en]");
             columns = f.size();
             return true;
         }
-        if (f.size() != columns) {
-            err.kind = load_error_kind::column_count;
-            err.line = line;
-            err.detail = std::to_string(f.size()) + " != " + std::to_string(columns);
-            return false;
-        }
+        if (f.size() != columns)
+            return fail(load_error_kind::column_count,
+                        std::to_string(f.size()) + " != " + std::to_string(columns));
         return b.add(f[0], f[1], f[2], columns == 4 ? f[3] : no_name_en, line, err);
     };
     if (!detail::read_csv(csv, source, err, on_record)) return tl::make_unexpected(std::move(err));

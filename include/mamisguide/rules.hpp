@@ -200,6 +200,9 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
         if (!s.prefectural.empty())
             return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_not_held,
                           "member.prefectural");
+        if (!given_levels(s.categories).empty())
+            return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
+                          "member.categories");
     } else {
         if (s.municipal.empty()) // a required field that is missing (contract.md)
             return refuse(refusal_code::invalid_request, texts::msg_state_municipal_missing,
@@ -224,9 +227,6 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
             return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
                           "member.prefectural");
     }
-    if (!s.levels.includes(given_levels(s.categories)))
-        return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
-                      "member.categories");
     return out;
 }
 
