@@ -19,6 +19,9 @@ using namespace mamisguide;
 struct mg_engine {
     directory dir = directory::builtin();
     desk support = default_desk();
+    text_encoding encoding = text_encoding::automatic;
+    std::vector<load_notice> notices; ///< of the last load
+    std::string notice_text;          ///< the last one mg_engine_notice formatted
 };
 
 namespace {
@@ -250,6 +253,12 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     return plan_typed(e, s, q, l, out);
 }
 
+/// The options of the engine's next load; clears the last load's notices.
+load_options load_opts(mg_engine* e) {
+    e->notices.clear();
+    return load_options{e->encoding, &e->notices};
+}
+
 int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
     if (!r) {
         set_error("%s", r.error().message(lang::en).c_str());
@@ -322,7 +331,7 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, json::load_master_file_any(e->dir, path));
+        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)));
     });
 }
 
@@ -330,8 +339,8 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e,
-                           json::load_master_any(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, json::load_master_any(e->dir, std::string_view(data ? data : "", len),
+                                                    "<buffer>", load_opts(e)));
     });
 }
 
@@ -339,7 +348,7 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_categories_file(e->dir, path));
+        return load_result(e, load_categories_file(e->dir, path, load_opts(e)));
     });
 }
 
@@ -347,8 +356,38 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len),
+                                              "<buffer>", load_opts(e)));
     });
+}
+
+static_assert(static_cast<int>(text_encoding::automatic) == MG_ENCODING_AUTO &&
+              static_cast<int>(text_encoding::utf8) == MG_ENCODING_UTF8 &&
+              static_cast<int>(text_encoding::cp932) == MG_ENCODING_CP932);
+
+int mg_engine_set_encoding(mg_engine* e, int encoding) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        if (encoding < MG_ENCODING_AUTO || encoding > MG_ENCODING_CP932)
+            return arg_error("encoding");
+        e->encoding = static_cast<text_encoding>(encoding);
+        return MG_OK;
+    });
+}
+
+size_t mg_engine_notice_count(const mg_engine* e) {
+    return e ? e->notices.size() : 0;
+}
+
+const char* mg_engine_notice(mg_engine* e, size_t index, int lng) {
+    lang l;
+    if (!e || index >= e->notices.size() || !get_lang(lng, l)) return nullptr;
+    try {
+        e->notice_text = e->notices[index].message(l);
+    } catch (...) {
+        return nullptr;
+    }
+    return e->notice_text.c_str();
 }
 
 int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,

@@ -716,6 +716,8 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
 int respond(const directory& dir, std::string_view input, std::string& out,
             std::size_t line) noexcept {
     const std::size_t start = out.size();
+    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     try {
         parsed p;
         bad b{};

@@ -8,6 +8,7 @@
 // many threads.
 #pragma once
 
+#include "detail/codes.hpp"
 #include "detail/fixed_vector.hpp"
 #include "levels.hpp"
 
@@ -56,7 +57,7 @@ struct catalogue {
     std::vector<category> entries;
     const category* find(std::string_view code) const noexcept {
         for (const auto& c : entries)
-            if (c.code == code) return &c;
+            if (detail::same_code(c.code, code)) return &c;
         return nullptr;
     }
 };
@@ -121,16 +122,6 @@ inline constexpr std::array<prefecture_row, 47> prefectures{{
 
 inline constexpr const char* national_code = "00";
 
-/// FNV-1a: small, good enough for a few thousand short codes.
-constexpr std::uint64_t hash_code(std::string_view s) noexcept {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /// Everything a directory holds. Built once, then only read.
 struct directory_data {
     association_graph graph;
@@ -147,7 +138,7 @@ struct directory_data {
         for (std::size_t i = hash_code(code) & mask;; i = (i + 1) & mask) {
             const std::uint32_t slot = index[i];
             if (slot == 0) return std::nullopt;
-            if (graph[slot - 1].code == code) return association_id(slot - 1);
+            if (same_code(graph[slot - 1].code, code)) return association_id(slot - 1);
         }
     }
 
@@ -187,6 +178,37 @@ struct directory_data {
 
 } // namespace detail
 
+/// The prefecture (1…47) that `s` names, as people write it: its JIS code with or without the
+/// leading zero ("13", "1", "01"), in full-width digits ("１３"), or its name ("東京都", or
+/// "東京" without 都/府/県; "北海道" as is). Surrounding spaces are ignored. Anything else,
+/// "00" and "48" included: nullopt.
+inline std::optional<unsigned> parse_prefecture(std::string_view s) noexcept {
+    s = detail::trim_value(s);
+    if (s.empty()) return std::nullopt;
+    unsigned n = 0;
+    std::size_t digits = 0;
+    bool numeric = true;
+    for (std::size_t i = 0; i < s.size() && numeric;) {
+        char c = 0;
+        i += detail::fold_at(s, i, c);
+        numeric = c >= '0' && c <= '9' && ++digits <= 2;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (numeric) return n >= 1 && n <= 47 ? std::optional<unsigned>(n) : std::nullopt;
+    constexpr std::string_view association_suffix = "医師会";
+    constexpr std::string_view suffixes[] = {"都", "府", "県"};
+    for (unsigned i = 0; i < detail::prefectures.size(); ++i) {
+        std::string_view name = detail::prefectures[i].name; // 東京都医師会
+        name.remove_suffix(association_suffix.size());       // 東京都
+        if (s == name) return i + 1;
+        for (std::string_view suffix : suffixes)
+            if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix &&
+                s == name.substr(0, name.size() - suffix.size()))
+                return i + 1;
+    }
+    return std::nullopt;
+}
+
 /// The associations known to the library, and their category catalogues. Immutable and cheap
 /// to copy (copies share one block of data); safe to read from any number of threads.
 class directory {
@@ -206,7 +228,8 @@ public:
     std::size_t size() const noexcept { return boost::num_vertices(d_->graph); }
     const association& operator[](association_id v) const noexcept { return d_->graph[v]; }
 
-    /// The association with this code, in O(1) on average.
+    /// The association with this code, in O(1) on average. The code may be typed with
+    /// surrounding spaces and full-width letters and digits (１３－ｃｈｉｙｏｄａ).
     std::optional<association_id> find(std::string_view code) const noexcept {
         return d_->find(code);
     }

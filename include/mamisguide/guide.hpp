@@ -3,6 +3,7 @@
 // any rule: the leaf says which request to build and what to ask for; plan() decides.
 #pragma once
 
+#include "detail/codes.hpp"
 #include "levels.hpp"
 #include "request.hpp"
 #include "text.hpp"
@@ -212,11 +213,12 @@ inline constexpr const guide_node* guide_find(std::string_view id) noexcept {
     return nullptr;
 }
 
-/// The answer with this value under a question, or nullptr.
+/// The answer with this value under a question (as typed: trimmed, full-width folded), or
+/// nullptr.
 inline constexpr const guide_answer* guide_answer_of(const guide_node& n,
                                                      std::string_view value) noexcept {
     for (std::size_t i = 0; i < n.answer_count; ++i)
-        if (n.answers[i].value == value) return &n.answers[i];
+        if (detail::same_code(n.answers[i].value, value)) return &n.answers[i];
     return nullptr;
 }
 
