@@ -48,7 +48,7 @@ inline conversion cp932_to_utf8(std::string_view in, std::string& out) {
 }
 
 /// True when text that is not valid UTF-8 still reads as mostly UTF-8: it has well-formed
-/// multi-byte characters, more of them than broken sequences. Such a file is a UTF-8 file
+/// multi-byte characters, at least as many as broken sequences. Such a file is a UTF-8 file
 /// with damage, refused as invalid UTF-8, not read as CP932 (which would turn it to nonsense).
 /// Shift_JIS text breaks UTF-8 at nearly every character, so it never looks like this.
 inline bool mostly_utf8(std::string_view s) noexcept {
@@ -75,7 +75,7 @@ inline bool mostly_utf8(std::string_view s) noexcept {
             ++i;
         }
     }
-    return good > 0 && good > bad;
+    return good > 0 && good >= bad;
 }
 
 } // namespace mamisguide::detail
