@@ -149,6 +149,17 @@ class Files(unittest.TestCase):
         self.assertEqual([a["ok"] for a in answers], [True, True, False, True])
         self.assertEqual(answers[2]["error"]["code"], "invalid_request")  # the blank line
 
+    def test_guide_answers_typed_full_width(self):
+        rc, want, err = run(["guide", "--json"], stdin="1\n4\n4\n3\n")
+        self.assertEqual(rc, 0, err)
+        rc, got, err = run(["guide", "--json"], stdin="\u3000１\n４ \n４\n３\n")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(got.splitlines()[-1]), json.loads(want.splitlines()[-1]))
+        rc, out, err = run(["guide", "--json"],
+                           stdin="ｙｅｓ\nwithdraw\n1\n１３－ｃｈｉｙｏｄａ\n")
+        self.assertEqual(rc, 0, err + out)
+        self.assertIn("13-chiyoda", [a["code"] for a in json.loads(out.splitlines()[-1])["checked"]])
+
     def test_encoding_option_is_checked(self):
         rc, _, err = run(["directory", "--encoding", "latin1"])
         self.assertEqual(rc, 2)
