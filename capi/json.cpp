@@ -721,6 +721,8 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
 int respond(const directory& dir, std::string_view input, std::string& out,
             std::size_t line) noexcept {
     const std::size_t start = out.size();
+    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     try {
         parsed p;
         bad b{};
@@ -798,7 +800,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
             key(out, "field", h);
             str(out, input_names[static_cast<std::size_t>(n.inputs[i])]);
             key(out, "label", h);
-            str(out, describe(n.inputs[i]).get(l));
+            str(out, label(n.inputs[i]).get(l));
             out.push_back('}');
         }
         out.push_back(']');
@@ -918,7 +920,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     raw(out, st->open ? "true" : "false");
     key(out, "reason", f);
     name(out, to_string(st->reason));
-    const auto holiday = st->holiday_name();
+    const auto holiday = st->label();
     key(out, "holiday", f);
     if (holiday)
         str(out, holiday->ja);
@@ -938,7 +940,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     key(out, "status_label", f);
     str(out, (st->open ? texts::desk_open : texts::desk_closed).get(l));
     key(out, "reason_label", f);
-    str(out, reason_text(st->reason).get(l));
+    str(out, label(st->reason).get(l));
     key(out, "name", f);
     str(out, d.name.get(l));
     key(out, "hours", f);
@@ -967,7 +969,7 @@ bool write_holidays(std::string& string_out, int year, lang l) {
         key(out, "name_en", f);
         str(out, h.name().en);
         key(out, "weekday", f);
-        str(out, weekday_name(weekday_of(h.date)).get(l));
+        str(out, label(weekday_of(h.date)).get(l));
         out.push_back('}');
     }
     raw(out, list->empty() ? "]" : "\n]");

@@ -72,8 +72,10 @@ void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line 
 /// other field. The same checks as a CSV master (load_master_rows); a refusal names the line
 /// the entry starts on (0, the file as a whole, for malformed JSON, where simdjson gives no
 /// position). Throws only std::bad_alloc.
+/// The bytes are UTF-8 or CP932 as `opts` says, like a CSV master's.
 tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
-                                                     std::string source = "<buffer>");
+                                                     std::string source = "<buffer>",
+                                                     const load_options& opts = {});
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").
@@ -81,8 +83,9 @@ bool looks_like_json(std::string_view text) noexcept;
 
 /// A master in either format, told apart by looks_like_json(); from memory or from a file.
 tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
-                                                    std::string source = "<buffer>");
-tl::expected<directory, load_error> load_master_file_any(const directory& base,
-                                                         const std::string& path);
+                                                    std::string source = "<buffer>",
+                                                    const load_options& opts = {});
+tl::expected<directory, load_error>
+load_master_file_any(const directory& base, const std::string& path, const load_options& opts = {});
 
 } // namespace mamisguide::json

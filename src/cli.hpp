@@ -24,6 +24,7 @@ enum exit_status : int { exit_ok = 0, exit_refusal = 1, exit_usage = 2 };
 struct directory_options {
     std::string directory;  ///< municipal master, CSV or JSON; empty: the bundled sample master
     std::string categories; ///< per-association catalogues CSV; empty: none
+    std::string encoding = "auto"; ///< of both files: auto, utf-8 or cp932
 };
 
 void add_directory_options(CLI::App& app, directory_options& o);
@@ -33,7 +34,8 @@ void add_lang_option(CLI::App& app, std::string& value);
 lang to_lang(const std::string& value) noexcept;
 
 /// The built-in associations plus the master (the bundled sample when none is given) and the
-/// catalogues. On failure prints the loader's message on standard error and returns nullopt.
+/// catalogues. The loaders' notices (e.g. read as CP932, columns ignored) go to standard
+/// error. On failure prints the loader's message on standard error and returns nullopt.
 std::optional<directory> load_directory(const directory_options& o, lang l);
 
 /// The bundled sample master: next to the executable (../share/mamisguide/), else the path of

@@ -111,8 +111,10 @@ private:
     template <class Match>
     std::size_t choose(std::size_t n, std::string_view hint, Match match) {
         const std::string a = ask(hint);
-        if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos && a.size() < 4) {
-            const std::size_t k = std::stoul(a);
+        const std::string digits = detail::fold_code(a); // "１" as typed in Japanese input mode
+        if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos &&
+            digits.size() < 4) {
+            const std::size_t k = std::stoul(digits);
             if (k >= 1 && k <= n) return k - 1;
         }
         for (std::size_t i = 0; i < n; ++i)
@@ -142,9 +144,9 @@ private:
                 choice_line(i, n->answers[i].label.get(l_), n->answers[i].value);
             const std::size_t k = choose(n->answer_count, words::choose_number.get(l_),
                                          [&](std::size_t i, const std::string& a) {
-                                             return n->answers[i].value == a ||
-                                                    a == n->answers[i].label.ja ||
-                                                    a == n->answers[i].label.en;
+                                             return detail::same_code(n->answers[i].value, a) ||
+                                                    detail::same_code(a, n->answers[i].label.ja) ||
+                                                    detail::same_code(a, n->answers[i].label.en);
                                          });
             const guide_answer& ans = n->answers[k];
             if (n->sets_mypage) {
@@ -198,13 +200,13 @@ private:
         std::string t;
         for (level x : s) {
             if (!t.empty()) t += words::plus.get(l_);
-            t += level_label(x).get(l_);
+            t += label(x).get(l_);
         }
         return t;
     }
 
     void input(const guide_node& n, guide_input what) {
-        say(std::string("\n") + describe(what).get(l_) + "\n");
+        say(std::string("\n") + label(what).get(l_) + "\n");
         switch (what) {
         case guide_input::member_levels: {
             for (unsigned k = 1; k <= 3; ++k)
@@ -227,7 +229,7 @@ private:
             std::vector<level> held;
             for (level x : member_.levels) held.push_back(x);
             for (std::size_t i = 0; i < held.size(); ++i)
-                choice_line(i, level_label(held[i]).get(l_), to_string(held[i]));
+                choice_line(i, label(held[i]).get(l_), to_string(held[i]));
             const std::string a = ask(words::comma_list.get(l_));
             level_set chosen;
             for (const std::string& item : split_list(a)) {
@@ -261,12 +263,14 @@ private:
             for (std::size_t i = 0; i < all.size(); ++i)
                 choice_line(i, (*dir_)[all[i]].name_in(l_), (*dir_)[all[i]].code);
         const std::string a = ask(listed ? words::choose_number.get(l_) : words::code_hint.get(l_));
-        if (listed && !a.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
-            a.size() < 4) {
-            const std::size_t k = std::stoul(a);
+        const std::string digits = detail::fold_code(a);
+        if (listed && !digits.empty() &&
+            digits.find_first_not_of("0123456789") == std::string::npos && digits.size() < 4) {
+            const std::size_t k = std::stoul(digits);
             if (k >= 1 && k <= all.size()) return (*dir_)[all[k - 1]].code;
         }
-        if (const auto v = dir_->find(a); v && (*dir_)[*v].lvl == level::municipal) return a;
+        if (const auto v = dir_->find(a); v && (*dir_)[*v].lvl == level::municipal)
+            return (*dir_)[*v].code; // as the master writes it, whatever the width typed
         for (association_id v : all)
             if ((*dir_)[v].name == a || (!(*dir_)[v].name_en.empty() && (*dir_)[v].name_en == a))
                 return (*dir_)[v].code;

@@ -18,6 +18,11 @@ void add_directory_options(CLI::App& app, directory_options& o) {
         ->type_name("FILE");
     app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
         ->type_name("FILE");
+    app.add_option("--encoding", o.encoding,
+                   "Encoding of --directory and --categories: auto (default: UTF-8 when valid, "
+                   "else CP932), utf-8 or cp932 (Shift_JIS, as Excel saves CSV)")
+        ->check(CLI::IsMember({"auto", "utf-8", "cp932"}))
+        ->type_name("ENC");
 }
 
 void add_lang_option(CLI::App& app, std::string& value) {
@@ -60,9 +65,17 @@ std::string sample_master_path() {
 
 std::optional<directory> load_directory(const directory_options& o, lang l) {
     directory dir = directory::builtin();
+    std::vector<load_notice> notices;
+    load_options opts{text_encoding::automatic, &notices};
+    parse_encoding(o.encoding, opts.encoding); // checked by the option's validator
+    auto tell = [&] {
+        for (const load_notice& n : notices) print_error(n.message(l));
+        notices.clear();
+    };
     const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
     if (!master.empty()) {
-        auto loaded = json::load_master_file_any(dir, master);
+        auto loaded = json::load_master_file_any(dir, master, opts);
+        tell();
         if (!loaded) {
             print_error(loaded.error().message(l));
             return std::nullopt;
@@ -70,7 +83,8 @@ std::optional<directory> load_directory(const directory_options& o, lang l) {
         dir = std::move(*loaded);
     }
     if (!o.categories.empty()) {
-        auto loaded = load_categories_file(dir, o.categories);
+        auto loaded = load_categories_file(dir, o.categories, opts);
+        tell();
         if (!loaded) {
             print_error(loaded.error().message(l));
             return std::nullopt;

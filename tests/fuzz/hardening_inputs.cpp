@@ -269,15 +269,19 @@ int main() {
     buffer_row("master: unterminated quote", "code,name,prefecture\n13-a,a,13\n13-x,\"x,13\n",
                false,
                "<buffer>:3: malformed CSV (error parsing data while strict checking enabled)");
-    buffer_row("master: invalid UTF-8 on line 3", "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n",
-               false, "<buffer>:3: invalid UTF-8 (byte 37)");
+    buffer_row("master: neither UTF-8 nor CP932 on line 3",
+               "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: bytes that are neither UTF-8 nor CP932 (Shift_JIS) (byte 37 = 0xFF)");
+    buffer_row("master: UTF-8 with a bad byte on line 3",
+               "code,name,prefecture\n13-a,\xe7\x94\xb2,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: invalid UTF-8 (byte 39 = 0xFF)");
     buffer_row("master: NUL byte in a name",
                std::string("code,name,prefecture\n13-x,a\0b,13\n", 31), false,
                "<buffer>:2: a field holds a forbidden character or is too long (name)");
     buffer_row("master: unknown prefecture", "code,name,prefecture\n13-x,x,99\n", false,
-               "<buffer>:2: unknown prefecture code (99)");
+               "<buffer>:2: unknown prefecture (give its JIS code 1-47 or its name) (99)");
     buffer_row("master: wrong header", "id,name,prefecture\n", false,
-               "<buffer>:1: wrong header row (expected code,name,prefecture[,name_en])");
+               "<buffer>:1: a required column is missing (code)");
     buffer_row("master: empty", "", false, "<buffer>:1: the header row is missing");
     buffer_row("catalogue: JMA's", "association,code,label\n00,A1,x\n", true,
                "<buffer>:2: JMA's catalogue is built in and cannot be replaced (00)");
