@@ -10,6 +10,7 @@
 
 #include "detail/codes.hpp"
 #include "detail/fixed_vector.hpp"
+#include "detail/utf8.hpp"
 #include "levels.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -269,5 +270,53 @@ public:
 private:
     std::shared_ptr<const detail::directory_data> d_;
 };
+
+/// What to look for in a directory. Every field given must match; an empty query matches all.
+struct directory_query {
+    std::string code;         ///< exactly this code (folded as people type it)
+    std::string text;         ///< part of the code, the Japanese or the English name
+                              ///< (English in any case)
+    unsigned prefecture = 0;  ///< 1…47: that prefecture's association and its municipal
+                              ///< ones; 0: any
+    std::optional<level> lvl; ///< only this level
+};
+
+/// The associations that match a query, in directory order (JMA, the 47 prefectures in JIS
+/// order, then the master's rows in load order).
+inline std::vector<association_id> search(const directory& dir, const directory_query& q) {
+    auto fold = [](std::string_view s) {
+        std::string f(s.size(), '\0');
+        f.resize(detail::fold_code(s, f.data()));
+        return f;
+    };
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    const std::string code = fold(q.code);
+    const std::string text = fold(q.text);
+    const std::string text_lower = lower(text);
+    const bool any_prefecture = q.prefecture == 0;
+    const bool valid_prefecture = q.prefecture >= 1 && q.prefecture <= 47;
+    const association_id pref = directory::prefecture(q.prefecture);
+    std::vector<association_id> hits;
+    for (association_id v = 0; v < dir.size(); ++v) {
+        const association& a = dir[v];
+        if (!q.code.empty() && a.code != code) continue;
+        if (q.lvl && a.lvl != *q.lvl) continue;
+        if (!any_prefecture) {
+            if (!valid_prefecture) continue;
+            const auto up = dir.parent(v);
+            if (v != pref && !(up && *up == pref)) continue;
+        }
+        if (!text.empty() && a.code.find(text) == std::string::npos &&
+            a.name.find(text) == std::string::npos &&
+            lower(a.name_en).find(text_lower) == std::string::npos)
+            continue;
+        hits.push_back(v);
+    }
+    return hits;
+}
 
 } // namespace mamisguide
