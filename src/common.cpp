@@ -13,8 +13,9 @@ namespace mg_cli {
 
 void add_directory_options(CLI::App& app, directory_options& o) {
     app.add_option("--directory", o.directory,
-                   "Municipal master: CSV (code,name,prefecture[,name_en]) or JSON (an array of "
-                   "{code,name,prefecture[,name_en]}); default: the bundled sample master")
+                   "Municipal master: CSV with the columns code, name, prefecture[, name_en] "
+                   "(any order, English or Japanese names, other columns ignored) or JSON (an "
+                   "array of {code,name,prefecture[,name_en]}); default: the bundled sample master")
         ->type_name("FILE");
     app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
         ->type_name("FILE");

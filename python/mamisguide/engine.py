@@ -87,11 +87,10 @@ class Engine:
 
     Args:
         directory: a municipal master to load: CSV whose header names the columns code, name,
-            prefecture and optionally name_en (any order; the Japanese column names listed in the README's
-            "Files from Excel" too; other columns ignored) or JSON (an array of objects with
-            those fields).
-        categories: a category catalogue CSV to load (``association,code,label``, or
-            the Japanese column names listed in the README).
+            prefecture and optionally name_en (in any order, by their English or Japanese names
+            as the README's "Files from Excel" lists them; other columns ignored) or JSON (an
+            array of objects with those fields).
+        categories: a category catalogue CSV to load (columns association, code, label).
         encoding: how files are read: ``"auto"`` (UTF-8 when valid, with or without a BOM,
             else CP932 — Excel's Shift_JIS), ``"utf-8"`` or ``"cp932"``.
     """

@@ -89,16 +89,23 @@ constexpr std::uint64_t hash_code(std::string_view s) noexcept {
     return h;
 }
 
-/// The code trimmed and folded, as stored by the loaders.
-inline std::string fold_code(std::string_view s) {
+/// Writes the code trimmed and folded to `out` (which must hold `s.size()` bytes; folding only
+/// shortens) and returns its length.
+inline std::size_t fold_code(std::string_view s, char* out) noexcept {
     s = trim_value(s);
-    std::string out;
-    out.reserve(s.size());
+    std::size_t n = 0;
     for (std::size_t i = 0; i < s.size();) {
         char c = 0;
         i += fold_at(s, i, c);
-        out.push_back(c);
+        out[n++] = c;
     }
+    return n;
+}
+
+/// The code trimmed and folded, as stored by the loaders.
+inline std::string fold_code(std::string_view s) {
+    std::string out(s.size(), '\0');
+    out.resize(fold_code(s, out.data()));
     return out;
 }
 
