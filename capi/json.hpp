@@ -6,6 +6,7 @@
 #pragma once
 
 #include <mamisguide/mamisguide.hpp>
+#include <mamisguide/texts/web.hpp>
 
 #include <cstddef>
 #include <string>
@@ -34,6 +35,22 @@ void append_escaped(std::string& out, std::string_view s);
 
 /// The guide tree (guide.hpp) as JSON, for wizards and web forms.
 void write_guide(std::string& out, lang l);
+
+/// The web guide's own words (texts/web.hpp) in `l`, with the level names:
+/// {"lang":"ja","texts":{key:text,…},"levels":{"municipal":…,"prefectural":…,"national":…}}.
+void write_web_texts(std::string& out, lang l);
+
+/// The category questions of a guide leaf that asks for categories (guide_input::categories):
+/// which associations the request joins, adds, changes or enters, each with its catalogue's
+/// choices (JMA's five with their descriptions; null when no catalogue is loaded, so any code
+/// is accepted). {"ok":true,"categories":[{"level","code","name","choices":[{"code","label",
+/// "description"}]|null}]}. `levels` is used by change_category (the held levels that change);
+/// the member's state by additional_join, change_category and transfer. A leaf that asks no
+/// category, or an association that is missing, unknown or not municipal, gives the contract's
+/// refusal shape and its code (> 0); 0 otherwise.
+int write_guide_categories(std::string& out, const directory& dir, std::string_view leaf,
+                           std::string_view member_municipal, level_set member_levels,
+                           std::string_view municipal, level_set levels, lang l);
 
 /// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
 /// `line` > 0 adds the batch field "line" first.
