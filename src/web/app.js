@@ -169,7 +169,7 @@
     $('inputs').hidden = true;
     $('plan').hidden = true;
     $('plan-body').replaceChildren();
-    if (!node.leaf && node.answers) {
+    if (node.answers) {
       renderQuestion(node, trail);
       if (focus) focusHeading('question-heading');
       return;
@@ -446,6 +446,7 @@
       return g;
     });
     list.replaceChildren(...groups);
+    list.dataset.loaded = 'true'; // the library's answer, even when it asks no category
   }
 
   /** What is still empty on the form; the first element to focus, or null. */
@@ -459,7 +460,7 @@
         if (!box.querySelector('input:checked')) return box.querySelector('input') || box;
       } else if (f === 'request.categories') {
         const groups = box.querySelectorAll('.category');
-        if (!groups.length) return box;
+        if (!box.querySelector('.category-list[data-loaded]')) return box;
         for (const g of groups) {
           const text = g.querySelector('input[type=text]');
           if (text ? !text.value.trim() : !g.querySelector('input:checked')) return g.querySelector('input');
@@ -690,7 +691,7 @@
   function describeRequest(r) {
     // The guide's own name for the suggested request: the leaf with its operation and levels.
     const same = (a, b) => (a || []).slice().sort().join() === (b || []).slice().sort().join();
-    const leaf = state.guide.nodes.find((n) => n.leaf && n.request.operation === r.operation &&
+    const leaf = state.guide.nodes.find((n) => n.request && n.request.operation === r.operation &&
       (!n.request.levels || same(n.request.levels, r.levels)));
     const parts = [leaf ? leaf.title : r.operation];
     if (r.levels && r.levels.length) {
