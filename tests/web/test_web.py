@@ -192,7 +192,7 @@ class WebGuide(unittest.TestCase):
         self.settle()
 
     def settle(self, timeout=10):
-        WebDriverWait(self.b, timeout).until(lambda d: d.execute_script(
+        WebDriverWait(self.b, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(
             "return document.readyState === 'complete' && !!document.body.dataset.ready"
             " && !document.body.hasAttribute('aria-busy')"))
 
@@ -221,7 +221,7 @@ class WebGuide(unittest.TestCase):
         f.clear()
         f.send_keys(text)
         # Enter picks the only match; with several, the suggestion button does.
-        WebDriverWait(self.b, 5).until(lambda d: self.visible(
+        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: self.visible(
             '#%s-list button' % f.get_attribute('id')) or 'hidden' == 'x')
         buttons = self.visible('#%s-list button' % f.get_attribute('id'))
         if len(buttons) == 1:
@@ -229,7 +229,7 @@ class WebGuide(unittest.TestCase):
         else:
             next(b for b in buttons if b.get_attribute('data-code') == code).click()
         self.settle()
-        WebDriverWait(self.b, 5).until(lambda d: d.execute_script(
+        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.execute_script(
             "const f = document.querySelector('[data-param=' + arguments[0] + ']');"
             "return f && f.closest('[data-field]').dataset.code", field) == code)
 
@@ -260,7 +260,7 @@ class WebGuide(unittest.TestCase):
     def show(self):
         self.b.find_element(By.ID, 'show').click()
         self.settle()
-        WebDriverWait(self.b, 5).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
+        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
 
     def walk(self, mypage, path, inputs, proxy=False):
         self.answer(mypage)
@@ -513,10 +513,10 @@ class WebGuide(unittest.TestCase):
         webdriver.ActionChains(self.b).send_keys('13-chiyoda').perform()
         time.sleep(0.3)
         press(Keys.ENTER)
-        WebDriverWait(self.b, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, '.association').get_attribute('data-code') == '13-chiyoda')
+        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.CSS_SELECTOR, '.association').get_attribute('data-code') == '13-chiyoda')
         tab_to(lambda e: e.get_attribute('id') == 'show')
         press(Keys.ENTER)
-        WebDriverWait(self.b, 5).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
+        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
         self.assert_plan_shown(self.expect(body))
         self.assertEqual(self.b.switch_to.active_element.get_attribute('id'), 'plan-heading')
         # the ticks are checkboxes a secretariat can tick with Space
