@@ -25,7 +25,12 @@
   // ---- words ------------------------------------------------------------------------------
 
   function t(key, vars) {
-    let s = (state.texts && state.texts.texts[key]) || key;
+    if (!state.texts || !(key in state.texts.texts)) {
+      // Every word comes from the library's table: a missing one is a bug the tests see.
+      console.error('mamisguide: no text for ' + key);
+      return key;
+    }
+    let s = state.texts.texts[key];
     if (vars) for (const [k, v] of Object.entries(vars)) s = s.split('{' + k + '}').join(String(v));
     return s;
   }

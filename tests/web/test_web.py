@@ -324,6 +324,7 @@ class WebGuide(unittest.TestCase):
         return self.server.plan(body)
 
     def screenshot(self, name):
+        self.b.execute_script('window.scrollTo(0, 0)')
         height = self.b.execute_script('return document.documentElement.scrollHeight')
         width = self.b.execute_script('return window.innerWidth')
         self.b.set_window_size(max(width, 360), min(max(height + 120, 600), 4000))
