@@ -781,9 +781,11 @@
   }
 
   async function start(focus) {
+    document.body.setAttribute('aria-busy', 'true');
     try {
       await loadLanguage();
     } catch (e) {
+      document.body.removeAttribute('aria-busy');
       $('alert').hidden = false;
       $('alert').textContent = state.texts ? t('server_error') : '';
       return;
