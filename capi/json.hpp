@@ -9,6 +9,7 @@
 #include <mamisguide/texts/web.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -74,5 +75,38 @@ tl::expected<directory, load_error> load_master_any(const directory& base, std::
                                                     std::string source = "<buffer>");
 tl::expected<directory, load_error> load_master_file_any(const directory& base,
                                                          const std::string& path);
+
+// ---- the HTTP service's own shapes (json_http.cpp) --------------------------------------------
+
+/// An error of the HTTP service itself (not a refusal of the contract):
+/// {"ok":false,"error":{"code":CODE,"message":…[,"field":…]}}. `code` is one of our own
+/// ASCII names (not_found, method_not_allowed, bad_request, …).
+void write_http_error(std::string& out, std::string_view code, const bitext& message,
+                      std::string_view field, lang l);
+
+/// GET /healthz.
+struct health_info {
+    std::size_t associations = 0; ///< in the directory being served
+    std::size_t master_rows = 0;  ///< municipal associations from the master
+    std::int64_t loaded_at = 0;   ///< when that data was loaded (Unix seconds)
+    std::int64_t started_at = 0;  ///< when the service started (Unix seconds)
+    std::uint64_t reloads = 0;    ///< successful reloads since the start
+};
+/// {"ok":true,"version":…,"associations":N,"master_rows":N,"loaded_at":"…Z","started_at":"…Z",
+///  "reloads":N}
+void write_health(std::string& out, const health_info& h);
+
+/// One access-log line of the HTTP service (no newline). Never a body or a query string.
+struct access_entry {
+    std::int64_t unix_micros = 0; ///< when the request arrived
+    std::string_view method, path;
+    unsigned status = 0;
+    std::uint64_t micros = 0; ///< from the request's header to the last byte of the response
+    std::string_view code;    ///< the refusal or error code; empty: none
+    std::uint64_t lines = 0;  ///< batch: lines answered (0: not a batch)
+};
+/// {"time":"2026-11-30T07:00:00.123456Z","method":…,"path":…,"status":N,"us":N,"code":…|null
+///  [,"lines":N]}
+void write_access(std::string& out, const access_entry& e);
 
 } // namespace mamisguide::json

@@ -14,10 +14,15 @@ namespace mg_cli {
 void add_directory_options(CLI::App& app, directory_options& o) {
     app.add_option("--directory", o.directory,
                    "Municipal master: CSV (code,name,prefecture[,name_en]) or JSON (an array of "
-                   "{code,name,prefecture[,name_en]}); default: the bundled sample master")
-        ->type_name("FILE");
-    app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
-        ->type_name("FILE");
+                   "{code,name,prefecture[,name_en]}); default: $MAMISGUIDE_DIRECTORY, else the "
+                   "bundled sample master")
+        ->type_name("FILE")
+        ->envname("MAMISGUIDE_DIRECTORY");
+    app.add_option("--categories", o.categories,
+                   "Category catalogues CSV (association,code,label); default: "
+                   "$MAMISGUIDE_CATEGORIES, else none")
+        ->type_name("FILE")
+        ->envname("MAMISGUIDE_CATEGORIES");
 }
 
 void add_lang_option(CLI::App& app, std::string& value) {
@@ -58,23 +63,24 @@ std::string sample_master_path() {
     return {};
 }
 
-std::optional<directory> load_directory(const directory_options& o, lang l) {
+std::optional<directory> load_directory(const directory_options& o, lang l, std::string* error) {
     directory dir = directory::builtin();
+    const auto refused = [&](const std::string& message) {
+        if (error)
+            *error = message;
+        else
+            print_error(message);
+        return std::nullopt;
+    };
     const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
     if (!master.empty()) {
         auto loaded = json::load_master_file_any(dir, master);
-        if (!loaded) {
-            print_error(loaded.error().message(l));
-            return std::nullopt;
-        }
+        if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
     if (!o.categories.empty()) {
         auto loaded = load_categories_file(dir, o.categories);
-        if (!loaded) {
-            print_error(loaded.error().message(l));
-            return std::nullopt;
-        }
+        if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
     return dir;
