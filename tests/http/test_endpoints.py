@@ -136,9 +136,11 @@ class Endpoints(unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertEqual(headers["content-type"], "text/html; charset=utf-8")
             text = body.decode("utf-8")
-            self.assertIn("<!DOCTYPE html>", text)
-            self.assertIn('href="/v1/openapi.json"', text)
-            self.assertIn("/v1/plan", text)
+            # the web guide (tests/web walks it in a browser)
+            self.assertIn("<!doctype html>", text)
+            self.assertIn('<script src="/app.js" defer></script>', text)
+            self.assertEqual(headers["content-security-policy"], "default-src 'self'")
+            self.assertEqual(headers["referrer-policy"], "no-referrer")
 
     def test_openapi_is_served(self):
         status, headers, body = self.get("/v1/openapi.json")

@@ -68,6 +68,14 @@ class Server:
         with urllib.request.urlopen(self.base + path, timeout=10) as r:
             return r.status, dict(r.headers), r.read()
 
+    def fetch(self, path):
+        """(status, JSON body) also for 4xx."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
     def json(self, path):
         return json.loads(self.get(path)[2])
 
@@ -534,6 +542,34 @@ class WebGuide(unittest.TestCase):
         overflow = self.b.execute_script(
             'return document.documentElement.scrollWidth - document.documentElement.clientWidth')
         self.assertLessEqual(overflow, 0)
+
+    def test_endpoints(self):
+        """The two endpoints the page adds: its words and a leaf's category questions."""
+        st, t = self.server.fetch('/v1/texts?lang=en')
+        self.assertEqual((st, t['lang'], t['texts']['show']), (200, 'en', 'Show the guide'))
+        self.assertEqual([h['levels'] for h in t['held']],
+                         [['municipal'], ['municipal', 'prefectural'], LEVELS])
+        self.assertEqual(self.server.fetch('/v1/texts?lang=xx')[0], 400)
+        self.assertEqual(self.server.fetch('/v1/texts?leaf=x')[0], 400)
+        st, c = self.server.fetch('/v1/guide/categories?leaf=join.national&to=13-chiyoda')
+        self.assertEqual(st, 200)
+        self.assertEqual([(q['level'], q['code']) for q in c['categories']],
+                         [('municipal', '13-chiyoda'), ('prefectural', '13'), ('national', '00')])
+        jma = c['categories'][2]['choices']
+        self.assertEqual([x['code'] for x in jma], ['A1', 'A2B', 'A2C', 'B', 'C'])
+        self.assertTrue(all(x['description'] for x in jma))
+        st, c = self.server.fetch('/v1/guide/categories?leaf=change.transfer&member=13-chiyoda'
+                                  '&held=municipal,prefectural,national&to=13-shinjuku&lang=en')
+        self.assertEqual([(q['level'], q['code']) for q in c['categories']], [('municipal', '13-shinjuku')])
+        st, c = self.server.fetch('/v1/guide/categories?leaf=join.municipal&to=99-nowhere')
+        self.assertEqual((st, c['error']['code']), (200, 'unknown_association'))
+        for q in ('leaf=withdraw.n&member=13-chiyoda', 'leaf=nowhere', 'leaf=join.municipal',
+                  'leaf=change.category&member=13-chiyoda&held=bogus',
+                  'leaf=change.category&member=13-chiyoda&held=municipal,municipal',
+                  'leaf=join.municipal&to=13-chiyoda&extra=1'):
+            st, c = self.server.fetch('/v1/guide/categories?' + q)
+            self.assertEqual(st, 400, q)
+            self.assertFalse(c['ok'], q)
 
     def test_page_rules(self):
         """Headers, the static page: no inline script or style, no innerHTML, no word in the
