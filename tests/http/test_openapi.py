@@ -47,8 +47,8 @@ class OpenApi(unittest.TestCase):
             jsonschema.Draft202012Validator.check_schema(schema)
         # every endpoint the service has is described, and nothing else
         paths = set(d["paths"])
-        for p in ("/v1/plan", "/v1/batch", "/v1/guide", "/v1/openapi.json", "/healthz",
-                  "/metrics", "/"):
+        for p in ("/v1/plan", "/v1/batch", "/v1/guide", "/v1/directory", "/v1/support",
+                  "/v1/holidays/{year}", "/v1/openapi.json", "/healthz", "/metrics", "/"):
             self.assertIn(p, paths)
         # every $ref resolves
         text = json.dumps(d)
@@ -88,6 +88,10 @@ class OpenApi(unittest.TestCase):
     def test_other_endpoints(self):
         c = self.srv.conn()
         for path, schema in (("/healthz", "Health"), ("/v1/guide", "Guide"),
+                             ("/v1/directory", "Directory"), ("/v1/directory?prefecture=13&lang=en", "Directory"),
+                             ("/v1/support", "Support"), ("/v1/support?at=2026-12-30T11:00:00%2B09:00", "Support"),
+                             ("/v1/holidays/2026", "Holidays"), ("/v1/holidays/2026?lang=en", "Holidays"),
+                             ("/v1/holidays/1999", "HttpError"),
                              ("/v1/guide?lang=en", "Guide"), ("/nope", "HttpError"),
                              ("/v1/guide?lang=xx", "HttpError")):
             status, _, got = request(c, "GET", path)
@@ -108,7 +112,7 @@ class OpenApi(unittest.TestCase):
         for path, item in self.doc["paths"].items():
             for method in item:
                 if method == "get":
-                    status, _, _ = request(c, "GET", path)
+                    status, _, _ = request(c, "GET", path.replace("{year}", "2026"))
                     self.assertEqual(status, 200, path)
 
 
