@@ -29,8 +29,9 @@ def get_op(summary, desc, ok, params=(), extra=None):
 member = {"type": "object", "additionalProperties": False,
           "description": "A member's state (contract.md, Request).",
           "properties": {
-              "mypage": {"type": "string", "enum": ["yes", "no", "unknown"], "default": "yes"},
+              "mypage": {"enum": ["yes", "no", "unknown", None], "default": "yes"},
               "municipal": {"type": ["string", "null"], "description": "The municipal association; required when levels is not empty."},
+              "prefectural": {"type": ["string", "null"], "description": "The prefectural association (as in a plan's result); when given, it must be the municipal one's."},
               "levels": {"type": "array", "items": LEVEL, "uniqueItems": True, "maxItems": 3, "default": []},
               "categories": {"type": "object", "propertyNames": LEVEL, "additionalProperties": {"type": "string"}}}}
 req = {"type": "object", "additionalProperties": False, "required": ["operation"],
