@@ -43,14 +43,13 @@ int hex_digit(char c) noexcept {
     return -1;
 }
 
-/// application/x-www-form-urlencoded decoding ('+' is a space); false on a bad escape.
+/// Percent-decoding (RFC 3986); false on a bad escape. '+' stays '+' (not a space, as in
+/// forms), so that ?at=2026-12-30T11:00:00+09:00 works unescaped; a space is %20.
 bool url_decode(std::string_view in, std::string& out) {
     out.clear();
     for (std::size_t i = 0; i < in.size(); ++i) {
         const char c = in[i];
-        if (c == '+')
-            out.push_back(' ');
-        else if (c == '%') {
+        if (c == '%') {
             if (i + 2 >= in.size()) return false;
             const int hi = hex_digit(in[i + 1]), lo = hex_digit(in[i + 2]);
             if (hi < 0 || lo < 0) return false;
@@ -131,6 +130,12 @@ response json_ok(endpoint ep) {
     r.ep = ep;
     r.content_type = json_type;
     return r;
+}
+
+response bad_parameter(endpoint ep, const bitext& message, lang l, std::string_view field) {
+    response e = error_response(400, "invalid_parameter", message, l, field);
+    e.ep = ep;
+    return e;
 }
 
 response do_plan(const dataset& d, std::string_view body) {
@@ -344,6 +349,51 @@ response handle(const service& s, const dataset& d, const request& r) {
         if (rc > 0) out.code = to_string(static_cast<refusal_code>(rc));
         // As /v1/plan: 400 for a question that is not well-formed, 200 for a refusal.
         out.status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
+    case endpoint::directory: {
+        query q = checked({"q", "prefecture", "code", "level"});
+        if (q.error) return std::move(*q.error);
+        directory_query dq;
+        if (const std::string* v = q.get("q")) dq.text = *v;
+        if (const std::string* v = q.get("code")) dq.code = *v;
+        if (const std::string* v = q.get("prefecture")) {
+            const auto n = parse_prefecture(*v);
+            if (!n) return bad_parameter(ep, texts::http_bad_parameter, q.l, "prefecture");
+            dq.prefecture = *n;
+        }
+        if (const std::string* v = q.get("level")) {
+            level lv;
+            if (!parse_level(*v, lv))
+                return bad_parameter(ep, texts::http_bad_parameter, q.l, "level");
+            dq.lvl = lv;
+        }
+        response out = json_ok(ep);
+        json::write_directory(out.body, d.dir, search(d.dir, dq), q.l);
+        return out;
+    }
+    case endpoint::support: {
+        query q = checked({"at"});
+        if (q.error) return std::move(*q.error);
+        std::int64_t at = s.now();
+        if (const std::string* v = q.get("at")) {
+            const auto parsed = parse_instant(*v);
+            if (!parsed) return bad_parameter(ep, texts::http_bad_instant, q.l, "at");
+            at = *parsed;
+        }
+        response out = json_ok(ep);
+        if (!json::write_support(out.body, default_desk(), at, q.l))
+            return bad_parameter(ep, texts::http_bad_year, q.l, "at");
+        return out;
+    }
+    case endpoint::holidays: {
+        query q = checked({});
+        if (q.error) return std::move(*q.error);
+        const std::string_view y = path.substr(holidays_prefix.size());
+        int year = 0;
+        bool digits = y.size() == 4;
+        for (char c : y) digits = digits && c >= '0' && c <= '9', year = year * 10 + (c - '0');
+        response out = json_ok(ep);
+        if (!digits || !json::write_holidays(out.body, year, q.l))
+            return bad_parameter(ep, texts::http_bad_year, q.l, "year");
         return out;
     }
     case endpoint::openapi:

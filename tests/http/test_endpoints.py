@@ -119,6 +119,54 @@ class Endpoints(unittest.TestCase):
         status, headers, body = self.get("/v1/guide?lang=%zz")
         self.assertEqual(status, 400)
 
+    def test_directory_support_holidays_same_as_the_command_line(self):
+        files = ["--directory", h.SAMPLE_MASTER, "--categories", h.SAMPLE_CATEGORIES]
+        cases = [
+            ("/v1/directory", ["directory", "--json"] + files),
+            ("/v1/directory?q=chiyoda", ["directory", "--name", "chiyoda", "--json"] + files),
+            ("/v1/directory?q=CHIYODA&lang=en", ["directory", "--name", "CHIYODA", "--json",
+                                                 "--lang", "en"] + files),
+            ("/v1/directory?q=%E5%8D%83%E4%BB%A3%E7%94%B0", ["directory", "--name", "千代田",
+                                                             "--json"] + files),
+            ("/v1/directory?prefecture=%E6%9D%B1%E4%BA%AC%E9%83%BD",
+             ["directory", "--prefecture", "東京都", "--json"] + files),
+            ("/v1/directory?prefecture=28&level=municipal",
+             ["directory", "--prefecture", "28", "--level", "municipal", "--json"] + files),
+            ("/v1/directory?code=13-chiyoda", ["directory", "--code", "13-chiyoda", "--json"] + files),
+            ("/v1/directory?q=nowhere-at-all", ["directory", "--name", "nowhere-at-all", "--json"] + files),
+            ("/v1/support?at=2026-12-30T11:00:00+09:00",
+             ["support", "--at", "2026-12-30T11:00:00+09:00", "--json"]),
+            ("/v1/support?at=2027-01-04T01%3A30%3A00Z&lang=en",
+             ["support", "--at", "2027-01-04T01:30:00Z", "--json", "--lang", "en"]),
+            ("/v1/holidays/2026", ["holidays", "2026", "--json"]),
+            ("/v1/holidays/2099?lang=en", ["holidays", "2099", "--json", "--lang", "en"]),
+        ]
+        for path, args in cases:
+            with self.subTest(path=path):
+                status, headers, body = self.get(path)
+                self.assertEqual(status, 200)
+                self.assertEqual(headers["content-type"], JSON_TYPE)
+                p = h.subprocess.run([h.BIN] + args, capture_output=True, timeout=60,
+                                     stdin=h.subprocess.DEVNULL)
+                self.assertIn(p.returncode, (0, 1), p.stderr)
+                self.assertEqual(body, p.stdout.rstrip(b"\n"))
+                json.loads(body)
+        status, _, body = self.get("/v1/support")
+        self.assertEqual(status, 200)
+        self.assertIn("open", json.loads(body))
+        for path, field in (("/v1/holidays/1999", "year"), ("/v1/holidays/2100", "year"),
+                            ("/v1/holidays/20x6", "year"), ("/v1/holidays/02026", "year"),
+                            ("/v1/support?at=nope", "at"),
+                            ("/v1/support?at=1999-12-31T00:00:00Z", "at"),
+                            ("/v1/directory?prefecture=99", "prefecture"),
+                            ("/v1/directory?level=world", "level"),
+                            ("/v1/directory?name=x", "name"),
+                            ("/v1/directory?q=a&q=b", "q")):
+            with self.subTest(path=path):
+                status, headers, body = self.get(path)
+                self.assertEqual(status, 400)
+                self.assertJsonError(status, headers, body, "invalid_parameter", field)
+
     def test_healthz(self):
         status, headers, body = self.get("/healthz")
         self.assertEqual(status, 200)
