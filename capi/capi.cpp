@@ -578,6 +578,40 @@ int mg_guide_json(int lng, char** out) {
     });
 }
 
+int mg_web_texts_json(int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        json::write_web_texts(s, l);
+        return out_string(out, s);
+    });
+}
+
+int mg_guide_categories_json(const mg_engine* e, const char* leaf, const char* member_municipal,
+                             unsigned member_levels, const char* municipal, unsigned levels,
+                             int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!leaf) return arg_error("leaf is NULL");
+        if (member_levels > MG_LEVELS_ALL || levels > MG_LEVELS_ALL)
+            return arg_error("levels out of range");
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        const int status = json::write_guide_categories(
+            s, e->dir, leaf, member_municipal ? member_municipal : "",
+            level_set::from_bits(member_levels), municipal ? municipal : "",
+            level_set::from_bits(levels), l);
+        const int written = out_string(out, s);
+        return written == MG_OK ? status : written;
+    });
+}
+
 int mg_directory_dot(const mg_engine* e, int lng, char** out) {
     return guarded([&] {
         lang l;

@@ -344,6 +344,16 @@ MG_API int mg_recommend_category(int role, int opt_out, int lang, const char** c
 /* ---- the guide and the graphs ------------------------------------------------------------ */
 /* The guide as data (STEP 1 → STEP 2 → questions → leaves) as JSON; free with mg_free. */
 MG_API int mg_guide_json(int lang, char** out);
+/* The web guide's own words (headings, labels, buttons) and the level names as JSON. */
+MG_API int mg_web_texts_json(int lang, char** out);
+/* The category questions of a guide leaf (its id, e.g. "join.national"): which associations
+ * need a category for this member and request, each with its catalogue's choices (JMA's with
+ * descriptions). member_municipal, municipal: codes or NULL; member_levels, levels:
+ * MG_LEVEL_* bits (levels: change_category's held levels that change). Returns MG_OK, or a
+ * refusal's code with *out the contract's refusal (unknown leaf, unknown association). */
+MG_API int mg_guide_categories_json(const mg_engine* e, const char* leaf,
+                                    const char* member_municipal, unsigned member_levels,
+                                    const char* municipal, unsigned levels, int lang, char** out);
 /* Graphviz DOT of the association hierarchy / the membership state machine. */
 MG_API int mg_directory_dot(const mg_engine* e, int lang, char** out);
 MG_API int mg_transitions_dot(int lang, char** out);

@@ -6,6 +6,7 @@
 #   scripts/bench.sh            # full run (5 repetitions, medians; about two minutes)
 #   scripts/bench.sh --quick    # one short repetition: a smoke test of the figures
 #   scripts/bench.sh --strict   # exit 1 when a target is missed
+#   scripts/bench.sh --no-http  # without bench/http.sh (wrk against mamisguide serve and nginx)
 #
 # Environment: MAMISGUIDE_BENCH_DIR (default build-release), BENCH_OUT (default
 # $MAMISGUIDE_BENCH_DIR/bench-results) for the raw results.
@@ -15,12 +16,14 @@ build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}
 out=${BENCH_OUT:-"$build/bench-results"}
 
 quick=0
+http=1
 strict=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     --strict) strict=(--strict) ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--strict]" >&2; exit 2 ;;
+    --no-http) http=0 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--strict] [--no-http]" >&2; exit 2 ;;
   esac
 done
 
@@ -74,4 +77,13 @@ if [ -n "$cli" ]; then
 fi
 
 echo
-python3 "$here/bench/report.py" "$out/bench.json" "${e2e[@]}" "${strict[@]}"
+rc=0
+python3 "$here/bench/report.py" "$out/bench.json" "${e2e[@]}" "${strict[@]}" || rc=$?
+
+# The HTTP service against nginx (bench/http.sh; installs wrk and nginx-light when missing).
+if [ "$http" = 1 ] && [ -n "$cli" ]; then
+  secs=10
+  [ "$quick" = 1 ] && secs=3
+  HTTP_BENCH_SECONDS=$secs BENCH_OUT=$out "$here/bench/http.sh" "$build"
+fi
+exit $rc

@@ -12,6 +12,8 @@ packages=(
   libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-14-dev time
+  libboost1.74-dev python3-jsonschema
+  chromium chromium-driver python3-selenium fonts-noto-cjk
 )
 
 missing=()

@@ -27,6 +27,8 @@ struct directory_options {
     std::string encoding = "auto"; ///< of both files: auto, utf-8 or cp932
 };
 
+/// --directory and --categories; the environment's MAMISGUIDE_DIRECTORY and
+/// MAMISGUIDE_CATEGORIES name the files when the options are absent.
 void add_directory_options(CLI::App& app, directory_options& o);
 
 /// --lang ja|en (default ja).
@@ -35,8 +37,10 @@ lang to_lang(const std::string& value) noexcept;
 
 /// The built-in associations plus the master (the bundled sample when none is given) and the
 /// catalogues. The loaders' notices (e.g. read as CP932, columns ignored) go to standard
-/// error. On failure prints the loader's message on standard error and returns nullopt.
-std::optional<directory> load_directory(const directory_options& o, lang l);
+/// error. On failure returns nullopt with the loader's message in `*error`, or printed on
+/// standard error when `error` is null.
+std::optional<directory> load_directory(const directory_options& o, lang l,
+                                        std::string* error = nullptr);
 
 /// The bundled sample master: next to the executable (../share/mamisguide/), else the path of
 /// the build; empty when neither exists.
@@ -71,5 +75,6 @@ std::unique_ptr<command> make_graph_command(CLI::App& parent);
 std::unique_ptr<command> make_directory_command(CLI::App& parent);
 std::unique_ptr<command> make_support_command(CLI::App& parent);
 std::unique_ptr<command> make_holidays_command(CLI::App& parent);
+std::unique_ptr<command> make_serve_command(CLI::App& parent);
 
 } // namespace mg_cli
