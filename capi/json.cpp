@@ -850,7 +850,7 @@ void write_web_texts(std::string& string_out, lang l) {
         raw(out, ",\"label\":\"");
         bool first = true;
         for (level x : chain) {
-            if (!first) escape(out, texts::web_levels_join.get(l));
+            if (!first) escape(out, texts::cli::plus.get(l));
             first = false;
             escape(out, level_label(x).get(l));
         }

@@ -328,12 +328,8 @@ response handle(const service& s, const dataset& d, const request& r) {
             while (true) {
                 const std::size_t comma = rest.find(',');
                 level x{};
-                if (!parse_level(rest.substr(0, comma), x) || sets[i].contains(x)) {
-                    response e = error_response(400, "invalid_parameter", texts::http_bad_parameter,
-                                                q.l, names[i]);
-                    e.ep = ep;
-                    return e;
-                }
+                if (!parse_level(rest.substr(0, comma), x) || sets[i].contains(x))
+                    return bad_parameter(ep, texts::http_bad_parameter, q.l, names[i]);
                 sets[i].insert(x);
                 if (comma == std::string_view::npos) break;
                 rest.remove_prefix(comma + 1);
@@ -349,6 +345,8 @@ response handle(const service& s, const dataset& d, const request& r) {
         if (rc > 0) out.code = to_string(static_cast<refusal_code>(rc));
         // As /v1/plan: 400 for a question that is not well-formed, 200 for a refusal.
         out.status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
+        return out;
+    }
     case endpoint::directory: {
         query q = checked({"q", "prefecture", "code", "level"});
         if (q.error) return std::move(*q.error);

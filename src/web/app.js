@@ -732,17 +732,16 @@
     const box = section('desk', t('desk'));
     box.id = 'desk';
     if (status) {
+      // Open or not, and why not, in the library's words (GET /v1/support).
       const open = status.open === true;
       const line = el('p', { className: 'desk-status ' + (open ? 'open' : 'closed'), dataset: { open: String(open) },
-        text: t(open ? 'desk_open' : 'desk_closed') });
+        text: open ? status.status_label : status.status_label + ' (' + status.reason_label + ')' });
       if (!open && status.next_open) {
         line.append(el('span', { className: 'next', text: ' ' + t('desk_next', { next: formatTime(status.next_open) }) }));
       }
       box.append(line);
     }
-    box.append(deskLines({
-      name: d.name, phone: (status && status.phone) || d.phone, mail: (status && status.mail) || d.mail, hours: d.hours,
-    }));
+    box.append(deskLines(status || d));
     return box;
   }
 

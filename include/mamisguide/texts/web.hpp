@@ -1,6 +1,8 @@
 // mamisguide — the web guide's own words (the page served by `mamisguide serve` at /).
 //
-// The page's headings, labels and buttons. The rules' words (the guide's questions and answers,
+// The page's headings, labels and buttons. The plan's headings are the command line's own
+// (texts/cli.hpp) and the desk's labels the desk's (texts/desk.hpp), referenced, not copied: one
+// word, one place. The rules' words (the guide's questions and answers,
 // steps, forms, manuals, notes, refusals, the desk) come from the other tables through the
 // guide, plan and support JSON; only the page's layout words live here. They reach the page as
 // JSON written by the library (json::write_web_texts, mg_web_texts_json, GET /v1/texts), so no
@@ -8,6 +10,8 @@
 #pragma once
 
 #include "../text.hpp"
+#include "cli.hpp"
+#include "desk.hpp"
 
 namespace mamisguide::texts {
 
@@ -16,9 +20,6 @@ struct web_text {
     const char* key;
     bitext text;
 };
-
-/// Joins level names in a list of the levels held ("郡市区医師会＋都道府県医師会").
-inline constexpr bitext web_levels_join{"＋", " + "};
 
 /// "{name}", "{n}" and "{next}" in a text are filled in by the page with a name or a time.
 inline constexpr web_text web_texts[] = {
@@ -60,45 +61,38 @@ inline constexpr web_text web_texts[] = {
     {"missing", {"未入力の項目があります", "Some fields are still empty"}},
     // ---- the plan ----
     {"plan_heading", {"案内", "The guide for this application"}},
-    {"step1", {"【STEP 1】マイページ", "[STEP 1] MyPage"}},
-    {"step1_ok",
-     {"マイページあり → STEP 2 に進む", "The applicant has a MyPage → go on to STEP 2"}},
-    {"user_registration",
-     {"マイページがないため、まず利用者登録をする", "No MyPage yet: first register as a user"}},
-    {"mypage_check",
-     {"マイページの有無が不明：次のいずれかの方法で確認する",
-      "Not sure whether a MyPage exists: check either way"}},
-    {"step2", {"【STEP 2】", "[STEP 2] "}},
+    {"step1", cli::step1},
+    {"step1_ok", cli::step1_ok},
+    {"user_registration", cli::user_registration},
+    {"mypage_check", cli::mypage_check},
+    {"step2", cli::step2},
     {"form", {"申請書", "Form"}},
-    {"selection", {"選択", "Select"}},
-    {"case", {"ケース", "Case"}},
-    {"actor", {"申請する人", "Who applies"}},
-    {"actor_member", {"会員本人", "the member"}},
-    {"actor_secretariat",
-     {"医師会事務局（代理申請）", "the association secretariat (proxy application)"}},
-    {"steps", {"手順", "Steps"}},
-    {"checked", {"チェックを入れる医師会", "Associations to tick"}},
-    {"categories", {"会員区分", "Member categories"}},
-    {"unchecked", {"会員区分表が読み込まれていないため未確認", "not checked: no catalogue loaded"}},
-    {"manual", {"マニュアル", "Manual"}},
-    {"reason", {"異動事由", "Reason"}},
-    {"notes", {"注意", "Notes"}},
-    {"result", {"承認後の状態", "State after approval"}},
-    {"not_member", {"非会員（どの医師会にも加入していない）", "not a member of any association"}},
-    {"category_of", {"会員区分", "category"}},
-    {"code", {"コード", "code"}},
-    {"rule", {"ルール", "Rule"}},
+    {"selection", cli::selection},
+    {"case", cli::case_label},
+    {"actor", cli::actor},
+    {"actor_member", cli::actor_member},
+    {"actor_secretariat", cli::actor_secretariat},
+    {"steps", cli::steps},
+    {"checked", cli::checked},
+    {"categories", cli::categories},
+    {"unchecked", cli::unchecked},
+    {"manual", cli::manual},
+    {"reason", cli::reason},
+    {"notes", cli::notes},
+    {"result", cli::result},
+    {"not_member", cli::not_member},
+    {"category_of", cli::category_of},
+    {"code", cli::code},
+    {"rule", cli::rule},
     // ---- the desk ----
-    {"desk", {"問い合わせ先", "Support desk"}},
-    {"phone", {"電話", "Phone"}},
-    {"mail", {"メール", "Mail"}},
-    {"hours", {"受付時間", "Hours"}},
-    {"desk_open", {"ただいま受付中です", "The desk is open now"}},
-    {"desk_closed", {"ただいま受付時間外です", "The desk is closed now"}},
+    {"desk", cli::desk},
+    {"phone", desk_phone_label},
+    {"mail", desk_mail_label},
+    {"hours", desk_hours_label},
     {"desk_next", {"次の受付開始：{next}", "Opens next: {next}"}},
     // ---- a refusal ----
-    {"refused", {"申請できません", "This application cannot be made"}},
-    {"field", {"項目", "Field"}},
+    {"refused", cli::refused},
+    {"field", cli::field},
     {"instead", {"代わりに次の申請ができます", "Instead, this request succeeds"}},
     {"apply_suggestion", {"この申請に切り替える", "Switch to this request"}},
     {"suggestion_levels", {"対象の医師会", "Associations"}},
