@@ -95,17 +95,23 @@ std::size_t visit(simdjson::dom::element e) {
     using simdjson::dom::element_type;
     switch (e.type()) {
     case element_type::OBJECT: {
+        simdjson::dom::object o;
         std::size_t n = 1;
-        for (auto field : e.get_object().value_unsafe()) n += field.key.size() + visit(field.value);
+        if (e.get(o)) return n;
+        for (auto field : o) n += field.key.size() + visit(field.value);
         return n;
     }
     case element_type::ARRAY: {
+        simdjson::dom::array a;
         std::size_t n = 1;
-        for (auto v : e.get_array().value_unsafe()) n += visit(v);
+        if (e.get(a)) return n;
+        for (auto v : a) n += visit(v);
         return n;
     }
-    case element_type::STRING:
-        return e.get_string().value_unsafe().size();
+    case element_type::STRING: {
+        std::string_view s;
+        return e.get(s) ? 0 : s.size();
+    }
     default:
         return 1;
     }

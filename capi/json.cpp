@@ -838,7 +838,7 @@ void write_web_texts(std::string& string_out, lang l) {
     f = true;
     for (level x : all_levels) {
         key(out, to_string(x), f);
-        str(out, level_label(x).get(l));
+        str(out, label(x).get(l));
     }
     // The three states a member can be in (the legal chains), for "the levels held now".
     raw(out, "},\"held\":[");
@@ -852,7 +852,7 @@ void write_web_texts(std::string& string_out, lang l) {
         for (level x : chain) {
             if (!first) escape(out, texts::cli::plus.get(l));
             first = false;
-            escape(out, level_label(x).get(l));
+            escape(out, label(x).get(l));
         }
         raw(out, "\"}");
     }

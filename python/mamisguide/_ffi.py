@@ -326,6 +326,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_holidays_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_mypage_step_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_last_load_error_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_web_texts_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_guide_categories_json", [_engine, c_char_p, c_char_p, c_uint, c_char_p, c_uint, c_int,
+                                  _out_string], c_int, _check_errors),
     # the names of the C constants
     ("mg_operation_name", [c_int], c_char_p, None),
     ("mg_level_name", [c_uint], c_char_p, None),

@@ -174,7 +174,7 @@ class Endpoints(unittest.TestCase):
         obj = json.loads(body)
         self.assertTrue(obj["ok"])
         with open(h.SAMPLE_MASTER, encoding="utf-8") as f:
-            rows = sum(1 for l in f if l.strip()) - 1
+            rows = sum(1 for l in f if l.strip() and not l.startswith("#")) - 1
         self.assertEqual(obj["master_rows"], rows)
         self.assertEqual(obj["associations"], rows + 48)
 
@@ -320,7 +320,10 @@ class Options(unittest.TestCase):
             master = os.path.join(d, "m.csv")
             with open(master, "w", encoding="utf-8") as f:
                 f.write("code,name,prefecture,name_en\n99-test,テスト市医師会,13,Test City\n")
-            env = {"MAMISGUIDE_DIRECTORY": master, "MAMISGUIDE_CATEGORIES": h.SAMPLE_CATEGORIES}
+            cats = os.path.join(d, "c.csv")
+            with open(cats, "w", encoding="utf-8") as f:
+                f.write("association,code,label\n99-test,A,A\n")
+            env = {"MAMISGUIDE_DIRECTORY": master, "MAMISGUIDE_CATEGORIES": cats}
             srv = h.Server(env=env)
             srv.args = [h.BIN, "serve", "--listen", "127.0.0.1:0"]
             with srv:
@@ -338,7 +341,8 @@ class Options(unittest.TestCase):
                                   timeout=30)
             self.assertIn(b"unknown_association", p2.stdout)
             # The flag wins over the environment.
-            p3 = h.subprocess.run([h.BIN, "plan", "--directory", h.SAMPLE_MASTER],
+            p3 = h.subprocess.run([h.BIN, "plan", "--directory", h.SAMPLE_MASTER,
+                                   "--categories", h.SAMPLE_CATEGORIES],
                                   input=req.encode(), capture_output=True, timeout=30, env=full)
             self.assertIn(b"unknown_association", p3.stdout)
             # batch too
