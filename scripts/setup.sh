@@ -11,7 +11,7 @@ packages=(
   build-essential cmake pkg-config python3
   libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev abigail-tools
 )
 
 missing=()
