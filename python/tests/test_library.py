@@ -30,8 +30,11 @@ def run_python(code: str, env: Dict[str, str], cwd: Optional[str] = None) -> sub
 
 class LibraryTest(unittest.TestCase):
     def test_version(self) -> None:
-        self.assertEqual(mg.version(), "0.1.0")
-        self.assertEqual(mg.version_number(), 1000)
+        self.assertEqual(mg.version(), "1.0.0")
+        self.assertEqual(mg.version_number(), 1000000)
+        pyproject = SOURCE_DIR / "python" / "pyproject.toml"
+        if pyproject.exists():  # the package's version is the library's
+            self.assertIn(f'\nversion = "{mg.version()}"\n', pyproject.read_text(encoding="utf-8"))
         self.assertEqual(mg.__version__, mg.version())
         self.assertTrue(os.path.exists(mg.library_path()) or "/" not in mg.library_path())
 
