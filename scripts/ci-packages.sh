@@ -6,7 +6,8 @@
 #   - the C++ consumer with find_package(mamisguide) (tests/capi/consumer);
 #   - the Python package with Debian's /usr/bin/python3;
 #   - the command line;
-# and purges the packages again. Needs root (or sudo) for apt.
+# and purges the packages again. Needs root (or sudo) for apt. MG_PACKAGES_PREBUILT=1 skips the
+# build and uses the .debs already in dist/.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
@@ -15,8 +16,12 @@ started=$(date +%s)
 say() { printf '\n== ci-packages [%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
 packages=(libmamisguide1 libmamisguide-dev mamisguide python3-mamisguide)
 
-say "build the packages"
-"$here/scripts/package.sh"
+if [ "${MG_PACKAGES_PREBUILT:-0}" = 1 ]; then
+  say "the packages already in dist/ (MG_PACKAGES_PREBUILT=1)"
+else
+  say "build the packages"
+  "$here/scripts/package.sh"
+fi
 
 say "install ${packages[*]}"
 debs=()
