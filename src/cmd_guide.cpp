@@ -10,6 +10,7 @@
 #include "render.hpp"
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #include <unistd.h>
 
@@ -19,26 +20,7 @@
 namespace mg_cli {
 namespace {
 
-namespace words {
-constexpr bitext choose_number{"番号または値", "number or value"};
-constexpr bitext end_of_input{"回答が入力されないまま入力が終了しました",
-                              "the input ended before an answer was given"};
-constexpr bitext invalid_answer{"選択肢にない回答です", "not one of the choices"};
-constexpr bitext not_municipal{"郡市区医師会のコードではありません",
-                               "not the code of a municipal association"};
-constexpr bitext code_hint{"コード（一覧: mamisguide directory）",
-                           "code (list: mamisguide directory)"};
-constexpr bitext levels_now{"現在の加入状況", "Member now of"};
-constexpr bitext comma_list{"番号または値、複数はカンマ区切り",
-                            "numbers or values, comma-separated"};
-constexpr bitext not_held{"加入していない医師会です", "a level the member does not hold"};
-constexpr bitext category_for{"の会員区分", ": member category"};
-constexpr bitext free_code{"会員区分のコード（会員区分表なし）",
-                           "category code (no catalogue loaded)"};
-constexpr bitext optional_hint{"任意、空行で省略", "optional, empty line to skip"};
-constexpr bitext the_plan{"── 案内 ──", "── The plan ──"};
-constexpr bitext missing_code{"先にコードが必要です", "a code is needed first"};
-} // namespace words
+namespace words = texts::cli;
 
 class guide_cmd final : public command {
 public:
@@ -215,7 +197,7 @@ private:
     std::string levels_text(level_set s) const {
         std::string t;
         for (level x : s) {
-            if (!t.empty()) t += l_ == lang::ja ? "＋" : " + ";
+            if (!t.empty()) t += words::plus.get(l_);
             t += level_label(x).get(l_);
         }
         return t;
