@@ -30,7 +30,7 @@ endif()
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/mamisguide-config.cmake.in
   ${PROJECT_BINARY_DIR}/mamisguide-config.cmake INSTALL_DESTINATION ${mg_cmake_dir})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/mamisguide-config-version.cmake
-  COMPATIBILITY SameMinorVersion)
+  COMPATIBILITY SameMajorVersion) # 1.x keeps its API and ABI (docs/abi.md)
 install(FILES ${PROJECT_BINARY_DIR}/mamisguide-config.cmake
               ${PROJECT_BINARY_DIR}/mamisguide-config-version.cmake
               ${PROJECT_SOURCE_DIR}/cmake/FindCSV.cmake

@@ -11,7 +11,7 @@ packages=(
   build-essential cmake pkg-config python3
   libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
-  clang libclang-rt-14-dev time
+  clang libclang-rt-14-dev time abigail-tools
   libboost1.74-dev python3-jsonschema
   chromium chromium-driver python3-selenium fonts-noto-cjk
 )

@@ -830,7 +830,8 @@ BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
                 label += " [";
                 bool first = true;
                 for (level x : tg[*e].levels) {
-                    label += (first ? "" : ",") + std::string(to_string(x));
+                    if (!first) label += ',';
+                    label += to_string(x);
                     first = false;
                 }
                 label += "]";

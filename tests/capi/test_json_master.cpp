@@ -177,7 +177,7 @@ BOOST_AUTO_TEST_CASE(the_c_abi_reads_json_masters) {
     BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
     const std::string j = sample_as_json();
     BOOST_TEST(mg_engine_load_directory_buffer(e, j.data(), j.size()) == MG_OK);
-    mg_association_info info;
+    mg_association_info info = MG_ASSOCIATION_INFO_INIT;
     BOOST_TEST(mg_association_find(e, "13-chiyoda", MG_LANG_JA, &info) == MG_OK);
     BOOST_TEST(std::string(info.name) == "千代田区医師会");
     BOOST_TEST(std::string(info.parent_code) == "13");

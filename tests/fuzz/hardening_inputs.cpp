@@ -198,7 +198,7 @@ int main() {
         st = mg_plan_json(engine(), "{}", 2, nullptr);
         report(st == MG_ERR_ARGUMENT, "mg_plan_json(NULL response)",
                std::to_string(st) + " " + mg_last_error());
-        mg_result res;
+        mg_result res = MG_RESULT_INIT;
         st = mg_plan(engine(), nullptr, nullptr, MG_LANG_EN, &res);
         report(st == MG_ERR_ARGUMENT, "mg_plan(NULL member, NULL request)",
                std::to_string(st) + " " + mg_last_error());
@@ -295,7 +295,7 @@ int main() {
         // A message over 1,023 bytes: mg_last_error() keeps whole characters only.
         std::string code = "x"; // so that byte 1,023 falls inside a character
         for (int i = 0; i < 700; ++i) code += "\u3042";
-        mg_association_info info;
+        mg_association_info info = MG_ASSOCIATION_INFO_INIT;
         const int st = mg_association_find(engine(), code.c_str(), MG_LANG_JA, &info);
         const std::string err = mg_last_error();
         const std::string full = "unknown_association: " + code;
