@@ -21,7 +21,8 @@ build, source = Path(sys.argv[1]), Path(sys.argv[2])
 clean_env = {k: v for k, v in os.environ.items()
              if k not in ("MAMISGUIDE_LIBRARY", "LD_LIBRARY_PATH", "PYTHONPATH", "LD_PRELOAD")}
 probe = "import mamisguide as mg; print(mg.library_path()); print(mg.version()); " \
-        "print(mg.Engine().withdraw({'municipal': '13', 'levels': ['prefectural', 'national']}, ['national'])['ok'])"
+        "print(mg.Engine().respond({'request': {'operation': 'withdraw', 'levels': ['national']}})" \
+        "['error']['code'] == 'not_a_member')"
 
 
 def run(cmd, **kw):

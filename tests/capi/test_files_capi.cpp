@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(set_encoding_forces_one) {
     BOOST_TEST(mg_engine_set_encoding(b, MG_ENCODING_CP932) == MG_OK);
     load_both_ways(a, b, "forced-s.csv", sjis, MG_OK);
     BOOST_TEST(mg_engine_notice_count(a) == 0u); // forced: nothing guessed, no extra column
-    mg_association_info info;
+    mg_association_info info = MG_ASSOCIATION_INFO_INIT;
     BOOST_TEST(mg_association_find(a, "１３－ｘ", MG_LANG_JA, &info) == MG_OK);
     BOOST_TEST(std::string(info.code) == "13-x");
     BOOST_TEST(std::string(info.name) == "甲医師会");
@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_CASE(json_master_in_cp932) {
                                               "\"甲医師会\", \"prefecture\": \"東京都\"}\r\n]\r\n");
     BOOST_TEST(mg_engine_load_directory_buffer(e, json.data(), json.size()) == MG_OK,
                mg_last_error());
-    mg_association_info info;
+    mg_association_info info = MG_ASSOCIATION_INFO_INIT;
     BOOST_TEST(mg_association_find(e, "13-j", MG_LANG_JA, &info) == MG_OK);
     BOOST_TEST(std::string(info.name) == "甲医師会");
     BOOST_TEST(mg_engine_notice_count(e) == 1u);
