@@ -45,8 +45,15 @@ public:
                         "directory: the associations (default); transitions: the membership "
                         "states and the applications between them")
             ->check(CLI::IsMember({"directory", "transitions"}));
-        app->add_option("--format", format_, "dot (default) or svg (needs Graphviz's dot)")
-            ->check(CLI::IsMember({"dot", "svg"}));
+        app->add_option("--format", format_,
+                        "dot (default), svg or png (svg and png need Graphviz's dot and a "
+                        "Japanese font: scripts/setup.sh installs graphviz and fonts-noto-cjk "
+                        "with MAMISGUIDE_PICTURES=1)")
+            ->check(CLI::IsMember({"dot", "svg", "png"}));
+        app->add_option("--prefecture", prefecture_,
+                        "directory: draw one prefecture (JIS code 1-47, e.g. 13) with its "
+                        "municipal associations")
+            ->type_name("NN");
         add_lang_option(*app, lang_);
         add_directory_options(*app, dopts_);
         app->footer("Example: mamisguide graph --what transitions | dot -Tpng > states.png");
@@ -55,13 +62,28 @@ public:
     int run() override {
         const lang l = to_lang(lang_);
         std::string dot_path;
-        if (format_ == "svg") {
+        if (format_ != "dot") {
             dot_path = find_on_path("dot");
             if (dot_path.empty()) {
-                print_error("--format svg needs Graphviz's 'dot', which is not on PATH: install "
-                            "Graphviz, or use --format dot");
+                print_error("--format " + format_ +
+                            " needs Graphviz's 'dot', which is not on PATH: install Graphviz, "
+                            "or use --format dot");
                 return exit_usage;
             }
+        }
+        directory_dot_options o;
+        if (!prefecture_.empty()) {
+            const auto p = parse_prefecture_number(prefecture_);
+            if (!p) {
+                print_error("--prefecture: expected a prefecture code 1-47 (e.g. 13), not '" +
+                            prefecture_ + "'");
+                return exit_usage;
+            }
+            if (what_ == "transitions") {
+                print_error("--prefecture applies to --what directory");
+                return exit_usage;
+            }
+            o.prefecture = *p;
         }
         std::ostringstream dot;
         if (what_ == "transitions") {
@@ -69,16 +91,18 @@ public:
         } else {
             const auto dir = load_directory(dopts_, l);
             if (!dir) return exit_usage;
-            write_directory_dot(dot, *dir, l);
+            write_directory_dot(dot, *dir, l, o);
         }
         const std::string text = dot.str();
         if (dot_path.empty()) return write_out(stdout, text) ? exit_ok : exit_usage;
-        return render_svg(dot_path, text);
+        return render(dot_path, text);
     }
 
 private:
-    /// Pipes the DOT text through `dot -Tsvg`, whose output goes to our standard output.
-    int render_svg(const std::string& dot_path, const std::string& text) {
+    /// Pipes the DOT text through `dot -Tsvg` / `-Tpng`, whose output goes to our standard
+    /// output.
+    int render(const std::string& dot_path, const std::string& text) {
+        const std::string type = "-T" + format_;
         std::fflush(stdout);
         int fds[2];
         if (::pipe(fds) != 0) {
@@ -94,7 +118,7 @@ private:
             ::dup2(fds[0], STDIN_FILENO);
             ::close(fds[0]);
             ::close(fds[1]);
-            ::execl(dot_path.c_str(), "dot", "-Tsvg", static_cast<char*>(nullptr));
+            ::execl(dot_path.c_str(), "dot", type.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
         }
         ::close(fds[0]);
@@ -120,8 +144,18 @@ private:
         return exit_ok;
     }
 
+    /// "13", "1", "01" (full-width digits too) → 13, 1, 1; nullopt outside 1–47.
+    static std::optional<unsigned> parse_prefecture_number(const std::string& text) {
+        const std::string s = fold_answer(text);
+        if (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        const unsigned n = static_cast<unsigned>(std::stoul(s));
+        if (n < 1 || n > 47) return std::nullopt;
+        return n;
+    }
+
     directory_options dopts_;
-    std::string what_ = "directory", format_ = "dot", lang_ = "ja";
+    std::string what_ = "directory", format_ = "dot", lang_ = "ja", prefecture_;
 };
 
 } // namespace

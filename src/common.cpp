@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -58,9 +59,24 @@ std::string sample_master_path() {
     return {};
 }
 
+std::string named_master(const directory_options& o) {
+    if (!o.directory.empty()) return o.directory;
+    const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
+    return env ? std::string(env) : std::string();
+}
+
 std::optional<directory> load_directory(const directory_options& o, lang l) {
     directory dir = directory::builtin();
-    const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
+    std::string master = named_master(o);
+    // The sample is never used silently: the plans' JSON and text say so, and stderr warns
+    // (once per run).
+    const bool sample = master.empty();
+    if (sample) {
+        master = sample_master_path();
+        static bool warned = false;
+        if (!warned && !master.empty()) print_error(texts::sample_warning.get(l));
+        warned = true;
+    }
     if (!master.empty()) {
         auto loaded = json::load_master_file_any(dir, master);
         if (!loaded) {
@@ -77,6 +93,7 @@ std::optional<directory> load_directory(const directory_options& o, lang l) {
         }
         dir = std::move(*loaded);
     }
+    dir.set_sample(sample && !sample_master_path().empty());
     return dir;
 }
 

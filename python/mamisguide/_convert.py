@@ -253,13 +253,32 @@ def plan_dict(p: _ffi.MgPlanInfo, lang: int) -> Dict[str, Any]:
 
 
 def refusal_error(r: _ffi.MgRefusalInfo) -> RefusalError:
-    """An ``mg_refusal_info`` as a :class:`RefusalError`."""
+    """An ``mg_refusal_info`` as a :class:`RefusalError` (the message naming what is at fault,
+    and the same ``details`` as the JSON path's, but those that need the directory:
+    ``allowed`` and ``candidates``)."""
+    details: Dict[str, Any] = {}
+    if r.levels:
+        details["levels"] = level_names(r.levels)
+    if r.n_associations:
+        details["associations"] = [
+            {
+                "level": level_names(a.level)[0],
+                "code": _d(a.code),
+                "name": _d(a.name),
+            }
+            for a in r.associations[: r.n_associations]
+        ]
+    if r.value:
+        details["value"] = _d(r.value)
+    if r.problem:
+        details["problem"] = _d(r.problem)
     return RefusalError(
-        _d(r.message) or "",
+        r.text.decode("utf-8", "replace") or _d(r.message) or "",
         code=_d(r.code_name) or "invalid_request",
         status=r.code,
         field=_d(r.field),
         suggestion=request_dict(r.suggestion) if r.has_suggestion else None,
+        details=details,
     )
 
 
