@@ -239,7 +239,8 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
                                         nullptr};
     }
     out->refusal.value = cstr(no.value);
-    out->refusal.problem = no.problem == state_problem::none ? nullptr : to_string(no.problem).data();
+    out->refusal.problem =
+        no.problem == state_problem::none ? nullptr : to_string(no.problem).data();
     refusal_message(no, l, out->refusal.text, sizeof out->refusal.text);
     set_refusal_error(out->refusal.code_name, out->refusal.message);
     return out->status;

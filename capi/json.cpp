@@ -220,8 +220,7 @@ const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::stri
     if (!key.empty()) {
         if (!b.path.empty()) b.path.push_back('.');
         std::size_t n = key.size() > max_key_in_path ? max_key_in_path : key.size();
-        while (n > 0 && n < key.size() && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80)
-            --n;
+        while (n > 0 && n < key.size() && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) --n;
         b.path.append(key.data(), n);
         if (n < key.size()) b.path += "...";
     }
@@ -433,7 +432,7 @@ void set_position(std::string_view input, std::size_t offset, bad& b) {
 /// Where it finds no error (the two parsers differ at the edges), no position is given.
 void locate_syntax_error(std::string_view input, bad& b) {
     struct locator : nlohmann::json_sax<nlohmann::json> {
-        std::size_t at = 0;
+        std::size_t at = 0, token = 0;
         bool failed = false;
         bool null() override { return true; }
         bool boolean(bool) override { return true; }
@@ -447,9 +446,11 @@ void locate_syntax_error(std::string_view input, bad& b) {
         bool end_object() override { return true; }
         bool start_array(std::size_t) override { return true; }
         bool end_array() override { return true; }
-        bool parse_error(std::size_t position, const std::string&,
+        bool parse_error(std::size_t position, const std::string& last_token,
                          const nlohmann::detail::exception&) override {
             at = position, failed = true;
+            // The token as read, unless control characters were written out as <U+XXXX>.
+            token = last_token.find("<U+") == std::string::npos ? last_token.size() : 1;
             return false;
         }
     } sax;
@@ -461,8 +462,9 @@ void locate_syntax_error(std::string_view input, bad& b) {
         return;
     }
     if (!sax.failed) return;
-    // `position` counts the characters read, the offending one included.
-    set_position(input, sax.at > 0 ? sax.at - 1 : 0, b);
+    // `position` counts the bytes read, the offending token's included: point at its start.
+    const std::size_t token = sax.token ? sax.token : 1;
+    set_position(input, sax.at >= token ? sax.at - token : 0, b);
 }
 
 /// Where the first byte that is not UTF-8 is.
@@ -470,7 +472,11 @@ void locate_utf8_error(std::string_view input, bad& b) {
     std::size_t i = 0;
     while (i < input.size()) {
         const unsigned char c = static_cast<unsigned char>(input[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
         if (len == 0 || i + len > input.size()) break;
         bool ok = true;
         for (std::size_t k = 1; k < len; ++k)

@@ -79,8 +79,7 @@ void render_plan_for_person(std::string& out, const directory& dir, const applic
 }
 
 void render_refusal_for_person(std::string& out, const directory& dir, const refusal& r,
-                               const member_state& member, const directory_options& dopts,
-                               lang l) {
+                               const member_state& member, const directory_options& dopts, lang l) {
     render_refusal(out, r, member, dopts, l);
     if (r.code == refusal_code::unknown_category && !r.associations.empty()) {
         const auto entries = accepted_categories(dir, r.associations[0].id, l);

@@ -1,7 +1,7 @@
 // mamisguide plan — one request: JSON in (standard input or --request FILE), JSON out; or the
 // request as flags, and the plan printed for a person (--json: the contract's JSON).
-#include "cli.hpp"
 #include "answers.hpp"
+#include "cli.hpp"
 #include "render.hpp"
 
 #include <json.hpp>

@@ -32,7 +32,8 @@ const mamisguide::bitext& usage_error_text(const CLI::ParseError& e) {
     using namespace mamisguide;
     if (dynamic_cast<const CLI::RequiredError*>(&e)) return texts::usage_required;
     if (dynamic_cast<const CLI::ExtrasError*>(&e)) return texts::usage_extras;
-    if (dynamic_cast<const CLI::ValidationError*>(&e) || dynamic_cast<const CLI::ConversionError*>(&e))
+    if (dynamic_cast<const CLI::ValidationError*>(&e) ||
+        dynamic_cast<const CLI::ConversionError*>(&e))
         return texts::usage_invalid_value;
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return texts::usage_argument_count;
     if (dynamic_cast<const CLI::ExcludesError*>(&e) || dynamic_cast<const CLI::RequiresError*>(&e))

@@ -734,7 +734,7 @@ BOOST_AUTO_TEST_CASE(directory_dot_structure) {
         for (association_id v = 0; v < d->size(); ++v) {
             const association& a = (*d)[v];
             BOOST_TEST_REQUIRE(g.labels.count(v) == 1u);
-            BOOST_TEST(g.labels.at(v) == a.code + " " + std::string(a.name_in(l)));
+            BOOST_TEST(g.labels.at(v) == a.code + "\\n" + std::string(a.name_in(l)));
             BOOST_TEST(g.attrs.at(v).find("level=" + std::string(to_string(a.lvl))) !=
                        std::string::npos);
         }
@@ -751,7 +751,8 @@ BOOST_AUTO_TEST_CASE(directory_dot_structure) {
         BOOST_TEST(out.str().find("fontname=\"Noto Sans CJK JP,IPAGothic") != std::string::npos);
         BOOST_TEST(out.str().find("rankdir=TB;") != std::string::npos);
         std::size_t clusters = 0;
-        for (std::size_t at = 0; (at = out.str().find("subgraph cluster_", at)) != std::string::npos; ++at)
+        for (std::size_t at = 0;
+             (at = out.str().find("subgraph cluster_", at)) != std::string::npos; ++at)
             ++clusters;
         BOOST_TEST(clusters == 47u);
     }
@@ -771,9 +772,9 @@ BOOST_AUTO_TEST_CASE(directory_dot_structure) {
     // The quote is escaped so that the line parses: the raw text has \" inside the label.
     std::ostringstream out;
     write_directory_dot(out, *d);
-    BOOST_TEST(out.str().find("[label=\"13-q 甲\\\"乙\\\"医師会\"") != std::string::npos);
+    BOOST_TEST(out.str().find("[label=\"13-q\\n甲\\\"乙\\\"医師会\"") != std::string::npos);
     const dot_graph g = parse_dot(out.str());
-    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q 甲\"乙\"医師会");
+    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q\\n甲\"乙\"医師会");
 }
 
 BOOST_AUTO_TEST_CASE(transitions_dot_structure) {

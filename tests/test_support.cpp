@@ -921,8 +921,8 @@ BOOST_AUTO_TEST_CASE(japan_time_for_people) {
     BOOST_TEST(when("2026-05-04") == *parse_japan_time("2026-05-04T10:00"));
     static_assert(parse_japan_time("1970-01-01").value() == 3600);
     // Every strict instant means the same.
-    for (const char* s : {"2026-12-30T11:00:00+09:00", "2026-12-30T02:00:00Z",
-                          "2026-12-30T11:00:00.999-05:30"})
+    for (const char* s :
+         {"2026-12-30T11:00:00+09:00", "2026-12-30T02:00:00Z", "2026-12-30T11:00:00.999-05:30"})
         BOOST_TEST(when(s) == at(s));
     const std::pair<const char*, parse_errc> bad[] = {
         {"", parse_errc::malformed},

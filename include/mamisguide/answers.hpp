@@ -169,9 +169,8 @@ inline std::string category_for_answer(const directory& dir, association_id v,
 /// (Japanese, or English ignoring case) contains it first, then those whose code is within a
 /// small edit distance of it (at most a third of its length, and at least one), nearest first;
 /// ties in directory order. At most `max` of them.
-inline std::vector<association_id> association_candidates(const directory& dir,
-                                                          std::string_view text,
-                                                          std::size_t max = 5) {
+inline std::vector<association_id>
+association_candidates(const directory& dir, std::string_view text, std::size_t max = 5) {
     const std::string folded = fold_answer(text);
     std::vector<association_id> out;
     if (folded.empty() || max == 0) return out;
@@ -181,7 +180,8 @@ inline std::vector<association_id> association_candidates(const directory& dir,
     for (association_id v = 0; v < dir.size(); ++v) {
         const association& a = dir[v];
         if (a.name.find(folded) != std::string::npos ||
-            (!a.name_en.empty() && detail::lower_ascii(a.name_en).find(lower) != std::string::npos)) {
+            (!a.name_en.empty() &&
+             detail::lower_ascii(a.name_en).find(lower) != std::string::npos)) {
             scored.emplace_back(0, v);
             continue;
         }

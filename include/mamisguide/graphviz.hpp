@@ -27,8 +27,9 @@ struct directory_dot_options {
     unsigned prefecture = 0;
     /// Municipal associations per row inside a prefecture's cluster (0: chosen by size).
     unsigned columns = 0;
-    /// Prefecture clusters per row of the whole picture.
-    unsigned clusters_per_row = 4;
+    /// Prefecture clusters per row of the whole picture. With two columns each, a generated
+    /// 890-association master renders about 3,500 px wide (tests/cli/test_pictures.py).
+    unsigned clusters_per_row = 5;
 };
 
 namespace detail {
@@ -39,23 +40,39 @@ inline void dot_defaults(std::ostream& os) {
        << "edge [fontname=\"" << dot_fontname << "\"];\n";
 }
 
+/// Appends `s` for a quoted DOT string: quotes and backslashes escaped (a name ending in a
+/// backslash must not swallow the closing quote).
+inline void dot_escape(std::string& out, std::string_view s) {
+    for (char c : s) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+}
+
 inline void dot_node(std::ostream& os, const association& a, association_id v, lang l) {
     const char* shape = a.lvl == level::national      ? "doubleoctagon"
                         : a.lvl == level::prefectural ? "box"
                                                       : "ellipse";
-    os << v << "[label=" << boost::escape_dot_string(a.code + " " + std::string(a.name_in(l)))
-       << ", shape=" << shape << ", level=" << to_string(a.lvl) << "];\n";
+    // Two lines, code over name: narrower boxes, so more of them fit in a row.
+    std::string label = "\"";
+    dot_escape(label, a.code);
+    label += "\\n";
+    dot_escape(label, a.name_in(l));
+    label += "\"";
+    os << v << "[label=" << label << ", shape=" << shape << ", level=" << to_string(a.lvl)
+       << "];\n";
 }
 
 } // namespace detail
 
 /// The hierarchy, top to bottom: JMA, then one cluster per prefecture holding its association
 /// and, below it, its municipal associations in a grid; the clusters wrap into rows so that
-/// ~890 associations stay readable. Nodes are labelled "code name"; each edge goes from an
-/// association to one of its members, drawn with the arrow at the parent (dir=back).
+/// ~890 associations stay readable. Nodes are labelled "code\nname" (DOT's line break); each
+/// edge goes from an association to one of its members, drawn with the arrow at the parent
+/// (dir=back); edges from one association are merged into one trunk (concentrate).
 inline void write_directory_dot(std::ostream& out, const directory& dir, lang l,
                                 const directory_dot_options& o) {
-    out << "digraph G {\nrankdir=TB;\nnewrank=true;\ncompound=true;\n";
+    out << "digraph G {\nrankdir=TB;\nnewrank=true;\nconcentrate=true;\n";
     detail::dot_defaults(out);
     out << "label=" << boost::escape_dot_string(std::string(texts::graph_directory_title.get(l)))
         << ";\nlabelloc=t;\n";
@@ -73,10 +90,12 @@ inline void write_directory_dot(std::ostream& out, const directory& dir, lang l,
         if (columns == 0) {
             columns = 1;
             while (columns * columns * 2 < ms.size()) ++columns; // about twice as tall as wide
-            columns = std::min(columns, o.prefecture ? 8u : 3u);
+            columns = std::min(columns, o.prefecture ? 8u : 2u);
         }
-        out << "subgraph cluster_" << p << " {\nlabel="
-            << boost::escape_dot_string(std::string(dir[pv].name_in(l))) << ";\nstyle=rounded;\n";
+        std::string title = "\"";
+        detail::dot_escape(title, dir[pv].name_in(l));
+        title += "\"";
+        out << "subgraph cluster_" << p << " {\nlabel=" << title << ";\nstyle=rounded;\n";
         detail::dot_node(out, dir[pv], pv, l);
         for (association_id m : ms) detail::dot_node(out, dir[m], m, l);
         // The grid: the first row under the prefecture, each next row under the one above.
@@ -96,10 +115,17 @@ inline void write_directory_dot(std::ostream& out, const directory& dir, lang l,
             << "];\n";
         for (association_id m : dir.municipal_of(pv)) out << pv << "->" << m << " [dir=back];\n";
     }
-    // Rows of clusters: cluster k + clusters_per_row under cluster k.
+    // Rows of clusters: cluster k + clusters_per_row under cluster k, and the prefectures of
+    // one row side by side.
     for (std::size_t k = 0; k + o.clusters_per_row < prefs.size(); ++k)
         out << bottom[k] << "->" << directory::prefecture(prefs[k + o.clusters_per_row])
             << " [style=invis];\n";
+    for (std::size_t k = 0; k < prefs.size(); k += o.clusters_per_row) {
+        out << "{rank=same;";
+        for (std::size_t i = k; i < prefs.size() && i < k + o.clusters_per_row; ++i)
+            out << " " << directory::prefecture(prefs[i]);
+        out << "}\n";
+    }
     out << "}\n";
 }
 

@@ -175,7 +175,7 @@ struct refusal {
     fixed_vector<checked_association, 3> associations; ///< the associations at fault, bottom first
     std::string_view value;                            ///< the value at fault, if one
     state_problem problem = state_problem::none;       ///< invalid_state: the member's fault
-    std::uint32_t line = 0, column = 0;                ///< JSON that does not parse: where (1-based)
+    std::uint32_t line = 0, column = 0; ///< JSON that does not parse: where (1-based)
 };
 
 /// A category chosen on the form for one level.

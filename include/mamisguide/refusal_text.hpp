@@ -105,8 +105,7 @@ template <class Out>
 void fill(Out& out, std::string_view tmpl, const refusal& r, lang l) {
     for (std::size_t i = 0; i < tmpl.size();) {
         const std::size_t open = tmpl.find('{', i);
-        const std::size_t close =
-            open == std::string_view::npos ? open : tmpl.find('}', open);
+        const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
         if (close == std::string_view::npos) {
             put(out, tmpl.substr(i));
             return;

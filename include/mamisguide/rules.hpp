@@ -239,9 +239,8 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
                              texts::msg_state_prefectural_not_held, "member.prefectural",
                              s.prefectural, {});
         if (!given_levels(s.categories).empty())
-            return bad_state(state_problem::category_not_held,
-                             texts::msg_state_category_not_held, "member.categories", {},
-                             given_levels(s.categories));
+            return bad_state(state_problem::category_not_held, texts::msg_state_category_not_held,
+                             "member.categories", {}, given_levels(s.categories));
     } else {
         if (s.municipal.empty()) // a required field that is missing (contract.md)
             return refuse(refusal_code::invalid_request, texts::msg_state_municipal_missing,
@@ -252,9 +251,8 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
                              texts::msg_state_prefectural_not_held, "member.prefectural",
                              s.prefectural, {});
         if (!s.levels.includes(given_levels(s.categories)))
-            return bad_state(state_problem::category_not_held,
-                             texts::msg_state_category_not_held, "member.categories", {},
-                             given_levels(s.categories) - s.levels);
+            return bad_state(state_problem::category_not_held, texts::msg_state_category_not_held,
+                             "member.categories", {}, given_levels(s.categories) - s.levels);
         const auto m = lookup_municipal(dir, s.municipal, "member.municipal");
         if (!m) return tl::unexpected(m.error());
         out.m = *m;

@@ -53,9 +53,10 @@ json respond(const json& request) {
     return respond(request.dump());
 }
 
-const json member3 = {{"municipal", "13-chiyoda"},
-                      {"levels", {"municipal", "prefectural", "national"}},
-                      {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A1"}}}};
+const json member3 = {
+    {"municipal", "13-chiyoda"},
+    {"levels", {"municipal", "prefectural", "national"}},
+    {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A1"}}}};
 
 bool contains(const json& s, const std::string& part) {
     return s.get<std::string>().find(part) != std::string::npos;
@@ -79,15 +80,16 @@ BOOST_AUTO_TEST_CASE(category_required_names_the_association_and_level) {
         BOOST_TEST(e["associations"][0]["level"] == "prefectural");
         if (std::string(l) == "ja") {
             BOOST_TEST(e["associations"][0]["name"] == "大阪府医師会");
-            BOOST_TEST(e["message"] == "大阪府医師会（都道府県医師会・27）の会員区分を選択してください。");
+            BOOST_TEST(e["message"] ==
+                       "大阪府医師会（都道府県医師会・27）の会員区分を選択してください。");
         } else {
             BOOST_TEST(contains(e["message"], "Osaka"));
             BOOST_TEST(contains(e["message"], "(prefectural medical association, 27)"));
         }
     }
     // Both missing: both named, bottom first.
-    const json e = respond(json{{"member", member3},
-                                {"request", {{"operation", "transfer"}, {"municipal", "27-osaka"}}}});
+    const json e = respond(json{
+        {"member", member3}, {"request", {{"operation", "transfer"}, {"municipal", "27-osaka"}}}});
     BOOST_TEST(e["levels"] == json({"municipal", "prefectural"}));
     BOOST_TEST(e["associations"][0]["code"] == "27-osaka");
     BOOST_TEST(e["associations"][1]["code"] == "27");
@@ -95,12 +97,12 @@ BOOST_AUTO_TEST_CASE(category_required_names_the_association_and_level) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_category_lists_what_is_allowed) {
-    const json e = respond(json{
-        {"request",
-         {{"operation", "join"},
-          {"municipal", "13-chiyoda"},
-          {"levels", {"municipal", "prefectural", "national"}},
-          {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A3"}}}}}});
+    const json e = respond(
+        json{{"request",
+              {{"operation", "join"},
+               {"municipal", "13-chiyoda"},
+               {"levels", {"municipal", "prefectural", "national"}},
+               {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A3"}}}}}});
     BOOST_TEST(e["code"] == "unknown_category");
     BOOST_TEST(e["value"] == "A3");
     BOOST_TEST(e["levels"] == json({"national"}));
@@ -115,7 +117,10 @@ BOOST_AUTO_TEST_CASE(unknown_category_lists_what_is_allowed) {
                                   {"levels", {"municipal"}},
                                   {"categories", {{"municipal", "Z"}}}}},
                                 {"lang", "en"}});
-    BOOST_TEST(m["allowed"] == json::parse(R"([{"code":"A","label":"A会員"},{"code":"B","label":"B会員"},{"code":"C","label":"C会員"}])"));
+    BOOST_TEST(
+        m["allowed"] ==
+        json::parse(
+            R"([{"code":"A","label":"A会員"},{"code":"B","label":"B会員"},{"code":"C","label":"C会員"}])"));
     BOOST_TEST(m["message"] ==
                "Category \"Z\" is not in the catalogue of Chiyoda Medical Association (municipal "
                "medical association, 13-chiyoda).");
@@ -161,8 +166,8 @@ BOOST_AUTO_TEST_CASE(json_that_does_not_parse_says_where) {
     json e = respond("{\"request\":\n  {\"operation\": \"join\",,}}");
     BOOST_TEST(e["code"] == "invalid_request");
     BOOST_TEST(e["position"]["line"] == 2);
-    BOOST_TEST(e["position"]["column"] == 25);
-    BOOST_TEST(e["message"] == "JSON として正しくありません（2 行 25 文字目）。");
+    BOOST_TEST(e["position"]["column"] == 24); // the second comma
+    BOOST_TEST(e["message"] == "JSON として正しくありません（2 行 24 文字目）。");
     // Columns count characters, not bytes.
     e = respond("{\"lang\":\"en\",\"request\":{\"reason\":\"転勤\" \"x\"}}");
     BOOST_TEST(e["position"]["line"] == 1);
@@ -175,7 +180,8 @@ BOOST_AUTO_TEST_CASE(json_that_does_not_parse_says_where) {
 
 BOOST_AUTO_TEST_CASE(unknown_association_offers_candidates) {
     json e = respond(
-        json{{"request", {{"operation", "join"}, {"municipal", "13-chiyod"}, {"levels", {"municipal"}}}}});
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "13-chiyod"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["code"] == "unknown_association");
     BOOST_TEST(e["value"] == "13-chiyod");
     BOOST_TEST(e["message"] == "医師会コード「13-chiyod」は登録されていません。");
@@ -188,67 +194,90 @@ BOOST_AUTO_TEST_CASE(unknown_association_offers_candidates) {
     BOOST_TEST(e["field"] == "member.municipal");
     BOOST_TEST_REQUIRE(e["candidates"].size() == 1u);
     BOOST_TEST(e["candidates"][0]["code"] == "13-chiyoda");
-    e = respond(json{
-        {"request", {{"operation", "join"}, {"municipal", "yokohama"}, {"levels", {"municipal"}}}}});
+    e = respond(
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "yokohama"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["candidates"][0]["code"] == "14-yokohama");
     // Several by part of the name: at most five.
-    e = respond(json{{"request", {{"operation", "join"}, {"municipal", "医師会"}, {"levels", {"municipal"}}}}});
+    e = respond(json{
+        {"request", {{"operation", "join"}, {"municipal", "医師会"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["candidates"].size() == 5u);
     // Nothing close: an empty list.
-    e = respond(json{{"request", {{"operation", "join"}, {"municipal", "zzzzzzzzzzzz"}, {"levels", {"municipal"}}}}});
+    e = respond(
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "zzzzzzzzzzzz"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["candidates"].empty());
 }
 
 BOOST_AUTO_TEST_CASE(invalid_state_says_which_field_and_why) {
-    json e = respond(json{{"member", {{"municipal", "13-chiyoda"}, {"levels", {"municipal", "national"}}}},
-                          {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
+    json e = respond(
+        json{{"member", {{"municipal", "13-chiyoda"}, {"levels", {"municipal", "national"}}}},
+             {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
     BOOST_TEST(e["code"] == "invalid_state");
     BOOST_TEST(e["field"] == "member.levels");
     BOOST_TEST(e["problem"] == "not_a_chain");
     BOOST_TEST(e["levels"] == json({"municipal", "national"}));
     BOOST_TEST(contains(e["message"], "（郡市区医師会・日本医師会）"));
-    e = respond(json{{"member", {{"municipal", "13-chiyoda"}}},
-                     {"request", {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}}}}});
+    e = respond(
+        json{{"member", {{"municipal", "13-chiyoda"}}},
+             {"request",
+              {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["field"] == "member.municipal");
     BOOST_TEST(e["problem"] == "municipal_without_levels");
     BOOST_TEST(e["value"] == "13-chiyoda");
-    e = respond(json{{"member", {{"municipal", "13-chiyoda"}, {"prefectural", "14"}, {"levels", {"municipal", "prefectural"}}}},
+    e = respond(json{{"member",
+                      {{"municipal", "13-chiyoda"},
+                       {"prefectural", "14"},
+                       {"levels", {"municipal", "prefectural"}}}},
                      {"request", {{"operation", "withdraw"}, {"levels", {"prefectural"}}}}});
     BOOST_TEST(e["problem"] == "prefectural_mismatch");
     BOOST_TEST(e["field"] == "member.prefectural");
     BOOST_TEST(e["value"] == "14");
     BOOST_TEST(e["associations"][0]["code"] == "13");
-    BOOST_TEST(e["message"] == "都道府県医師会「14」は、加入中の郡市区医師会が所属する東京都医師会（都道府県医師会・13）と一致しません。");
-    e = respond(json{{"member", {{"municipal", "13-chiyoda"}, {"levels", {"municipal"}}, {"categories", {{"national", "A1"}}}}},
-                     {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}, {"lang", "en"}});
+    BOOST_TEST(e["message"] == "都道府県医師会「14」は、加入中の郡市区医師会が所属する東京都医師会"
+                               "（都道府県医師会・13）と一致しません。");
+    e = respond(json{{"member",
+                      {{"municipal", "13-chiyoda"},
+                       {"levels", {"municipal"}},
+                       {"categories", {{"national", "A1"}}}}},
+                     {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}},
+                     {"lang", "en"}});
     BOOST_TEST(e["problem"] == "category_not_held");
     BOOST_TEST(e["levels"] == json({"national"}));
-    BOOST_TEST(e["message"] == "A category was given for a level the member does not hold (Japan Medical Association).");
-    e = respond(json{{"member", {{"municipal", "13-chiyoda"}, {"prefectural", "13"}, {"levels", {"municipal"}}}},
-                     {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(
+        e["message"] ==
+        "A category was given for a level the member does not hold (Japan Medical Association).");
+    e = respond(json{
+        {"member", {{"municipal", "13-chiyoda"}, {"prefectural", "13"}, {"levels", {"municipal"}}}},
+        {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["problem"] == "prefectural_not_held");
 }
 
 BOOST_AUTO_TEST_CASE(levels_not_held_or_already_held_are_named) {
     const json m1 = {{"municipal", "13-chiyoda"}, {"levels", {"municipal"}}};
-    json e = respond(json{{"member", m1}, {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
+    json e = respond(
+        json{{"member", m1}, {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
     BOOST_TEST(e["code"] == "level_not_held");
     BOOST_TEST(e["levels"] == json({"national"}));
     BOOST_TEST(e["message"] == "加入していない医師会が指定されています：日本医師会。");
-    e = respond(json{{"member", member3},
-                     {"request", {{"operation", "additional_join"}, {"levels", {"prefectural", "national"}}}},
-                     {"lang", "en"}});
+    e = respond(json{
+        {"member", member3},
+        {"request", {{"operation", "additional_join"}, {"levels", {"prefectural", "national"}}}},
+        {"lang", "en"}});
     BOOST_TEST(e["code"] == "level_already_held");
     BOOST_TEST(e["levels"] == json({"prefectural", "national"}));
-    BOOST_TEST(e["message"] ==
-               "The member already holds: prefectural medical association, Japan Medical Association.");
+    BOOST_TEST(
+        e["message"] ==
+        "The member already holds: prefectural medical association, Japan Medical Association.");
 }
 
 BOOST_AUTO_TEST_CASE(other_refusals_keep_their_message) {
-    const json e = respond(json{{"member", member3}, {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
+    const json e = respond(json{
+        {"member", member3}, {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["code"] == "illegal_levels");
-    BOOST_TEST(e["message"] ==
-               "郡市区医師会を退会する場合は、都道府県医師会と日本医師会も退会する必要があります。");
+    BOOST_TEST(
+        e["message"] ==
+        "郡市区医師会を退会する場合は、都道府県医師会と日本医師会も退会する必要があります。");
     BOOST_TEST(!e.contains("associations"));
 }
 
@@ -272,14 +301,16 @@ BOOST_AUTO_TEST_CASE(typed_refusal_carries_the_same_details) {
     BOOST_TEST(r.refusal.problem == nullptr);
     BOOST_TEST(std::string(r.refusal.text) ==
                "大阪府医師会（都道府県医師会・27）の会員区分を選択してください。");
-    BOOST_TEST(std::string(r.refusal.message) == "入会・変更する医師会の会員区分を選択してください。");
+    BOOST_TEST(std::string(r.refusal.message) ==
+               "入会・変更する医師会の会員区分を選択してください。");
 
     // unknown association: the value; invalid state: the problem.
     q.municipal = "27-osak";
     BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_EN, &r) == MG_UNKNOWN_ASSOCIATION);
     BOOST_TEST(std::string(r.refusal.value) == "27-osak");
     BOOST_TEST(r.refusal.n_associations == 0u);
-    BOOST_TEST(std::string(r.refusal.text) == "The association code \"27-osak\" is not in the directory.");
+    BOOST_TEST(std::string(r.refusal.text) ==
+               "The association code \"27-osak\" is not in the directory.");
     m.prefectural = "14";
     BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_JA, &r) == MG_INVALID_STATE);
     BOOST_TEST(std::string(r.refusal.problem) == "prefectural_mismatch");
@@ -295,7 +326,8 @@ BOOST_AUTO_TEST_CASE(typed_refusal_carries_the_same_details) {
     w.levels = MG_LEVEL_NATIONAL;
     BOOST_TEST(mg_plan(eng().e, &m1, &w, MG_LANG_JA, &r) == MG_LEVEL_NOT_HELD);
     BOOST_TEST(r.refusal.levels == MG_LEVEL_NATIONAL);
-    BOOST_TEST(std::string(r.refusal.text) == "加入していない医師会が指定されています：日本医師会。");
+    BOOST_TEST(std::string(r.refusal.text) ==
+               "加入していない医師会が指定されています：日本医師会。");
 }
 
 BOOST_AUTO_TEST_CASE(a_long_name_is_cut_at_a_character) {

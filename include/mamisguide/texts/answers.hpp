@@ -3,11 +3,11 @@
 // pictures' labels.
 //
 // Templates hold placeholders that refusal_text.hpp fills in:
-//   {associations}  the associations at fault, "大阪府医師会（27）" / "Osaka Medical Association (27)"
-//   {levels}        the levels at fault, "都道府県医師会・日本医師会" / "prefectural, national"
-//   {value}         the value at fault (a code, a category, a field's name)
-//   {field}         the request field at fault ("request.colour")
-//   {line} {column} where JSON that does not parse went wrong
+//   {associations}  the associations at fault, "大阪府医師会（27）" / "Osaka Medical Association
+//   (27)" {levels}        the levels at fault, "都道府県医師会・日本医師会" / "prefectural,
+//   national" {value}         the value at fault (a code, a category, a field's name) {field} the
+//   request field at fault ("request.colour") {line} {column} where JSON that does not parse went
+//   wrong
 #pragma once
 
 #include "../text.hpp"
@@ -15,9 +15,8 @@
 namespace mamisguide::texts {
 
 // ---- refusals that name what is wrong ----------------------------------------------------------
-inline constexpr bitext why_category_required{
-    "{associations}の会員区分を選択してください。",
-    "Choose a member category for {associations}."};
+inline constexpr bitext why_category_required{"{associations}の会員区分を選択してください。",
+                                              "Choose a member category for {associations}."};
 inline constexpr bitext why_unknown_category{
     "会員区分「{value}」は、{associations}の会員区分にありません。",
     "Category \"{value}\" is not in the catalogue of {associations}."};
@@ -38,11 +37,13 @@ inline constexpr bitext why_state_not_chain{
     "The member's levels ({levels}) are not a legal chain: prefectural membership needs "
     "municipal membership, and JMA membership needs prefectural membership."};
 inline constexpr bitext why_state_municipal_without_levels{
-    "医師会に加入していない会員に郡市区医師会「{value}」が指定されています（member.levels が空です）。",
+    "医師会に加入していない会員に郡市区医師会「{value}」が指定されています（member.levels "
+    "が空です）。",
     "A municipal association (\"{value}\") was given for a member who holds no level "
     "(member.levels is empty)."};
 inline constexpr bitext why_state_prefectural_not_held{
-    "都道府県医師会に加入していない会員に都道府県医師会「{value}」が指定されています（member.levels "
+    "都道府県医師会に加入していない会員に都道府県医師会「{value}」が指定されています（member."
+    "levels "
     "に prefectural がありません）。",
     "A prefectural association (\"{value}\") was given for a member who does not hold the "
     "prefectural level (member.levels has no prefectural)."};
@@ -55,9 +56,10 @@ inline constexpr bitext why_state_prefectural_mismatch{
     "municipal association belongs to."};
 inline constexpr bitext why_unknown_field{"不明な項目「{field}」があります。",
                                           "Unknown field \"{field}\"."};
-inline constexpr bitext why_json_syntax{"JSON として正しくありません（{line} 行 {column} 文字目）。",
-                                        "The request is not valid JSON (line {line}, column "
-                                        "{column})."};
+inline constexpr bitext why_json_syntax{
+    "JSON として正しくありません（{line} 行 {column} 文字目）。",
+    "The request is not valid JSON (line {line}, column "
+    "{column})."};
 inline constexpr bitext why_json_utf8{
     "UTF-8 として正しくないバイト列があります（{line} 行 {column} 文字目）。",
     "The request is not valid UTF-8 (line {line}, column {column})."};
