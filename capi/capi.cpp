@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -261,13 +262,24 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     return plan_typed(e, s, q, l, out);
 }
 
+/// The last refused load on this thread, for mg_last_load_error_json.
+thread_local std::optional<load_error> last_load_error;
+
 int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
     if (!r) {
+        last_load_error = r.error();
         set_error("%s", r.error().message(lang::en).c_str());
         return r.error().kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
     }
     e->dir = std::move(*r);
     return MG_OK;
+}
+
+/// The name of an enumerator given as a C int, or NULL when `v` is not in 0…count-1.
+template <class E>
+const char* enum_name(int v, int count) noexcept {
+    if (v < 0 || v >= count) return nullptr;
+    return to_string(static_cast<E>(v)).data();
 }
 
 int out_string(char** out, const std::string& s) {
@@ -634,6 +646,149 @@ int mg_holidays(int year, int lng, mg_holiday_info* out, size_t capacity, size_t
     }
     (void)l;
     return MG_OK;
+}
+
+int mg_directory_json(const mg_engine* e, const char* text, const char* prefecture,
+                      const char* code, int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!get_lang(lng, l)) return arg_error("lang");
+        directory_query q;
+        if (text) q.text = text;
+        if (code) q.code = code;
+        if (prefecture && *prefecture) {
+            const auto p = parse_prefecture(prefecture);
+            if (!p) return arg_error("prefecture: not a JIS code 1-47 or a prefecture's name");
+            q.prefecture = *p;
+        }
+        std::string s;
+        json::write_directory(s, e->dir, search(e->dir, q), l);
+        return out_string(out, s);
+    });
+}
+
+int mg_association_json(const mg_engine* e, const char* code, int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!code) return arg_error("code is NULL");
+        if (!get_lang(lng, l)) return arg_error("lang");
+        const auto v = e->dir.find(code);
+        if (!v) {
+            set_error("unknown association: %s", code);
+            return MG_UNKNOWN_ASSOCIATION;
+        }
+        std::string s;
+        json::write_association(s, e->dir, *v, l);
+        return out_string(out, s);
+    });
+}
+
+int mg_support_json(const mg_engine* e, int64_t t, int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        const desk& d = e ? e->support : default_desk();
+        std::string s;
+        if (!json::write_support(s, d, t, l)) {
+            const auto st = support_status(d, t);
+            set_error("%s", error_text(st.error()).en);
+            return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
+        }
+        return out_string(out, s);
+    });
+}
+
+int mg_holidays_json(int year, int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        if (!json::write_holidays(s, year, l)) {
+            set_error("%s", error_text(holiday_errc::year_out_of_range).en);
+            return MG_ERR_RANGE;
+        }
+        return out_string(out, s);
+    });
+}
+
+int mg_mypage_step_json(int page, int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        if (page < MG_MYPAGE_YES || page > MG_MYPAGE_UNKNOWN) return arg_error("mypage");
+        std::string s;
+        json::write_mypage_step(s, static_cast<mypage>(page), l);
+        return out_string(out, s);
+    });
+}
+
+int mg_last_load_error_json(int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        if (!last_load_error) return arg_error("no load has failed on this thread");
+        std::string s;
+        json::write_load_error(s, *last_load_error, l);
+        return out_string(out, s);
+    });
+}
+
+const char* mg_operation_name(int v) {
+    return enum_name<operation>(v, MG_OP_WITHDRAW + 1);
+}
+const char* mg_level_name(unsigned bit) {
+    switch (bit) {
+    case MG_LEVEL_MUNICIPAL:
+        return to_string(level::municipal).data();
+    case MG_LEVEL_PREFECTURAL:
+        return to_string(level::prefectural).data();
+    case MG_LEVEL_NATIONAL:
+        return to_string(level::national).data();
+    default:
+        return nullptr;
+    }
+}
+const char* mg_mypage_name(int v) {
+    return enum_name<mypage>(v, MG_MYPAGE_UNKNOWN + 1);
+}
+const char* mg_lang_name(int v) {
+    return v == MG_LANG_JA ? "ja" : v == MG_LANG_EN ? "en" : nullptr;
+}
+const char* mg_form_name(int v) {
+    return enum_name<form_kind>(v, MG_FORM_WITHDRAWAL + 1);
+}
+const char* mg_selection_name(int v) {
+    if (v == MG_SELECTION_NONE) return nullptr;
+    return enum_name<selection>(v, MG_SELECTION_ASSOCIATION_TRANSFER + 1);
+}
+const char* mg_actor_name(int v) {
+    return enum_name<actor>(v, MG_ACTOR_SECRETARIAT + 1);
+}
+const char* mg_prerequisite_name(int v) {
+    return enum_name<prerequisite_kind>(v, MG_PREREQ_MYPAGE_CHECK + 1);
+}
+const char* mg_note_name(int v) {
+    return enum_name<note_kind>(v, MG_NOTE_CATEGORY_IGNORED + 1);
+}
+const char* mg_role_name(int v) {
+    return enum_name<doctor_role>(v, MG_ROLE_OTHER + 1);
+}
+const char* mg_desk_reason_name(int v) {
+    return enum_name<support_reason>(v, MG_DESK_YEAR_END + 1);
 }
 
 void mg_free(void* p) {

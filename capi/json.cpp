@@ -9,6 +9,7 @@
 #endif
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <new>
 
@@ -141,6 +142,46 @@ void text_array(sink& out, const fixed_vector<const bitext*, 8>& v, lang l) {
     out.push_back(']');
 }
 
+void support_object(sink& out, lang l) {
+    out.push_back('{');
+    bool first = true;
+    key(out, "name", first);
+    str(out, texts::desk_name.get(l));
+    key(out, "phone", first);
+    str(out, texts::desk_phone);
+    key(out, "mail", first);
+    str(out, texts::desk_mail);
+    key(out, "hours", first);
+    str(out, texts::desk_hours.get(l));
+    out.push_back('}');
+}
+
+/// One prerequisite of STEP 1 (a plan's "prerequisites" entry, mg_mypage_step_json).
+void prerequisite_to(sink& out, const prerequisite& q, lang l) {
+    bool f = true;
+    out.push_back('{');
+    key(out, "kind", f);
+    name(out, to_string(q.kind));
+    key(out, "steps", f);
+    out.push_back('[');
+    for (std::size_t k = 0; k < q.steps.size(); ++k) {
+        if (k) out.push_back(',');
+        str(out, q.steps[k]->get(l));
+    }
+    out.push_back(']');
+    key(out, "manual", f);
+    str(out, q.manual->get(l));
+    if (q.kind == prerequisite_kind::mypage_check) {
+        key(out, "methods", f);
+        raw(out, "[\"initial_login\",\"member_search\"]");
+    }
+    if (q.support_desk) {
+        key(out, "support", f);
+        support_object(out, l);
+    }
+    out.push_back('}');
+}
+
 void write_request(sink& out, const request& r) {
     out.push_back('{');
     bool first = true;
@@ -172,20 +213,6 @@ void write_request(sink& out, const request& r) {
         key(out, "proxy", first);
         raw(out, "true");
     }
-    out.push_back('}');
-}
-
-void support_object(sink& out, lang l) {
-    out.push_back('{');
-    bool first = true;
-    key(out, "name", first);
-    str(out, texts::desk_name.get(l));
-    key(out, "phone", first);
-    str(out, texts::desk_phone);
-    key(out, "mail", first);
-    str(out, texts::desk_mail);
-    key(out, "hours", first);
-    str(out, texts::desk_hours.get(l));
     out.push_back('}');
 }
 
@@ -698,30 +725,8 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     key(out, "prerequisites", first);
     out.push_back('[');
     for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
-        const prerequisite& q = p.prerequisites[i];
         if (i) out.push_back(',');
-        bool f = true;
-        out.push_back('{');
-        key(out, "kind", f);
-        name(out, to_string(q.kind));
-        key(out, "steps", f);
-        out.push_back('[');
-        for (std::size_t k = 0; k < q.steps.size(); ++k) {
-            if (k) out.push_back(',');
-            str(out, q.steps[k]->get(l));
-        }
-        out.push_back(']');
-        key(out, "manual", f);
-        str(out, q.manual->get(l));
-        if (q.kind == prerequisite_kind::mypage_check) {
-            key(out, "methods", f);
-            raw(out, "[\"initial_login\",\"member_search\"]");
-        }
-        if (q.support_desk) {
-            key(out, "support", f);
-            support_object(out, l);
-        }
-        out.push_back('}');
+        prerequisite_to(out, p.prerequisites[i], l);
     }
     out.push_back(']');
     key(out, "steps", first);
@@ -1037,6 +1042,193 @@ void write_guide(std::string& string_out, lang l) {
         guide_node_json(out, *n, l);
     }
     raw(out, "]}");
+    out.flush();
+}
+
+// ---- the directory, the desk, the holidays, a loader's refusal --------------------------------
+
+namespace {
+
+void catalogue_json(sink& out, const directory& dir, association_id v, lang l) {
+    const association& a = dir[v];
+    if (a.lvl == level::national) {
+        out.push_back('[');
+        for (std::size_t k = 0; k < jma_categories.size(); ++k) {
+            if (k) out.push_back(',');
+            bool f = true;
+            out.push_back('{');
+            key(out, "code", f);
+            str(out, jma_categories[k].code);
+            key(out, "label", f);
+            str(out, jma_categories[k].label.get(l));
+            key(out, "description", f);
+            str(out, jma_categories[k].who.get(l));
+            out.push_back('}');
+        }
+        out.push_back(']');
+    } else if (const catalogue* cat = dir.catalogue_of(v)) {
+        out.push_back('[');
+        for (std::size_t k = 0; k < cat->entries.size(); ++k) {
+            if (k) out.push_back(',');
+            bool f = true;
+            out.push_back('{');
+            key(out, "code", f);
+            str(out, cat->entries[k].code);
+            key(out, "label", f);
+            str(out, cat->entries[k].label);
+            out.push_back('}');
+        }
+        out.push_back(']');
+    } else {
+        raw(out, "null");
+    }
+}
+
+void association_json(sink& out, const directory& dir, association_id v, lang l) {
+    const association& a = dir[v];
+    bool f = true;
+    out.push_back('{');
+    key(out, "code", f);
+    str(out, a.code);
+    key(out, "level", f);
+    name(out, to_string(a.lvl));
+    key(out, "name", f);
+    str(out, a.name);
+    key(out, "name_en", f);
+    str_or_null(out, a.name_en);
+    key(out, "parent", f);
+    if (const auto p = dir.parent(v))
+        str(out, dir[*p].code);
+    else
+        raw(out, "null");
+    key(out, "categories", f);
+    catalogue_json(out, dir, v, l);
+    out.push_back('}');
+}
+
+void instant_json(sink& out, std::int64_t t) {
+    const jst_text s = format_jst(t);
+    name(out, s.view());
+}
+
+} // namespace
+
+void write_directory(std::string& string_out, const directory& dir,
+                     const std::vector<association_id>& hits, lang l) {
+    sink out(string_out);
+    out.push_back('[');
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        raw(out, i ? ",\n " : "\n ");
+        association_json(out, dir, hits[i], l);
+    }
+    raw(out, hits.empty() ? "]" : "\n]");
+    out.flush();
+}
+
+void write_association(std::string& string_out, const directory& dir, association_id v, lang l) {
+    sink out(string_out);
+    association_json(out, dir, v, l);
+    out.flush();
+}
+
+bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang l) {
+    const auto st = support_status(d, at);
+    if (!st) return false;
+    sink out(string_out);
+    bool f = true;
+    out.push_back('{');
+    key(out, "at", f);
+    instant_json(out, at);
+    key(out, "open", f);
+    raw(out, st->open ? "true" : "false");
+    key(out, "reason", f);
+    name(out, to_string(st->reason));
+    const auto holiday = st->holiday_name();
+    key(out, "holiday", f);
+    if (holiday)
+        str(out, holiday->ja);
+    else
+        raw(out, "null");
+    key(out, "holiday_en", f);
+    if (holiday)
+        str(out, holiday->en);
+    else
+        raw(out, "null");
+    key(out, "next_open", f);
+    instant_json(out, st->next_open);
+    key(out, "phone", f);
+    str(out, d.phone);
+    key(out, "mail", f);
+    str(out, d.email);
+    key(out, "status_label", f);
+    str(out, (st->open ? texts::desk_open : texts::desk_closed).get(l));
+    key(out, "reason_label", f);
+    str(out, reason_text(st->reason).get(l));
+    key(out, "name", f);
+    str(out, d.name.get(l));
+    key(out, "hours", f);
+    str(out, texts::desk_hours.get(l));
+    out.push_back('}');
+    out.flush();
+    return true;
+}
+
+bool write_holidays(std::string& string_out, int year, lang l) {
+    const auto list = holidays_in(year);
+    if (!list) return false;
+    sink out(string_out);
+    out.push_back('[');
+    char date[16];
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const holiday& h = (*list)[i];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", h.date.year, h.date.month, h.date.day);
+        raw(out, i ? ",\n " : "\n ");
+        bool f = true;
+        out.push_back('{');
+        key(out, "date", f);
+        name(out, date);
+        key(out, "name", f);
+        str(out, h.name().ja);
+        key(out, "name_en", f);
+        str(out, h.name().en);
+        key(out, "weekday", f);
+        str(out, weekday_name(weekday_of(h.date)).get(l));
+        out.push_back('}');
+    }
+    raw(out, list->empty() ? "]" : "\n]");
+    out.flush();
+    return true;
+}
+
+void write_mypage_step(std::string& string_out, mypage page, lang l) {
+    sink out(string_out);
+    const auto pre = mypage_prerequisites(page);
+    if (pre.empty())
+        raw(out, "null");
+    else
+        prerequisite_to(out, pre[0], l);
+    out.flush();
+}
+
+void write_load_error(std::string& string_out, const load_error& e, lang l) {
+    sink out(string_out);
+    raw(out, "{\"ok\":false,\"error\":{\"code\":\"load_error\",\"kind\":");
+    name(out, to_string(e.kind));
+    raw(out, ",\"message\":");
+    str(out, e.message(l));
+    raw(out, ",\"source\":");
+    str(out, e.file);
+    raw(out, ",\"line\":");
+    if (e.line) {
+        char n[24];
+        raw(out, std::string_view(
+                     n, static_cast<std::size_t>(std::snprintf(n, sizeof n, "%zu", e.line))));
+    } else {
+        raw(out, "null");
+    }
+    raw(out, ",\"detail\":");
+    str_or_null(out, e.detail);
+    raw(out, "}}");
     out.flush();
 }
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mamisguide::json {
 
@@ -36,6 +37,32 @@ void append_escaped(std::string& out, std::string_view s);
 
 /// The guide tree (guide.hpp) as JSON, for wizards and web forms.
 void write_guide(std::string& out, lang l);
+
+/// Associations as a JSON array, one object per line: `{"code", "level", "name", "name_en"
+/// (or null), "parent" (or null), "categories"}`, where categories is JMA's catalogue (with
+/// each category's "description"), the association's loaded catalogue, or null.
+void write_directory(std::string& out, const directory& dir,
+                     const std::vector<association_id>& hits, lang l);
+/// One association, the same object as in write_directory.
+void write_association(std::string& out, const directory& dir, association_id v, lang l);
+
+/// The desk at an instant: `{"at", "open", "reason", "holiday", "holiday_en", "next_open",
+/// "phone", "mail", "status_label", "reason_label", "name", "hours"}` (the labels in `l`).
+/// Returns false, writing nothing, when support_status refuses the instant (outside 2000–2099)
+/// or the desk.
+bool write_support(std::string& out, const desk& d, std::int64_t at, lang l);
+
+/// A year's holidays: `[{"date", "name", "name_en", "weekday"}]` in date order, one per line.
+/// Returns false, writing nothing, outside 2000–2099.
+bool write_holidays(std::string& out, int year, lang l);
+
+/// STEP 1 for a MyPage answer: the plan's prerequisite object (`{"kind", "steps", "manual",
+/// …}`), or null for `yes`.
+void write_mypage_step(std::string& out, mypage page, lang l);
+
+/// A master or catalogue that was refused: `{"ok": false, "error": {"code": "load_error",
+/// "kind", "message", "source", "line" (or null), "detail" (or null)}}`.
+void write_load_error(std::string& out, const load_error& e, lang l);
 
 /// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
 /// `line` > 0 adds the batch field "line" first.

@@ -353,6 +353,49 @@ MG_API int mg_parse_instant(const char* text, int64_t* out);
  * returns MG_ERR_BUFFER and sets *count to the number needed (at most 24). */
 MG_API int mg_holidays(int year, int lang, mg_holiday_info* out, size_t capacity, size_t* count);
 
+/* ---- every other answer as JSON --------------------------------------------------------- */
+/* The library writes every JSON shape once (the command line's --json and the HTTP service pass
+ * these on). Each sets *out to a NUL-terminated UTF-8 JSON text (free with mg_free), or NULL on
+ * failure. lang is MG_LANG_*: the language of labels; codes and names of fields never change. */
+/* Associations matching a search, in directory order: a JSON array of {"code", "level", "name",
+ * "name_en", "parent", "categories"}. text: part of a code or a name (NULL or "": any);
+ * prefecture: a JIS code (with or without the leading zero) or a prefecture's name, that
+ * prefecture's association and its municipal ones (NULL or "": any; MG_ERR_ARGUMENT when it
+ * names no prefecture); code: exactly this code (NULL or "": any). */
+MG_API int mg_directory_json(const mg_engine* e, const char* text, const char* prefecture,
+                             const char* code, int lang, char** out);
+/* One association by code, the same object; MG_UNKNOWN_ASSOCIATION when no association has it. */
+MG_API int mg_association_json(const mg_engine* e, const char* code, int lang, char** out);
+/* The desk at a Unix time: {"at", "open", "reason", "holiday", "holiday_en", "next_open",
+ * "phone", "mail", "status_label", "reason_label", "name", "hours"}. e may be NULL (the default
+ * desk). MG_ERR_RANGE outside 2000-2099. */
+MG_API int mg_support_json(const mg_engine* e, int64_t unix_seconds, int lang, char** out);
+/* A year's holidays: [{"date", "name", "name_en", "weekday"}]. MG_ERR_RANGE outside 2000-2099. */
+MG_API int mg_holidays_json(int year, int lang, char** out);
+/* STEP 1 for a MyPage answer (MG_MYPAGE_*): the plan's prerequisite object {"kind", "steps",
+ * "manual", …}, or null for MG_MYPAGE_YES. */
+MG_API int mg_mypage_step_json(int mypage, int lang, char** out);
+/* The refusal of the last mg_engine_load_* call on this thread that failed with MG_ERR_IO or
+ * MG_ERR_LOAD: {"ok": false, "error": {"code": "load_error", "kind", "message", "source",
+ * "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this thread. */
+MG_API int mg_last_load_error_json(int lang, char** out);
+
+/* ---- names ------------------------------------------------------------------------------- */
+/* The JSON contract's name of each constant ("join", "municipal", "admission", …), for bindings
+ * that must not rely on positions. NULL for a value that is not one of the constants (and for
+ * MG_SELECTION_NONE, which JSON writes as null). */
+MG_API const char* mg_operation_name(int operation);
+MG_API const char* mg_level_name(unsigned level_bit);
+MG_API const char* mg_mypage_name(int mypage);
+MG_API const char* mg_lang_name(int lang);
+MG_API const char* mg_form_name(int form);
+MG_API const char* mg_selection_name(int selection);
+MG_API const char* mg_actor_name(int actor);
+MG_API const char* mg_prerequisite_name(int kind);
+MG_API const char* mg_note_name(int kind);
+MG_API const char* mg_role_name(int role);
+MG_API const char* mg_desk_reason_name(int reason);
+
 /* ---- memory ------------------------------------------------------------------------------ */
 MG_API void mg_free(void* p);
 

@@ -8,13 +8,13 @@ namespace mg_cli {
 namespace {
 
 const char* colon(lang l) {
-    return l == lang::ja ? "：" : ": ";
+    return texts::cli::colon.get(l);
 }
 
 std::string paren(std::string_view inner, lang l) {
-    std::string s = l == lang::ja ? "（" : " (";
+    std::string s = texts::cli::paren_open.get(l);
     s.append(inner);
-    s += l == lang::ja ? "）" : ")";
+    s += texts::cli::paren_close.get(l);
     return s;
 }
 
@@ -31,15 +31,15 @@ void render_desk_now(std::string& out, lang l, std::int64_t now) {
     out += colon(l);
     out += texts::desk_name.get(l);
     out += "\n  ";
-    out += texts::desk_footer_phone.get(l);
+    out += texts::desk_phone_label.get(l);
     out += colon(l);
     out += texts::desk_phone;
     out += "  ";
-    out += texts::desk_footer_mail.get(l);
+    out += texts::desk_mail_label.get(l);
     out += colon(l);
     out += texts::desk_mail;
     out += "\n  ";
-    out += texts::desk_footer_hours.get(l);
+    out += texts::desk_hours_label.get(l);
     out += colon(l);
     out += texts::desk_hours.get(l);
     out += "\n";
@@ -49,16 +49,16 @@ void render_desk_now(std::string& out, lang l, std::int64_t now) {
     out += texts::desk_footer_now.get(l);
     out += colon(l);
     if (st->open) {
-        out += texts::desk_open_now.get(l);
+        out += texts::desk_open.get(l);
     } else {
         std::string why = reason_text(st->reason).get(l);
         if (const auto holiday = st->holiday_name()) {
             why += colon(l);
             why += holiday->get(l);
         }
-        out += texts::desk_closed_now.get(l);
+        out += texts::desk_closed.get(l);
         out += paren(why, l);
-        out += l == lang::ja ? "、" : "; ";
+        out += texts::list_separator.get(l);
         out += texts::desk_next_open.get(l);
         out += colon(l);
         out += with_weekday(st->next_open, l);

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -10,21 +11,7 @@
 namespace mg_cli {
 namespace {
 
-namespace words {
-constexpr bitext code{"コード", "code"};
-constexpr bitext level_h{"階層", "level"};
-constexpr bitext name{"名称", "name"};
-constexpr bitext name_en{"英語名", "English name"};
-constexpr bitext parent{"上位", "parent"};
-constexpr bitext none{"該当する医師会はありません", "no association matches"};
-constexpr bitext count{"件", "association(s)"};
-} // namespace words
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+namespace words = texts::cli;
 
 class directory_cmd final : public command {
 public:
@@ -49,107 +36,43 @@ public:
 
     int run() override {
         const lang l = to_lang(lang_);
-        std::optional<association_id> pref;
+        unsigned pref = 0;
         if (!prefecture_.empty()) {
-            const bool digits = prefecture_.size() <= 2 &&
-                                prefecture_.find_first_not_of("0123456789") == std::string::npos;
-            const int n = digits ? std::stoi(prefecture_) : 0;
-            if (n < 1 || n > 47) {
+            const auto n = parse_prefecture(prefecture_);
+            if (!n) {
                 print_error("--prefecture: expected a JIS prefecture code 1–47, not '" +
                             prefecture_ + "'");
                 return exit_usage;
             }
-            pref = directory::prefecture(static_cast<unsigned>(n));
+            pref = *n;
         }
         level want{};
         const bool by_level = !level_.empty() && parse_level(level_, want);
         const auto dir = load_directory(dopts_, l);
         if (!dir) return exit_usage;
 
-        const std::string needle = lower_ascii(name_);
-        std::vector<association_id> hits;
-        for (association_id v = 0; v < dir->size(); ++v) {
-            const association& a = (*dir)[v];
-            if (!code_.empty() && a.code != code_) continue;
-            if (by_level && a.lvl != want) continue;
-            if (pref && v != *pref && dir->parent(v) != pref) continue;
-            if (!name_.empty() && a.name.find(name_) == std::string::npos &&
-                lower_ascii(a.name_en).find(needle) == std::string::npos)
-                continue;
-            hits.push_back(v);
-        }
+        directory_query q;
+        q.code = code_;
+        q.text = name_;
+        q.prefecture = pref;
+        if (by_level) q.lvl = want;
+        const std::vector<association_id> hits = search(*dir, q);
 
         std::string out;
-        if (json_)
-            write_json(out, *dir, hits);
-        else
+        if (json_) {
+            json::write_directory(out, *dir, hits, l);
+            out += "\n";
+        } else
             write_table(out, *dir, hits, l);
         if (!write_out(stdout, out)) return exit_usage;
         if (hits.empty()) {
-            print_error(words::none.get(l));
+            print_error(words::no_match.get(l));
             return exit_refusal;
         }
         return exit_ok;
     }
 
 private:
-    static void json_string(std::string& out, std::string_view s) {
-        out.push_back('"');
-        json::append_escaped(out, s);
-        out.push_back('"');
-    }
-
-    void write_json(std::string& out, const directory& dir,
-                    const std::vector<association_id>& hits) {
-        out += "[";
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const association& a = dir[hits[i]];
-            out += i ? ",\n " : "\n ";
-            out += "{\"code\":";
-            json_string(out, a.code);
-            out += ",\"level\":";
-            json_string(out, to_string(a.lvl));
-            out += ",\"name\":";
-            json_string(out, a.name);
-            out += ",\"name_en\":";
-            if (a.name_en.empty())
-                out += "null";
-            else
-                json_string(out, a.name_en);
-            out += ",\"parent\":";
-            if (const auto p = dir.parent(hits[i]))
-                json_string(out, dir[*p].code);
-            else
-                out += "null";
-            out += ",\"categories\":";
-            if (a.lvl == level::national) {
-                out += "[";
-                for (std::size_t k = 0; k < jma_categories.size(); ++k) {
-                    out += k ? ",{\"code\":" : "{\"code\":";
-                    json_string(out, jma_categories[k].code);
-                    out += ",\"label\":";
-                    json_string(out, jma_categories[k].label.ja);
-                    out += "}";
-                }
-                out += "]";
-            } else if (const catalogue* cat = dir.catalogue_of(hits[i])) {
-                out += "[";
-                for (std::size_t k = 0; k < cat->entries.size(); ++k) {
-                    out += k ? ",{\"code\":" : "{\"code\":";
-                    json_string(out, cat->entries[k].code);
-                    out += ",\"label\":";
-                    json_string(out, cat->entries[k].label);
-                    out += "}";
-                }
-                out += "]";
-            } else {
-                out += "null";
-            }
-            out += "}";
-        }
-        out += hits.empty() ? "]\n" : "\n]\n";
-    }
-
     void write_table(std::string& out, const directory& dir,
                      const std::vector<association_id>& hits, lang l) {
         if (hits.empty()) return;
@@ -157,7 +80,7 @@ private:
             std::string cells[5];
         };
         std::vector<row> rows;
-        rows.push_back({{words::code.get(l), words::level_h.get(l), words::name.get(l),
+        rows.push_back({{words::code.get(l), words::level_heading.get(l), words::name.get(l),
                          words::name_en.get(l), words::parent.get(l)}});
         for (association_id v : hits) {
             const association& a = dir[v];
@@ -179,7 +102,6 @@ private:
             out += line + "\n";
         }
         out += std::to_string(hits.size());
-        out += l == lang::ja ? " " : " ";
         out += words::count.get(l);
         out += "\n";
     }

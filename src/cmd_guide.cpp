@@ -11,6 +11,7 @@
 #include "render.hpp"
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #include <unistd.h>
 
@@ -22,19 +23,7 @@
 namespace mg_cli {
 namespace {
 
-namespace words {
-constexpr bitext choose_number{"番号または値", "number or value"};
-constexpr bitext code_hint{"コード（一覧: mamisguide directory）",
-                           "code (list: mamisguide directory)"};
-constexpr bitext levels_now{"現在の加入状況", "Member now of"};
-constexpr bitext comma_list{"番号または値、複数はカンマ区切り",
-                            "numbers or values, comma-separated"};
-constexpr bitext category_for{"の会員区分", ": member category"};
-constexpr bitext free_code{"会員区分のコード（会員区分表なし）",
-                           "category code (no catalogue loaded)"};
-constexpr bitext optional_hint{"任意、空行で省略", "optional, empty line to skip"};
-constexpr bitext the_plan{"── 案内 ──", "── The plan ──"};
-} // namespace words
+namespace words = texts::cli;
 
 class guide_cmd final : public command {
 public:
@@ -50,7 +39,7 @@ public:
         app->add_flag("--tree", tree_, "Print the guide itself as JSON and exit");
         add_directory_options(*app, dopts_);
         app->footer("Answer each question with the number of a choice, its value or its words "
-                    "(full-width characters are fine, e.g. １); an association with its code or "
+                    "(full-width digits and letters are fine); an association with its code or "
                     "part of its name; a category with its code or label (A① for A1). A wrong "
                     "answer is explained and the question asked again.\n"
                     "Example: printf 'yes\\nwithdraw\\nnational_only\\n13-chiyoda\\n' | "
@@ -243,7 +232,7 @@ private:
     std::string levels_text(level_set s) const {
         std::string t;
         for (level x : s) {
-            if (!t.empty()) t += l_ == lang::ja ? "＋" : " + ";
+            if (!t.empty()) t += words::plus.get(l_);
             t += level_label(x).get(l_);
         }
         return t;
@@ -295,8 +284,9 @@ private:
                 words::comma_list.get(l_),
                 [&](const std::string& a) -> std::optional<level_set> {
                     std::string list = a;
-                    for (std::size_t at; (at = list.find("、")) != std::string::npos;)
-                        list.replace(at, 3, ",");
+                    for (std::string_view sep : texts::answer_separators)
+                        for (std::size_t at; (at = list.find(sep)) != std::string::npos;)
+                            list.replace(at, sep.size(), ",");
                     level_set chosen;
                     for (const std::string& item : split_list(list)) {
                         bool found = false;
@@ -328,8 +318,8 @@ private:
 
     std::string association_text(association_id v) const {
         const association& a = (*dir_)[v];
-        return std::string(a.name_in(l_)) + (l_ == lang::ja ? "（" : " (") + a.code +
-               (l_ == lang::ja ? "）" : ")");
+        return std::string(a.name_in(l_)) + words::paren_open.get(l_) + a.code +
+               words::paren_close.get(l_);
     }
 
     /// A municipal association: its number in the list (when the directory is small enough to

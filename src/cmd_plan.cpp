@@ -134,7 +134,8 @@ public:
                 ->type_name("LEVEL=CODE"),
             app->add_option("--mypage", mypage_, "Does the applicant have a MyPage? (default yes)")
                 ->check(CLI::IsMember({"yes", "no", "unknown"})),
-            app->add_option("--reason", reason_, "異動事由 (free text)")->type_name("TEXT"),
+            app->add_option("--reason", reason_, "The reason for the change (free text)")
+                ->type_name("TEXT"),
             app->add_flag("--cascade", cascade_,
                           "withdraw: widen an illegal withdrawal to the smallest legal one"),
             app->add_flag("--proxy", proxy_,

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #include <cstdio>
 #include <ctime>
@@ -10,53 +11,21 @@
 namespace mg_cli {
 namespace {
 
-namespace words {
-constexpr bitext at{"日時", "At"};
-constexpr bitext status{"状態", "Status"};
-constexpr bitext open{"受付中", "open"};
-constexpr bitext closed{"受付していません", "closed"};
-constexpr bitext next_open{"次の受付開始", "Next opening"};
-constexpr bitext phone{"電話", "Phone"};
-constexpr bitext mail{"メール", "Mail"};
-constexpr bitext hours{"受付時間", "Hours"};
-} // namespace words
-
-constexpr const char* reason_name(support_reason r) noexcept {
-    switch (r) {
-    case support_reason::open:
-        return "open";
-    case support_reason::after_hours:
-        return "after_hours";
-    case support_reason::weekend:
-        return "weekend";
-    case support_reason::holiday:
-        return "holiday";
-    case support_reason::year_end:
-        return "year_end";
-    }
-    return "open";
-}
-
-void json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    json::append_escaped(out, s);
-    out.push_back('"');
-}
+namespace words = texts::cli;
 
 std::string with_weekday(std::int64_t instant, lang l) {
     std::string s(format_jst(instant).view());
-    s += l == lang::ja ? "（" : " (";
+    s += words::paren_open.get(l);
     s += weekday_name(weekday_of(to_jst(instant).date)).get(l);
-    s += l == lang::ja ? "）" : ")";
+    s += words::paren_close.get(l);
     return s;
 }
 
 class support_cmd final : public command {
 public:
     explicit support_cmd(CLI::App& parent) {
-        app = parent.add_subcommand(
-            "support", "Is the MAMIS support desk (医師会会員情報システム運営事務局) open, and "
-                       "when does it next open?");
+        app = parent.add_subcommand("support", "Is the MAMIS support desk open, and "
+                                               "when does it next open?");
         app->add_option("--at", at_,
                         "The moment to ask about, ISO 8601 (e.g. 2026-12-30T11:00:00+09:00 or "
                         "2026-12-30T02:00:00Z); without an offset, Japan time (2026-12-30T11:00); "
@@ -66,7 +35,7 @@ public:
                       "JSON: open, reason, holiday, next_open, phone, mail (and at)");
         add_lang_option(*app, lang_);
         app->footer("Weekdays 10:00–18:00 Japan time; closed on Saturdays, Sundays, national "
-                    "holidays (incl. 振替休日, 国民の休日) and 12/29–1/3.");
+                    "holidays (incl. substitute holidays and citizens' holidays) and 12/29–1/3.");
     }
 
     int run() override {
@@ -88,54 +57,34 @@ public:
         const auto holiday = st->holiday_name();
         std::string out;
         if (json_) {
-            out += "{\"at\":";
-            json_string(out, format_jst(t).view());
-            out += ",\"open\":";
-            out += st->open ? "true" : "false";
-            out += ",\"reason\":";
-            json_string(out, reason_name(st->reason));
-            out += ",\"holiday\":";
-            if (holiday)
-                json_string(out, holiday->ja);
-            else
-                out += "null";
-            out += ",\"holiday_en\":";
-            if (holiday)
-                json_string(out, holiday->en);
-            else
-                out += "null";
-            out += ",\"next_open\":";
-            json_string(out, format_jst(st->next_open).view());
-            out += ",\"phone\":";
-            json_string(out, texts::desk_phone);
-            out += ",\"mail\":";
-            json_string(out, texts::desk_mail);
-            out += "}\n";
+            json::write_support(out, default_desk(), t, l);
+            out += "\n";
         } else {
-            const std::string sep = l == lang::ja ? "：" : ": ";
+            const std::string sep = words::colon.get(l);
             out += texts::desk_name.get(l);
             out += "\n";
             out += std::string(words::at.get(l)) + sep + with_weekday(t, l) + "\n";
             out += std::string(words::status.get(l)) + sep;
             if (st->open) {
-                out += words::open.get(l);
+                out += texts::desk_open.get(l);
             } else {
-                out += words::closed.get(l);
-                out += l == lang::ja ? "（" : " (";
+                out += texts::desk_closed.get(l);
+                out += words::paren_open.get(l);
                 out += reason_text(st->reason).get(l);
                 if (holiday) {
                     out += sep;
                     out += holiday->get(l);
                 }
-                out += l == lang::ja ? "）" : ")";
+                out += words::paren_close.get(l);
             }
             out += "\n";
             if (!st->open)
                 out += std::string(words::next_open.get(l)) + sep + with_weekday(st->next_open, l) +
                        "\n";
-            out += std::string(words::phone.get(l)) + sep + texts::desk_phone + "\n";
-            out += std::string(words::mail.get(l)) + sep + texts::desk_mail + "\n";
-            out += std::string(words::hours.get(l)) + sep + texts::desk_hours.get(l) + "\n";
+            out += std::string(texts::desk_phone_label.get(l)) + sep + texts::desk_phone + "\n";
+            out += std::string(texts::desk_mail_label.get(l)) + sep + texts::desk_mail + "\n";
+            out +=
+                std::string(texts::desk_hours_label.get(l)) + sep + texts::desk_hours.get(l) + "\n";
         }
         return write_out(stdout, out) ? exit_ok : exit_usage;
     }
@@ -149,7 +98,7 @@ class holidays_cmd final : public command {
 public:
     explicit holidays_cmd(CLI::App& parent) {
         app = parent.add_subcommand(
-            "holidays", "Japan's holidays of a year (国民の祝日, 振替休日, 国民の休日), "
+            "holidays", "Japan's holidays of a year (national, substitute and citizens' holidays), "
                         "2000–2099.");
         app->add_option("year", year_, "The year, 2000–2099")->required();
         app->add_flag("--json", json_, "JSON: [{\"date\", \"name\", \"name_en\"}] in date order");
@@ -165,30 +114,21 @@ public:
             return exit_usage;
         }
         std::string out;
+        if (json_) {
+            json::write_holidays(out, year_, l);
+            out += "\n";
+            return write_out(stdout, out) ? exit_ok : exit_usage;
+        }
         char date[16];
-        if (json_) out += "[";
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const holiday& h = (*list)[i];
+        for (const holiday& h : *list) {
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", h.date.year, h.date.month,
                           h.date.day);
-            if (json_) {
-                out += i ? ",\n " : "\n ";
-                out += "{\"date\":\"";
-                out += date;
-                out += "\",\"name\":";
-                json_string(out, h.name().ja);
-                out += ",\"name_en\":";
-                json_string(out, h.name().en);
-                out += "}";
-            } else {
-                out += date;
-                out += "  ";
-                append_padded(out, weekday_name(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
-                out += h.name().get(l);
-                out += "\n";
-            }
+            out += date;
+            out += "  ";
+            append_padded(out, weekday_name(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
+            out += h.name().get(l);
+            out += "\n";
         }
-        if (json_) out += list->empty() ? "]\n" : "\n]\n";
         return write_out(stdout, out) ? exit_ok : exit_usage;
     }
 

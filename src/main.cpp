@@ -45,7 +45,7 @@ const mamisguide::bitext& usage_error_text(const CLI::ParseError& e) {
 
 int main(int argc, char** argv) {
     using namespace mg_cli;
-    CLI::App app{"mamisguide — MAMIS (医師会会員情報システム) application guide: which form, which "
+    CLI::App app{"mamisguide — the MAMIS application guide: which form, which "
                  "boxes, which categories, in which order, or a refusal with a stable code.",
                  "mamisguide"};
     app.set_version_flag("--version", "mamisguide " MAMISGUIDE_VERSION_STRING,

@@ -4,72 +4,37 @@
 // layout live here.
 #include "render.hpp"
 
+#include <mamisguide/texts/cli.hpp>
+
 #include <algorithm>
 #include <cctype>
 
 namespace mg_cli {
 namespace {
 
-namespace words {
-constexpr bitext step1{"【STEP 1】マイページ", "[STEP 1] MyPage"};
-constexpr bitext step1_ok{"マイページあり → STEP 2 に進む",
-                          "The applicant has a MyPage → go on to STEP 2"};
-constexpr bitext user_registration{"マイページがないため、まず利用者登録をする",
-                                   "No MyPage yet: first register as a user"};
-constexpr bitext mypage_check{"マイページの有無が不明：次のいずれかの方法で確認する",
-                              "Not sure whether a MyPage exists: check either way"};
-constexpr bitext step2{"【STEP 2】", "[STEP 2] "};
-constexpr bitext selection{"選択", "Select"};
-constexpr bitext case_label{"ケース", "Case"};
-constexpr bitext actor{"申請する人", "Who applies"};
-constexpr bitext actor_member{"会員本人", "the member"};
-constexpr bitext actor_secretariat{"医師会事務局（代理申請）",
-                                   "the association secretariat (proxy application)"};
-constexpr bitext steps{"手順", "Steps"};
-constexpr bitext checked{"チェックを入れる医師会", "Associations to tick"};
-constexpr bitext categories{"会員区分", "Member categories"};
-constexpr bitext unchecked{"会員区分表が読み込まれていないため未確認",
-                           "not checked: no catalogue loaded"};
-constexpr bitext manual{"マニュアル", "Manual"};
-constexpr bitext notes{"注意", "Notes"};
-constexpr bitext result{"承認後の状態", "State after approval"};
-constexpr bitext not_member{"非会員（どの医師会にも加入していない）",
-                            "not a member of any association"};
-constexpr bitext category_of{"会員区分", "category"};
-constexpr bitext reason{"異動事由", "Reason"};
-constexpr bitext rule{"ルール", "Rule"};
-constexpr bitext desk{"問い合わせ先", "Support desk"};
-constexpr bitext phone{"電話", "Phone"};
-constexpr bitext mail{"メール", "Mail"};
-constexpr bitext hours{"受付時間", "Hours"};
-constexpr bitext refused{"申請できません", "This application cannot be made"};
-constexpr bitext code{"コード", "code"};
-constexpr bitext field{"項目", "Field"};
-constexpr bitext instead{"代わりに次の申請ができます：", "Instead, this request succeeds:"};
-} // namespace words
+namespace words = texts::cli;
 
 const char* get(const bitext& t, lang l) {
     return t.get(l);
 }
 
-/// "：" in Japanese, ": " in English.
 const char* colon(lang l) {
-    return l == lang::ja ? "：" : ": ";
+    return words::colon.get(l);
 }
 
 void heading(std::string& out, const bitext& t, lang l) {
     out += get(t, l);
-    out += l == lang::ja ? "：\n" : ":\n";
+    out += words::heading_end.get(l);
 }
 
 std::string quoted_manual(const bitext& m, lang l) {
-    return l == lang::ja ? std::string("「") + m.ja + "」" : std::string("\"") + m.en + "\"";
+    return std::string(words::quote_open.get(l)) + m.get(l) + words::quote_close.get(l);
 }
 
 std::string paren(std::string_view inner, lang l) {
-    std::string s = l == lang::ja ? "（" : " (";
+    std::string s = words::paren_open.get(l);
     s.append(inner);
-    s += l == lang::ja ? "）" : ")";
+    s += words::paren_close.get(l);
     return s;
 }
 
@@ -82,17 +47,17 @@ void desk_lines(std::string& out, lang l, const char* indent) {
     out += "\n";
     out += indent;
     out += "  ";
-    out += get(words::phone, l);
+    out += get(texts::desk_phone_label, l);
     out += colon(l);
     out += texts::desk_phone;
     out += "  ";
-    out += get(words::mail, l);
+    out += get(texts::desk_mail_label, l);
     out += colon(l);
     out += texts::desk_mail;
     out += "\n";
     out += indent;
     out += "  ";
-    out += get(words::hours, l);
+    out += get(texts::desk_hours_label, l);
     out += colon(l);
     out += texts::desk_hours.get(l);
     out += "\n";
@@ -227,7 +192,7 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
         const std::string_view what = level_label(a.lvl).get(l);
         out += paren(a.name_in(l) == what
                          ? std::string(a.code)
-                         : std::string(what) + (l == lang::ja ? "・" : ", ") + std::string(a.code),
+                         : std::string(what) + words::list_sep.get(l) + std::string(a.code),
                      l);
         out += "\n";
     }
@@ -267,11 +232,11 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
         out += "\n";
         heading(out, words::notes, l);
         for (const note& n : p.notes) {
-            out += l == lang::ja ? "  ・" : "  - ";
+            out += words::bullet.get(l);
             out += n.text->get(l);
             if (!n.association.empty()) {
                 if (const auto v = dir.find(n.association))
-                    out += paren(std::string(dir[*v].name_in(l)) + (l == lang::ja ? "・" : ", ") +
+                    out += paren(std::string(dir[*v].name_in(l)) + words::list_sep.get(l) +
                                      std::string(n.association),
                                  l);
             }

@@ -6,6 +6,7 @@
 
 #include "categories.hpp"
 #include "directory.hpp"
+#include "texts/answers.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -113,14 +114,14 @@ inline std::string category_key(std::string_view s) {
     const std::string f = fold_answer(s);
     std::string out;
     for (std::size_t i = 0; i < f.size();) {
-        if (f.compare(i, 6, "会員") == 0) {
-            i += 6;
-            continue;
-        }
-        if (f.compare(i, 3, "（") == 0 || f.compare(i, 3, "）") == 0) {
-            i += 3;
-            continue;
-        }
+        bool noise = false;
+        for (std::string_view w : texts::category_noise)
+            if (f.compare(i, w.size(), w) == 0) {
+                i += w.size();
+                noise = true;
+                break;
+            }
+        if (noise) continue;
         const char c = f[i++];
         if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '_') continue;
         out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);

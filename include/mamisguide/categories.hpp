@@ -59,6 +59,19 @@ enum class doctor_role : unsigned char {
     other,           ///< everyone else
 };
 
+/// The wire name: "founder_manager", "resident", "other".
+constexpr std::string_view to_string(doctor_role r) noexcept {
+    switch (r) {
+    case doctor_role::founder_manager:
+        return "founder_manager";
+    case doctor_role::resident:
+        return "resident";
+    case doctor_role::other:
+        return "other";
+    }
+    return "other";
+}
+
 /// The one JMA category that follows from a role and the insurance choice: A1, A2C, A2B, or C
 /// and B when opting out. A founder/manager cannot opt out: nullptr (the `no_category`
 /// refusal).

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "detail/fixed_vector.hpp"
+#include "detail/utf8.hpp"
 #include "levels.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -253,5 +254,84 @@ private:
     std::shared_ptr<const detail::directory_data> d_;
     bool sample_ = false;
 };
+
+/// A prefecture as people write it: its JIS code with or without the leading zero ("13", "1",
+/// "01"), in full-width digits ("１３"), or its name ("東京都", "東京" without 都/府/県,
+/// "北海道" as it is), trimmed. Returns 1…47, or nullopt for anything else.
+inline std::optional<unsigned> parse_prefecture(std::string_view text) {
+    std::string folded(text.size(), '\0');
+    folded.resize(detail::fold_code(text, folded.data()));
+    const std::string_view s = folded;
+    if (!s.empty() && s.size() <= 2 &&
+        s.find_first_not_of("0123456789") == std::string_view::npos) {
+        const unsigned n =
+            s.size() == 1 ? unsigned(s[0] - '0') : unsigned(s[0] - '0') * 10 + unsigned(s[1] - '0');
+        if (n >= 1 && n <= 47) return n;
+        return std::nullopt;
+    }
+    if (s.empty()) return std::nullopt;
+    // The built-in names are "<prefecture>医師会"; the prefecture's name is that less the suffix,
+    // and people also drop its last character 都/府/県 (never 道: 北海道 is written whole).
+    static constexpr std::string_view suffix = "医師会";
+    static constexpr std::string_view short_ok[] = {"都", "府", "県"};
+    for (unsigned i = 0; i < detail::prefectures.size(); ++i) {
+        std::string_view full = detail::prefectures[i].name;
+        full.remove_suffix(suffix.size());
+        if (s == full) return i + 1;
+        for (std::string_view k : short_ok)
+            if (full.size() > k.size() && full.substr(full.size() - k.size()) == k &&
+                s == full.substr(0, full.size() - k.size()))
+                return i + 1;
+    }
+    return std::nullopt;
+}
+
+/// What to look for in a directory. Every field given must match; an empty query matches all.
+struct directory_query {
+    std::string code;         ///< exactly this code (folded as people type it)
+    std::string text;         ///< part of the code, the Japanese or the English name
+                              ///< (English in any case)
+    unsigned prefecture = 0;  ///< 1…47: that prefecture's association and its municipal
+                              ///< ones; 0: any
+    std::optional<level> lvl; ///< only this level
+};
+
+/// The associations that match a query, in directory order (JMA, the 47 prefectures in JIS
+/// order, then the master's rows in load order).
+inline std::vector<association_id> search(const directory& dir, const directory_query& q) {
+    auto fold = [](std::string_view s) {
+        std::string f(s.size(), '\0');
+        f.resize(detail::fold_code(s, f.data()));
+        return f;
+    };
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    const std::string code = fold(q.code);
+    const std::string text = fold(q.text);
+    const std::string text_lower = lower(text);
+    const bool any_prefecture = q.prefecture == 0;
+    const bool valid_prefecture = q.prefecture >= 1 && q.prefecture <= 47;
+    const association_id pref = directory::prefecture(q.prefecture);
+    std::vector<association_id> hits;
+    for (association_id v = 0; v < dir.size(); ++v) {
+        const association& a = dir[v];
+        if (!q.code.empty() && a.code != code) continue;
+        if (q.lvl && a.lvl != *q.lvl) continue;
+        if (!any_prefecture) {
+            if (!valid_prefecture) continue;
+            const auto up = dir.parent(v);
+            if (v != pref && !(up && *up == pref)) continue;
+        }
+        if (!text.empty() && a.code.find(text) == std::string::npos &&
+            a.name.find(text) == std::string::npos &&
+            lower(a.name_en).find(text_lower) == std::string::npos)
+            continue;
+        hits.push_back(v);
+    }
+    return hits;
+}
 
 } // namespace mamisguide

@@ -6,6 +6,7 @@
 
 #include "directory.hpp"
 #include "texts/answers.hpp"
+#include "texts/cli.hpp"
 #include "transitions.hpp"
 
 #include <boost/graph/graphviz.hpp>
@@ -160,14 +161,14 @@ inline std::string transition_label(const membership_transition& t, lang l) {
                                                     &texts::graph_level_national};
     std::string label = operation_label(t.op).get(l);
     if (!t.levels.empty()) {
-        label += l == lang::ja ? "（" : " (";
+        label += texts::cli::paren_open.get(l);
         bool first = true;
         for (level x : t.levels) {
-            if (!first) label += l == lang::ja ? "・" : ", ";
+            if (!first) label += texts::cli::list_sep.get(l);
             label += level_names[index_of(x)]->get(l);
             first = false;
         }
-        label += l == lang::ja ? "）" : ")";
+        label += texts::cli::paren_close.get(l);
     }
     return label;
 }

@@ -45,11 +45,11 @@ constexpr bool parse_level(std::string_view s, level& out) noexcept {
 constexpr bitext level_label(level l) noexcept {
     switch (l) {
     case level::municipal:
-        return {"郡市区医師会", "municipal medical association"};
+        return texts::level_municipal;
     case level::prefectural:
-        return {"都道府県医師会", "prefectural medical association"};
+        return texts::level_prefectural;
     case level::national:
-        return {"日本医師会", "Japan Medical Association"};
+        return texts::level_national;
     }
     return {"", ""};
 }

@@ -10,6 +10,7 @@
 #include "plan.hpp"
 #include "text.hpp"
 #include "texts/answers.hpp"
+#include "texts/cli.hpp"
 
 #include <cstddef>
 #include <cstring>
@@ -92,13 +93,13 @@ void put_association(Out& out, const checked_association& a, lang l) {
     const std::string_view name = a.name_in(l);
     const std::string_view what = level_label(a.lvl).get(l);
     put(out, name);
-    put(out, l == lang::ja ? "（" : " (");
+    put(out, texts::cli::paren_open.get(l));
     if (name != what) {
         put(out, what);
-        put(out, l == lang::ja ? "・" : ", ");
+        put(out, texts::cli::list_sep.get(l));
     }
     put(out, a.code);
-    put(out, l == lang::ja ? "）" : ")");
+    put(out, texts::cli::paren_close.get(l));
 }
 
 template <class Out>

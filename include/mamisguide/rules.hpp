@@ -149,12 +149,30 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
 
 namespace detail {
 
-/// check_levels()'s answer for entry `i` of the table: held * 96 + operation * 16 + levels * 2
-/// + cascade.
+/// The shape of check_levels()'s table: every set of levels held (8) × operation (6) × set
+/// of levels requested (8) × cascade (2), in that order, written once for both directions.
+inline constexpr std::size_t n_level_sets = 8;
+inline constexpr std::size_t n_operations = std::size(all_operations);
+inline constexpr std::size_t n_level_entries = n_level_sets * n_operations * n_level_sets * 2;
+
+/// The table entry of (held, operation, levels, cascade).
+constexpr std::size_t level_entry(level_set held, operation op, level_set levels,
+                                  bool cascade) noexcept {
+    return ((held.bits() * n_operations + static_cast<std::size_t>(op) % n_operations) *
+                n_level_sets +
+            levels.bits()) *
+               2 +
+           (cascade ? 1 : 0);
+}
+
+/// check_levels()'s answer for entry `i` of the table (the inverse of level_entry).
 constexpr std::optional<refusal_code> level_answer(std::size_t i) noexcept {
-    const level_verdict v = judge_levels(
-        level_set::from_bits(static_cast<unsigned>(i / 96)), static_cast<operation>(i / 16 % 6),
-        level_set::from_bits(static_cast<unsigned>(i / 2 % 8)), i % 2 != 0);
+    const bool cascade = i % 2 != 0;
+    const level_set levels = level_set::from_bits(static_cast<unsigned>(i / 2 % n_level_sets));
+    const auto op = static_cast<operation>(i / 2 / n_level_sets % n_operations);
+    const level_set held =
+        level_set::from_bits(static_cast<unsigned>(i / 2 / n_level_sets / n_operations));
+    const level_verdict v = judge_levels(held, op, levels, cascade);
     return v.ok ? std::optional<refusal_code>() : std::optional<refusal_code>(v.code);
 }
 
@@ -167,7 +185,7 @@ level_answers(std::index_sequence<I...>) noexcept {
 /// Every (held, operation, levels, cascade) tabulated at compile time: nullopt when legal, else
 /// the refusal code. The answers themselves are stored, not codes to turn into answers, so a
 /// lookup is one load and no branch.
-inline constexpr auto levels_table = level_answers(std::make_index_sequence<8 * 6 * 8 * 2>{});
+inline constexpr auto levels_table = level_answers(std::make_index_sequence<n_level_entries>{});
 
 /// Restricts a per-level map to a set of levels.
 inline per_level<std::string_view> only(const per_level<std::string_view>& c,
@@ -368,6 +386,17 @@ inline void set_result(const directory& dir, association_id m, level_set levels,
     p.result.categories = only(categories, levels);
 }
 
+/// The tail every plan shares: the state after approval — the member's categories with the
+/// request's for the levels in `changed` — then STEP 1, the actor, the manual and the reason.
+inline void complete(const directory& dir, const member_state& s, const request& r,
+                     association_id m, level_set after, level_set changed, const bitext& manual,
+                     application_plan& p) noexcept {
+    per_level<std::string_view> cats = s.categories;
+    for (level l : changed) cats[l] = r.categories[l];
+    set_result(dir, m, after, cats, p);
+    finish(s, r, manual, p);
+}
+
 plan_result plan_impl(const directory& dir, const member_state& s, const request& r,
                       bool suggest) noexcept;
 
@@ -448,8 +477,7 @@ inline plan_result plan_join(const directory& dir, const member_state& s, const 
     p.guide_case = cases[v.levels.size() - 1][0];
     p.guide_instruction = cases[v.levels.size() - 1][1];
     p.rule = "join.chain_from_municipal";
-    set_result(dir, *m, v.after, r.categories, p);
-    finish(s, r, texts::manual_admission, p);
+    complete(dir, s, r, *m, v.after, v.levels, texts::manual_admission, p);
     return p;
 }
 
@@ -475,10 +503,7 @@ inline plan_result plan_additional_join(const directory& dir, const member_state
         p.guide_case = &texts::case_add_prefectural_national;
     }
     p.rule = "additional_join.extend_chain";
-    per_level<std::string_view> cats = s.categories;
-    for (level l : v.levels) cats[l] = r.categories[l];
-    set_result(dir, m, v.after, cats, p);
-    finish(s, r, texts::manual_admission, p);
+    complete(dir, s, r, m, v.after, v.levels, texts::manual_admission, p);
     return p;
 }
 
@@ -512,10 +537,7 @@ inline plan_result plan_change_category(const directory& dir, const member_state
         &texts::step_tick_target_associations, &texts::step_choose_new_category};
     add_steps(p, steps);
     p.rule = "change_category.held_levels";
-    per_level<std::string_view> cats = s.categories;
-    for (level l : v.levels) cats[l] = r.categories[l];
-    set_result(dir, m, v.after, cats, p);
-    finish(s, r, texts::manual_transfer, p);
+    complete(dir, s, r, m, v.after, v.levels, texts::manual_transfer, p);
     return p;
 }
 
@@ -535,8 +557,7 @@ inline plan_result plan_change_facility(const directory& dir, const member_state
         &texts::step_choose_reason, &texts::step_reselect_current};
     add_steps(p, steps);
     p.rule = "change_facility.same_association";
-    set_result(dir, m, v.after, s.categories, p);
-    finish(s, r, texts::manual_transfer, p);
+    complete(dir, s, r, m, v.after, {}, texts::manual_transfer, p);
     return p;
 }
 
@@ -605,27 +626,31 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
                            level_set{level::national}, dir[directory::national()].code});
     p.rule = across ? std::string_view("transfer.across_prefectures")
                     : std::string_view("transfer.within_prefecture");
-    per_level<std::string_view> cats = s.categories;
-    for (level l : changes) cats[l] = r.categories[l];
-    set_result(dir, *dest, v.after, cats, p);
-    finish(s, r, texts::manual_transfer, p);
+    complete(dir, s, r, *dest, v.after, changes, texts::manual_transfer, p);
     return p;
 }
 
-/// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick.
+/// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick: the
+/// six legal cases of rules.md §4.4, keyed as its table is, by (held, leave).
 inline void withdraw_case(level_set held, level_set left, application_plan& p) noexcept {
-    static constexpr const bitext* cases[][2] = {
-        {&texts::case_withdraw_m, &texts::do_withdraw_m},
-        {&texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
-        {&texts::case_withdraw_mp, &texts::do_withdraw_mp},
-        {&texts::case_withdraw_n, &texts::do_withdraw_n},
-        {&texts::case_withdraw_pn, &texts::do_withdraw_pn},
-        {&texts::case_withdraw_all, &texts::do_withdraw_all}};
-    std::size_t i = 0;                                  // held {M}
-    if (held.size() == 2) i = left.size() == 1 ? 1 : 2; // held {M,P}
-    if (held.size() == 3) i = 2 + left.size();          // held all three
-    p.guide_case = cases[i][0];
-    p.guide_instruction = cases[i][1];
+    struct row {
+        unsigned held, leave; // level_set bits: 1 municipal, 2 prefectural, 4 national
+        const bitext* name;
+        const bitext* instruction;
+    };
+    static constexpr row cases[] = {
+        {0b001, 0b001, &texts::case_withdraw_m, &texts::do_withdraw_m},
+        {0b011, 0b010, &texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
+        {0b011, 0b011, &texts::case_withdraw_mp, &texts::do_withdraw_mp},
+        {0b111, 0b100, &texts::case_withdraw_n, &texts::do_withdraw_n},
+        {0b111, 0b110, &texts::case_withdraw_pn, &texts::do_withdraw_pn},
+        {0b111, 0b111, &texts::case_withdraw_all, &texts::do_withdraw_all}};
+    for (const row& c : cases)
+        if (c.held == held.bits() && c.leave == left.bits()) {
+            p.guide_case = c.name;
+            p.guide_instruction = c.instruction;
+            return;
+        }
 }
 
 inline plan_result plan_withdraw(const directory& dir, const member_state& s, association_id m,
@@ -652,8 +677,7 @@ inline plan_result plan_withdraw(const directory& dir, const member_state& s, as
     add_steps(p, steps);
     p.rule = v.cascaded ? std::string_view("withdraw.cascade")
                         : std::string_view("withdraw.top_of_chain");
-    set_result(dir, m, v.after, s.categories, p);
-    finish(s, r, texts::manual_withdrawal, p);
+    complete(dir, s, r, m, v.after, {}, texts::manual_withdrawal, p);
     return p;
 }
 
@@ -701,8 +725,7 @@ inline plan_result plan(const directory& dir, const member_state& s, const reque
 /// A table lookup, computed at compile time from judge_levels().
 inline std::optional<refusal_code> check_levels(level_set held, operation op, level_set levels,
                                                 bool cascade = false) noexcept {
-    return detail::levels_table[held.bits() * 96 + static_cast<unsigned>(op) % 6 * 16 +
-                                levels.bits() * 2 + (cascade ? 1 : 0)];
+    return detail::levels_table[detail::level_entry(held, op, levels, cascade)];
 }
 
 /// The whole check without building suggestions: nullopt when `r` is legal for `s`.

@@ -21,6 +21,7 @@
 
 #include "holidays.hpp"
 #include "text.hpp"
+#include "texts/desk.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -164,17 +165,15 @@ enum class parse_errc : unsigned char {
 constexpr bitext error_text(parse_errc e) noexcept {
     switch (e) {
     case parse_errc::malformed:
-        return {"日時の形式が正しくありません（例: 2026-12-30T11:00:00+09:00）",
-                "malformed date and time (e.g. 2026-12-30T11:00:00+09:00)"};
+        return texts::time_malformed;
     case parse_errc::invalid_date:
-        return {"存在しない日付です", "no such date"};
+        return texts::time_invalid_date;
     case parse_errc::invalid_time:
-        return {"存在しない時刻です", "no such time of day"};
+        return texts::time_invalid_time;
     case parse_errc::missing_offset:
-        return {"時差（Z や +09:00）が指定されていません",
-                "the UTC offset (Z or +09:00) is missing"};
+        return texts::time_missing_offset;
     case parse_errc::invalid_offset:
-        return {"時差が正しくありません", "invalid UTC offset"};
+        return texts::time_invalid_offset;
     }
     return {"", ""};
 }
@@ -358,19 +357,36 @@ enum class support_reason : unsigned char {
     year_end,    ///< the year-end/New Year break
 };
 
+/// The wire name: "open", "after_hours", "weekend", "holiday", "year_end".
+constexpr std::string_view to_string(support_reason r) noexcept {
+    switch (r) {
+    case support_reason::open:
+        return "open";
+    case support_reason::after_hours:
+        return "after_hours";
+    case support_reason::weekend:
+        return "weekend";
+    case support_reason::holiday:
+        return "holiday";
+    case support_reason::year_end:
+        return "year_end";
+    }
+    return "open";
+}
+
 /// The reason for people: 受付中 / 受付時間外 / 土日 / 祝日 / 年末年始.
 constexpr bitext reason_text(support_reason r) noexcept {
     switch (r) {
     case support_reason::open:
-        return {"受付中", "open"};
+        return texts::desk_open;
     case support_reason::after_hours:
-        return {"受付時間外", "outside hours"};
+        return texts::desk_after_hours;
     case support_reason::weekend:
-        return {"土日", "weekend"};
+        return texts::desk_weekend;
     case support_reason::holiday:
-        return {"祝日", "national holiday"};
+        return texts::desk_holiday;
     case support_reason::year_end:
-        return {"年末年始", "year-end and New Year holidays"};
+        return texts::desk_year_end;
     }
     return {"", ""};
 }
@@ -386,10 +402,9 @@ enum class support_errc : unsigned char {
 constexpr bitext error_text(support_errc e) noexcept {
     switch (e) {
     case support_errc::out_of_range:
-        return {"2000年から2099年までの日時のみ対応しています",
-                "only dates from 2000 to 2099 are supported"};
+        return texts::desk_out_of_range;
     case support_errc::invalid_desk:
-        return {"窓口の設定が正しくありません", "invalid support desk settings"};
+        return texts::desk_invalid;
     }
     return {"", ""};
 }

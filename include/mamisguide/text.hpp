@@ -29,6 +29,16 @@ constexpr bool parse_lang(const char* s, lang& out) noexcept {
 
 namespace mamisguide::texts {
 
+// ---- the levels and the membership states ----------------------------------------------------
+inline constexpr bitext level_municipal{"郡市区医師会", "municipal medical association"};
+inline constexpr bitext level_prefectural{"都道府県医師会", "prefectural medical association"};
+inline constexpr bitext level_national{"日本医師会", "Japan Medical Association"};
+inline constexpr bitext state_none{"非会員", "not a member"};
+inline constexpr bitext state_municipal{"郡市区医師会", "municipal"};
+inline constexpr bitext state_municipal_prefectural{"郡市区＋都道府県医師会",
+                                                    "municipal + prefectural"};
+inline constexpr bitext state_all{"郡市区＋都道府県＋日本医師会", "municipal + prefectural + JMA"};
+
 // ---- forms and selections ----------------------------------------------------------------
 inline constexpr bitext form_admission{"入会届", "Admission form (入会届)"};
 inline constexpr bitext form_transfer{"異動届", "Change form (異動届)"};
@@ -131,16 +141,6 @@ inline constexpr bitext check_not_found{
 inline constexpr bitext check_ask_desk{
     "それでも不明な場合は、医師会会員情報システム運営事務局へお問い合わせください",
     "If still unsure, ask the MAMIS support desk (医師会会員情報システム運営事務局)"};
-
-// ---- the support desk (rules.md §6) ----------------------------------------------------------
-inline constexpr bitext desk_name{"医師会会員情報システム運営事務局",
-                                  "MAMIS support desk (医師会会員情報システム運営事務局)"};
-inline constexpr const char* desk_mail = "inquiry@mamis.med.or.jp";
-inline constexpr const char* desk_phone = "0120-110-030";
-inline constexpr bitext desk_hours{
-    "平日 10:00～18:00（土・日・祝日、年末年始は対応外）",
-    "Weekdays 10:00–18:00 Japan time (closed on Saturdays, Sundays, national holidays and the "
-    "year-end/new-year break)"};
 
 // ---- notes -------------------------------------------------------------------------------------
 inline constexpr bitext note_cascade_prefectural{

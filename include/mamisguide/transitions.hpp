@@ -59,10 +59,8 @@ inline constexpr transition_row fixed_transitions[] = {
 /// levels, change_facility and transfer with no levels named.
 inline transition_graph make_transition_graph() {
     transition_graph g;
-    const bitext labels[] = {{"非会員", "not a member"},
-                             {"郡市区医師会", "municipal"},
-                             {"郡市区＋都道府県医師会", "municipal + prefectural"},
-                             {"郡市区＋都道府県＋日本医師会", "municipal + prefectural + JMA"}};
+    const bitext labels[] = {texts::state_none, texts::state_municipal,
+                             texts::state_municipal_prefectural, texts::state_all};
     for (unsigned i = 0; i < 4; ++i)
         boost::add_vertex(membership_state{level_set::chain(i), labels[i]}, g);
     for (const auto& t : detail::fixed_transitions)

@@ -1,4 +1,4 @@
-"""mamisguide: the MAMIS (医師会会員情報システム) application rules, from Python.
+"""mamisguide: the MAMIS application rules, from Python.
 
 A pure-Python (ctypes) binding of libmamisguide, the C ABI of the mamisguide library. Give a
 member and a request, get an exact plan (which form, which boxes, which categories, which

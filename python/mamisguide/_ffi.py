@@ -321,6 +321,26 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_parse_instant", [c_char_p, _P(c_int64)], c_int, _check_ok),
     ("mg_holidays", [c_int, c_int, _P(MgHolidayInfo), c_size_t, _P(c_size_t)], c_int, _check_ok),
     # memory
+    # every other answer as JSON, written by the library
+    ("mg_directory_json", [_engine, c_char_p, c_char_p, c_char_p, c_int, _out_string], c_int,
+     _check_ok),
+    ("mg_association_json", [_engine, c_char_p, c_int, _out_string], c_int, _check_errors),
+    ("mg_support_json", [_engine, c_int64, c_int, _out_string], c_int, _check_ok),
+    ("mg_holidays_json", [c_int, c_int, _out_string], c_int, _check_ok),
+    ("mg_mypage_step_json", [c_int, c_int, _out_string], c_int, _check_ok),
+    ("mg_last_load_error_json", [c_int, _out_string], c_int, _check_ok),
+    # the names of the C constants
+    ("mg_operation_name", [c_int], c_char_p, None),
+    ("mg_level_name", [c_uint], c_char_p, None),
+    ("mg_mypage_name", [c_int], c_char_p, None),
+    ("mg_lang_name", [c_int], c_char_p, None),
+    ("mg_form_name", [c_int], c_char_p, None),
+    ("mg_selection_name", [c_int], c_char_p, None),
+    ("mg_actor_name", [c_int], c_char_p, None),
+    ("mg_prerequisite_name", [c_int], c_char_p, None),
+    ("mg_note_name", [c_int], c_char_p, None),
+    ("mg_role_name", [c_int], c_char_p, None),
+    ("mg_desk_reason_name", [c_int], c_char_p, None),
     ("mg_free", [c_void_p], None, None),
 )
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, NamedTuple, Opt
 
 from . import _convert, _ffi
 from ._convert import CategoriesLike, LangLike, LevelsLike
+from .enums import Level
 from .errors import MamisguideError
 from .support import SupportStatus, _support_status
 
@@ -252,7 +253,15 @@ class Engine:
             raise _convert.refusal_from_response(response, status)
         return response
 
+    def respond_text(self, request: RequestLike) -> str:
+        """As :meth:`respond`, but the response as the library wrote it: its JSON text."""
+        return self._respond_text(request)[1]
+
     def _respond(self, request: RequestLike) -> Tuple[int, Dict[str, Any]]:
+        status, text = self._respond_text(request)
+        return status, json.loads(text)
+
+    def _respond_text(self, request: RequestLike) -> Tuple[int, str]:
         if isinstance(request, bytes):
             data = request
         elif isinstance(request, str):
@@ -265,9 +274,9 @@ class Engine:
         text = _ffi.take_string(out)
         if text is None:
             raise _ffi.error_for(status)
-        return status, json.loads(text)
+        return status, text
 
-    # ---- typed helpers (the C functions mg_join ... mg_withdraw) ---------------------------------
+    # ---- typed helpers: one operation each, answered by the JSON contract -----------------------
 
     def join(
         self,
@@ -278,17 +287,9 @@ class Engine:
         proxy: bool = False,
         lang: LangLike = "ja",
     ) -> Dict[str, Any]:
-        """新規入会: join ``municipal`` and the levels above it in ``levels``."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_join,
-            byref(m),
-            _convert.encode(municipal, "request.municipal"),
-            _convert.level_bits(levels, "request.levels"),
-            _convert.categories_array(categories, "request.categories"),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Join (shinki nyukai): ``municipal`` and the levels above it in ``levels``."""
+        return self._typed(member, lang, operation="join", municipal=municipal,
+                           levels=_convert.levels_value(levels), categories=categories, proxy=proxy)
 
     def additional_join(
         self,
@@ -298,42 +299,21 @@ class Engine:
         proxy: bool = False,
         lang: LangLike = "ja",
     ) -> Dict[str, Any]:
-        """追加入会: add ``levels`` (each with a category) to a member's chain."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_additional_join,
-            byref(m),
-            _convert.level_bits(levels, "request.levels"),
-            _convert.categories_array(categories, "request.categories"),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Additional join (tsuika nyukai): add ``levels`` (each with a category) to a chain."""
+        return self._typed(member, lang, operation="additional_join",
+                           levels=_convert.levels_value(levels), categories=categories, proxy=proxy)
 
     def change_category(
         self, member: MemberLike, categories: CategoriesLike, proxy: bool = False, lang: LangLike = "ja"
     ) -> Dict[str, Any]:
-        """会員区分の変更: a new category for each level in ``categories``."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_change_category,
-            byref(m),
-            _convert.categories_array(categories, "request.categories"),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Change of member category: a new category for each level in ``categories``."""
+        return self._typed(member, lang, operation="change_category", categories=categories, proxy=proxy)
 
     def change_facility(
         self, member: MemberLike, reason: Optional[str] = None, proxy: bool = False, lang: LangLike = "ja"
     ) -> Dict[str, Any]:
-        """施設変更 without a change of association."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_change_facility,
-            byref(m),
-            _convert.encode(reason, "request.reason"),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Change of facility without a change of association."""
+        return self._typed(member, lang, operation="change_facility", reason=reason, proxy=proxy)
 
     def transfer(
         self,
@@ -344,17 +324,9 @@ class Engine:
         proxy: bool = False,
         lang: LangLike = "ja",
     ) -> Dict[str, Any]:
-        """施設変更 with a change of association, to the municipal association ``destination``."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_transfer,
-            byref(m),
-            _convert.encode(destination, "request.municipal"),
-            _convert.categories_array(categories, "request.categories"),
-            _convert.encode(reason, "request.reason"),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Change of facility with a change of association, to ``destination``."""
+        return self._typed(member, lang, operation="transfer", municipal=destination,
+                           categories=categories, reason=reason, proxy=proxy)
 
     def withdraw(
         self,
@@ -364,30 +336,22 @@ class Engine:
         proxy: bool = False,
         lang: LangLike = "ja",
     ) -> Dict[str, Any]:
-        """退会: leave ``levels`` (the top of the chain; ``cascade`` widens to the smallest legal set)."""
-        m = _convert.member_struct(member)
-        return self._typed(
-            self._lib.mg_withdraw,
-            byref(m),
-            _convert.level_bits(levels, "request.levels"),
-            int(bool(cascade)),
-            int(bool(proxy)),
-            lang=lang,
-        )
+        """Withdrawal: leave ``levels`` (the top of the chain; ``cascade`` widens to the smallest
+        legal set)."""
+        return self._typed(member, lang, operation="withdraw", levels=_convert.levels_value(levels),
+                           cascade=cascade, proxy=proxy)
 
-    def _typed(self, fn: Callable[..., int], *args: Any, lang: LangLike) -> Dict[str, Any]:
-        """Calls one typed planning function; returns the plan dict or raises RefusalError.
+    def _typed(self, member: MemberLike, lang: LangLike, **request: Any) -> Dict[str, Any]:
+        """One request of the contract, made of the helper's arguments; the plan, or RefusalError.
 
-        The result's strings may point into the arguments (the member struct, the codes): they
-        stay alive in ``args`` until the result has been copied into dicts.
+        Flags that are off are left out (as the contract's defaults); nothing here judges a value.
         """
-        ln = _convert.lang_number(lang)
-        result = _ffi.MgResult()
-        with self._reading() as h:
-            status = fn(h, *args, ln, byref(result))
-        if status != 0:
-            raise _convert.refusal_error(result.refusal)
-        return _convert.plan_dict(result.plan, ln)
+        for flag in ("cascade", "proxy"):
+            if flag in request:
+                request[flag] = bool(request[flag]) or None
+        if request.get("categories") == {}:
+            request["categories"] = None
+        return self.plan(_convert.request_json(member, request, lang))
 
     # ---- the support desk ----------------------------------------------------------------------
 
@@ -400,7 +364,7 @@ class Engine:
 
 def _association(info: _ffi.MgAssociationInfo) -> Association:
     return Association(
-        level=_convert.level_names(info.level)[0],
+        level=Level(info.level).json_name,
         code=_ffi.decode(info.code) or "",
         name=_ffi.decode(info.name) or "",
         parent_code=_ffi.decode(info.parent_code),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 __all__ = [
     "Level",
@@ -30,33 +30,37 @@ class Level(enum.IntFlag):
 
     @property
     def json_name(self) -> str:
-        """The JSON name of a single level (``"municipal"``, ...)."""
-        try:
-            return _LEVEL_NAMES[int(self)]
-        except KeyError:
-            raise ValueError(f"{self!r} is not a single level") from None
+        """The JSON name of a single level (``"municipal"``, ...), as the library names it."""
+        name = _c_name("mg_level_name", int(self))
+        if name is None:
+            raise ValueError(f"{self!r} is not a single level")
+        return name
 
     def names(self) -> List[str]:
         """The JSON names of the levels in this set, bottom first."""
-        return [name for bit, name in _LEVEL_NAMES.items() if int(self) & bit]
+        return [Level(bit).json_name for bit in (1, 2, 4) if int(self) & bit]
 
     @property
     def index(self) -> int:
         """The index of a single level in the C ``categories[3]`` arrays (``MG_IDX_*``)."""
-        return _LEVEL_INDEX[self.json_name]
+        self.json_name  # raises for a set of levels
+        return int(self).bit_length() - 1
 
     @classmethod
     def parse(cls, name: str) -> "Level":
         """The level with this JSON name; ValueError for anything else."""
-        try:
-            return cls(_LEVEL_BITS[name])
-        except (KeyError, TypeError):
-            raise ValueError(f"unknown level name: {name!r}") from None
+        for bit in (1, 2, 4):
+            if isinstance(name, str) and _c_name("mg_level_name", bit) == name:
+                return cls(bit)
+        raise ValueError(f"unknown level name: {name!r}")
 
 
-_LEVEL_NAMES: Dict[int, str] = {1: "municipal", 2: "prefectural", 4: "national"}
-_LEVEL_BITS: Dict[str, int] = {v: k for k, v in _LEVEL_NAMES.items()}
-_LEVEL_INDEX: Dict[str, int] = {"municipal": 0, "prefectural": 1, "national": 2}
+def _c_name(function: str, value: int) -> Optional[str]:
+    """The library's name for a C constant (``mg_*_name``), or None."""
+    from . import _ffi  # the library is loaded on first use, not on import
+
+    raw = getattr(_ffi.library(), function)(value)
+    return raw.decode("utf-8") if raw is not None else None
 
 
 class _JsonEnum(str, enum.Enum):
@@ -67,16 +71,31 @@ class _JsonEnum(str, enum.Enum):
 
     @property
     def c_value(self) -> int:
-        """The C constant (``MG_OP_*``, ``MG_MYPAGE_*``, ...): the position in the definition."""
-        return list(type(self)).index(self)
+        """The C constant (``MG_OP_*``, ``MG_MYPAGE_*``, ...), found by the library's own name
+        for each number (``mg_operation_name`` ...), never by position."""
+        for number in range(64):
+            name = _c_name(_C_NAMES[type(self).__name__], number)
+            if name == self.value:
+                return number
+        raise ValueError(f"the library has no number for {self!r}")
 
     @classmethod
     def from_c(cls, value: int):  # type: ignore[no-untyped-def]
         """The member for a C constant."""
-        members = list(cls)
-        if not 0 <= value < len(members):
+        name = _c_name(_C_NAMES[cls.__name__], value) if isinstance(value, int) else None
+        if name is None:
             raise ValueError(f"{value} is not a valid {cls.__name__} number")
-        return members[value]
+        return cls(name)
+
+
+#: Which of the library's mg_*_name functions names each enumeration's C constants.
+_C_NAMES: Dict[str, str] = {
+    "Operation": "mg_operation_name",
+    "MyPage": "mg_mypage_name",
+    "Lang": "mg_lang_name",
+    "Role": "mg_role_name",
+    "DeskReason": "mg_desk_reason_name",
+}
 
 
 class Operation(_JsonEnum):
@@ -156,5 +175,6 @@ class Status(enum.IntEnum):
         return 1 <= self.value <= 14
 
 
-#: The refusal codes of rules.md §7, in C order (index + 1 is the status).
+#: The refusal codes of rules.md §7, in C order (index + 1 is the status). The library's own
+#: names (mg_status_name) are checked against these by the tests.
 REFUSAL_CODES = tuple(s.name.lower() for s in Status if s.is_refusal)

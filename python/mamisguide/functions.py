@@ -24,7 +24,7 @@ __all__ = [
 
 
 class Category(NamedTuple):
-    """A JMA member category (会員区分): code (``"A1"``, ``"A2B"``, ...) and label."""
+    """A JMA member category (kaiin kubun): code (``"A1"``, ``"A2B"``, ...) and label."""
 
     code: str
     label: Optional[str]
@@ -62,9 +62,7 @@ def recommend_category(role: Union[str, Role], opt_out: bool = False, lang: Lang
 
 def guide(lang: LangLike = "ja") -> Dict[str, Any]:
     """The guide (STEP 1 → STEP 2 → questions → leaves) as a dict: ``{"root": id, "nodes": [...]}``."""
-    out = c_void_p()
-    _ffi.library().mg_guide_json(_convert.lang_number(lang), byref(out))
-    return json.loads(_ffi.take_string(out) or "{}")
+    return _convert.json_call(_ffi.library().mg_guide_json, _convert.lang_number(lang))
 
 
 def transitions_dot(lang: LangLike = "ja") -> str:
@@ -79,9 +77,9 @@ def check_levels(
 ) -> Optional[str]:
     """The level rules alone: None when legal, else the refusal code that applies."""
     status = _ffi.library().mg_check_levels(
-        _convert.level_bits(held, "member.levels"),
+        _convert.level_bits(held),
         Operation(operation).c_value,
-        _convert.level_bits(levels, "request.levels"),
+        _convert.level_bits(levels),
         int(bool(cascade)),
     )
     return None if status == 0 else status_name(status)
@@ -89,9 +87,5 @@ def check_levels(
 
 def mypage_step(mypage: Union[str, MyPage], lang: LangLike = "ja") -> Optional[Dict[str, Any]]:
     """STEP 1: what comes before the form for a MyPage answer (None for ``"yes"``)."""
-    ln = _convert.lang_number(lang)
-    info = _ffi.MgPrerequisiteInfo()
-    count = c_size_t()
-    _ffi.library().mg_mypage_step(MyPage(mypage).c_value, ln, byref(info), byref(count))
-    return _convert.prerequisite_dict(info, ln) if count.value else None
-
+    return _convert.json_call(_ffi.library().mg_mypage_step_json, MyPage(mypage).c_value,
+                              _convert.lang_number(lang))

@@ -1,4 +1,4 @@
-"""The support desk (医師会会員情報システム運営事務局) and Japan's national holidays."""
+"""The MAMIS support desk and Japan's national holidays."""
 
 from __future__ import annotations
 
@@ -91,11 +91,15 @@ def support_status(when: When = None, lang: _convert.LangLike = "ja") -> Support
 
 def support_contact(lang: _convert.LangLike = "ja") -> Dict[str, str]:
     """The desk's name, phone, mail and hours."""
-    return _convert.support_contact_dict(_convert.lang_number(lang))
+    c = _ffi.MgSupportContact()
+    _ffi.library().mg_support_contact_info(_convert.lang_number(lang), c)
+    d = _ffi.decode
+    return {"name": d(c.name) or "", "phone": d(c.phone) or "", "mail": d(c.mail) or "",
+            "hours": d(c.hours) or ""}
 
 
 def holidays(year: int) -> List[Holiday]:
-    """A year's national holidays (2000-2099; 振替休日 and 国民の休日 included) in date order.
+    """A year's national holidays (2000-2099; substitute and citizens' holidays included) in date order.
     Raises ``out_of_range`` outside those years."""
     lib = _ffi.library()
     capacity = 32  # the header promises at most 24

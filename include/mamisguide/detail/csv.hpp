@@ -39,6 +39,47 @@ enum class load_error_kind : unsigned char {
     bad_entry,           ///< (JSON masters) not an array of objects with the expected fields
 };
 
+/// The wire name ("unreadable", "duplicate_code", …): the enumerator's own name.
+constexpr std::string_view to_string(load_error_kind k) noexcept {
+    switch (k) {
+    case load_error_kind::unreadable:
+        return "unreadable";
+    case load_error_kind::too_large:
+        return "too_large";
+    case load_error_kind::invalid_utf8:
+        return "invalid_utf8";
+    case load_error_kind::csv_syntax:
+        return "csv_syntax";
+    case load_error_kind::missing_header:
+        return "missing_header";
+    case load_error_kind::bad_header:
+        return "bad_header";
+    case load_error_kind::column_count:
+        return "column_count";
+    case load_error_kind::empty_field:
+        return "empty_field";
+    case load_error_kind::invalid_field:
+        return "invalid_field";
+    case load_error_kind::unknown_prefecture:
+        return "unknown_prefecture";
+    case load_error_kind::wrong_level:
+        return "wrong_level";
+    case load_error_kind::duplicate_code:
+        return "duplicate_code";
+    case load_error_kind::unknown_association:
+        return "unknown_association";
+    case load_error_kind::catalogue_exists:
+        return "catalogue_exists";
+    case load_error_kind::builtin_catalogue:
+        return "builtin_catalogue";
+    case load_error_kind::json_syntax:
+        return "json_syntax";
+    case load_error_kind::bad_entry:
+        return "bad_entry";
+    }
+    return "unreadable";
+}
+
 /// The reason in words.
 constexpr bitext describe(load_error_kind k) noexcept {
     switch (k) {

@@ -65,6 +65,12 @@ inline constexpr bitext why_json_utf8{
     "The request is not valid UTF-8 (line {line}, column {column})."};
 inline constexpr bitext why_field_suffix{"（{field}）", " ({field})"};
 
+/// Words left out when a category's code or label is compared with an answer (category_key()
+/// in answers.hpp): the word 会員 ("member") and full-width brackets.
+inline constexpr const char* category_noise[] = {"会員", "（", "）"};
+/// The separators a person may type between items of a list, besides a comma.
+inline constexpr const char* answer_separators[] = {"、", "，"};
+
 /// Separators for lists of names in messages.
 inline constexpr bitext list_separator{"、", ", "};
 inline constexpr bitext level_separator{"・", ", "};
@@ -82,13 +88,9 @@ inline constexpr bitext sample_warning{
     "--directory または MAMISGUIDE_DIRECTORY で指定してください。",
     "no master given: using the bundled sample master, whose codes are made up (name yours with "
     "--directory or MAMISGUIDE_DIRECTORY)"};
+/// The end of every plan printed for a person (the labels and states are texts/desk.hpp's).
 inline constexpr bitext desk_footer_heading{"困ったときの問い合わせ先", "If you need help"};
-inline constexpr bitext desk_footer_phone{"電話", "Phone"};
-inline constexpr bitext desk_footer_mail{"メール", "Mail"};
-inline constexpr bitext desk_footer_hours{"受付時間", "Hours"};
 inline constexpr bitext desk_footer_now{"現在", "Now"};
-inline constexpr bitext desk_open_now{"受付中", "open"};
-inline constexpr bitext desk_closed_now{"受付時間外", "closed"};
 inline constexpr bitext desk_next_open{"次の受付開始", "opens next"};
 
 // ---- the guide: wrong answers ------------------------------------------------------------------
