@@ -73,9 +73,10 @@ public:
         }
         directory_dot_options o;
         if (!prefecture_.empty()) {
-            const auto p = parse_prefecture_number(prefecture_);
+            const auto p = parse_prefecture(prefecture_);
             if (!p) {
-                print_error("--prefecture: expected a prefecture code 1-47 (e.g. 13), not '" +
+                print_error("--prefecture: expected a prefecture: its code 1-47 (e.g. 13) or "
+                            "its name, not '" +
                             prefecture_ + "'");
                 return exit_usage;
             }
@@ -142,16 +143,6 @@ private:
             return exit_usage;
         }
         return exit_ok;
-    }
-
-    /// "13", "1", "01" (full-width digits too) → 13, 1, 1; nullopt outside 1–47.
-    static std::optional<unsigned> parse_prefecture_number(const std::string& text) {
-        const std::string s = fold_answer(text);
-        if (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos)
-            return std::nullopt;
-        const unsigned n = static_cast<unsigned>(std::stoul(s));
-        if (n < 1 || n > 47) return std::nullopt;
-        return n;
     }
 
     directory_options dopts_;

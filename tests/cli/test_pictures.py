@@ -99,7 +99,9 @@ class Pictures(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.count("subgraph cluster_"), 1)
         self.assertEqual(out.count("shape=ellipse"), COUNTS[12])
-        for bad in ("0", "48", "x", "東京"):
+        rc, out2, err = c.run(["graph", "--directory", self.master, "--prefecture", "東京都"])
+        self.assertEqual(out2, out)
+        for bad in ("0", "48", "x", "東京府"):
             rc, out, err = c.run(["graph", "--directory", self.master, "--prefecture", bad])
             self.assertEqual(rc, 2, bad)
             self.assertIn("--prefecture", err)
