@@ -183,9 +183,9 @@ class Guide(unittest.TestCase):
             self.assertEqual(rc, 0, answer + err)
             self.assertEqual(json.loads(out.splitlines()[-1])["checked"][0]["code"], "13-chiyoda")
         # Nothing matches: why, with the associations probably meant, and asked again.
-        rc, out, err = run(["guide"], stdin="yes\nwithdraw\n1\n13-chiyod\n")
+        rc, out, err = run(["guide"], stdin="yes\nwithdraw\n1\n13-chyoda\n")
         self.assertEqual(rc, 2)
-        self.assertIn("「13-chiyod」に一致する医師会がありません", err)
+        self.assertIn("「13-chyoda」に一致する医師会がありません", err)
         self.assertIn("千代田区医師会（13-chiyoda）", err)
 
     def test_categories_by_label(self):
