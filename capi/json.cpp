@@ -807,6 +807,9 @@ struct escaping_out {
     void append(const char* p, std::size_t n) { escape(s, std::string_view(p, n)); }
 };
 
+/// A value at fault longer than this is not echoed in `value` (the message quotes its start).
+constexpr std::size_t max_value_bytes = 256;
+
 /// The refusal's extra fields (docs/decisions.md): what is at fault, named.
 void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) {
     if (!r.levels.empty()) {
@@ -830,7 +833,7 @@ void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) 
         }
         out.push_back(']');
     }
-    if (!r.value.empty()) {
+    if (!r.value.empty() && r.value.size() <= max_value_bytes) {
         raw(out, ",\"value\":");
         str(out, r.value);
     }

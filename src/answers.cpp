@@ -69,7 +69,7 @@ void render_desk_now(std::string& out, lang l, std::int64_t now) {
 void render_plan_for_person(std::string& out, const directory& dir, const application_plan& p,
                             lang l) {
     if (dir.is_sample()) {
-        out += l == lang::ja ? "※ " : "NOTE: ";
+        out += texts::note_mark.get(l);
         out += texts::sample_note.get(l);
         out += "\n\n";
     }
@@ -111,7 +111,7 @@ void render_refusal_for_person(std::string& out, const directory& dir, const ref
     }
     if (dir.is_sample()) {
         out += "\n";
-        out += l == lang::ja ? "※ " : "NOTE: ";
+        out += texts::note_mark.get(l);
         out += texts::sample_note.get(l);
         out += "\n";
     }

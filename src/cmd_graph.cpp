@@ -36,6 +36,13 @@ std::string find_on_path(const std::string& name) {
     return {};
 }
 
+/// `t` with {value} replaced by `value`.
+std::string with_value(std::string_view t, std::string_view value) {
+    std::string out(t);
+    if (const auto at = out.find("{value}"); at != std::string::npos) out.replace(at, 7, value);
+    return out;
+}
+
 class graph_cmd final : public command {
 public:
     explicit graph_cmd(CLI::App& parent) {
@@ -65,9 +72,7 @@ public:
         if (format_ != "dot") {
             dot_path = find_on_path("dot");
             if (dot_path.empty()) {
-                print_error("--format " + format_ +
-                            " needs Graphviz's 'dot', which is not on PATH: install Graphviz, "
-                            "or use --format dot");
+                print_error(with_value(texts::graph_needs_dot.get(l), format_));
                 return exit_usage;
             }
         }
@@ -75,13 +80,11 @@ public:
         if (!prefecture_.empty()) {
             const auto p = parse_prefecture(prefecture_);
             if (!p) {
-                print_error("--prefecture: expected a prefecture: its code 1-47 (e.g. 13) or "
-                            "its name, not '" +
-                            prefecture_ + "'");
+                print_error(with_value(texts::graph_bad_prefecture.get(l), prefecture_));
                 return exit_usage;
             }
             if (what_ == "transitions") {
-                print_error("--prefecture applies to --what directory");
+                print_error(texts::graph_prefecture_not_used.get(l));
                 return exit_usage;
             }
             o.prefecture = *p;

@@ -77,6 +77,29 @@ void put(Out& out, std::string_view s) {
     out.append(s.data(), s.size());
 }
 
+/// The longest value quoted in a message; a longer one is cut (at a character boundary) and
+/// marked "...".
+inline constexpr std::size_t max_quoted = 64;
+
+/// A value from the request, quoted in a message: control characters (terminal escapes, NUL)
+/// shown as '?', cut after max_quoted bytes.
+template <class Out>
+void put_value(Out& out, std::string_view s) {
+    std::size_t n = s.size() > max_quoted ? max_quoted : s.size();
+    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) {
+            put(out, s.substr(run, i - run));
+            put(out, "?");
+            run = i + 1;
+        }
+    }
+    put(out, s.substr(run, n - run));
+    if (n < s.size()) put(out, "...");
+}
+
 template <class Out>
 void put_number(Out& out, std::uint32_t n) {
     char digits[10];
@@ -126,9 +149,9 @@ void fill(Out& out, std::string_view tmpl, const refusal& r, lang l) {
                 put(out, level_label(x).get(l));
             }
         } else if (name == "value") {
-            put(out, r.value);
+            put_value(out, r.value);
         } else if (name == "field") {
-            put(out, r.field);
+            put_value(out, r.field);
         } else if (name == "line") {
             put_number(out, r.line);
         } else if (name == "column") {

@@ -76,6 +76,19 @@ inline constexpr bitext list_separator{"、", ", "};
 inline constexpr bitext level_separator{"・", ", "};
 
 // ---- the command line's answers ----------------------------------------------------------------
+inline constexpr bitext note_mark{"※ ", "NOTE: "};
+inline constexpr bitext graph_needs_dot{
+    "--format {value} には Graphviz の dot が必要ですが、PATH にありません。Graphviz をインストール"
+    "する（MAMISGUIDE_PICTURES=1 scripts/setup.sh）か、--format dot を使ってください。",
+    "--format {value} needs Graphviz's 'dot', which is not on PATH: install Graphviz "
+    "(MAMISGUIDE_PICTURES=1 scripts/setup.sh), or use --format dot"};
+inline constexpr bitext graph_bad_prefecture{
+    "--prefecture: 都道府県コード（1〜47、例: "
+    "13）または都道府県名を指定してください（「{value}」）。",
+    "--prefecture: expected a prefecture: its code 1-47 (e.g. 13) or its name, not '{value}'"};
+inline constexpr bitext graph_prefecture_not_used{
+    "--prefecture は --what directory でのみ指定できます。",
+    "--prefecture applies to --what directory"};
 inline constexpr bitext refusal_allowed{"選択できる会員区分", "Categories accepted"};
 inline constexpr bitext refusal_candidates{"もしかして", "Did you mean"};
 inline constexpr bitext sample_note{
