@@ -38,7 +38,7 @@ const engine& eng() {
     return e;
 }
 
-json respond(const std::string& request) {
+json raw(const std::string& request) {
     char* out = nullptr;
     const int status = mg_plan_json(eng().e, request.data(), request.size(), &out);
     BOOST_TEST_REQUIRE(out != nullptr);
@@ -50,7 +50,7 @@ json respond(const std::string& request) {
 }
 
 json respond(const json& request) {
-    return respond(request.dump());
+    return raw(request.dump());
 }
 
 const json member3 = {
@@ -140,40 +140,40 @@ BOOST_AUTO_TEST_CASE(category_unchanged_names_the_association) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_request_has_the_exact_field_path) {
-    json e = respond(R"({"request":{"operation":"join","colour":"red"}})");
+    json e = raw(R"({"request":{"operation":"join","colour":"red"}})");
     BOOST_TEST(e["field"] == "request.colour");
     BOOST_TEST(e["message"] == "不明な項目「request.colour」があります。");
-    e = respond(R"({"member":{"municipal":"13-chiyoda","levels":["municipal","regional"]},
+    e = raw(R"({"member":{"municipal":"13-chiyoda","levels":["municipal","regional"]},
                     "request":{"operation":"withdraw","levels":["municipal"]},"lang":"en"})");
     BOOST_TEST(e["field"] == "member.levels[1]");
     BOOST_TEST(e["message"] == "Unknown level name. (member.levels[1])");
-    e = respond(R"({"request":{"operation":"withdraw","levels":["national","national"]}})");
+    e = raw(R"({"request":{"operation":"withdraw","levels":["national","national"]}})");
     BOOST_TEST(e["field"] == "request.levels[1]");
-    e = respond(R"({"request":{"operation":"join","categories":{"regional":"A"}}})");
+    e = raw(R"({"request":{"operation":"join","categories":{"regional":"A"}}})");
     BOOST_TEST(e["field"] == "request.categories.regional");
-    e = respond(R"({"request":{"operation":"join","levels":[1]}})");
+    e = raw(R"({"request":{"operation":"join","levels":[1]}})");
     BOOST_TEST(e["field"] == "request.levels[0]");
-    e = respond(R"({"member":{"shoe":1},"request":{"operation":"join"}})");
+    e = raw(R"({"member":{"shoe":1},"request":{"operation":"join"}})");
     BOOST_TEST(e["field"] == "member.shoe");
-    e = respond(R"({"colour":1,"request":{"operation":"join"}})");
+    e = raw(R"({"colour":1,"request":{"operation":"join"}})");
     BOOST_TEST(e["field"] == "colour");
     // A long key is cut.
-    e = respond(R"({"request":{"operation":"join",")" + std::string(500, 'k') + R"(":1}})");
+    e = raw(R"({"request":{"operation":"join",")" + std::string(500, 'k') + R"(":1}})");
     BOOST_TEST(e["field"].get<std::string>().size() < 100u);
 }
 
 BOOST_AUTO_TEST_CASE(json_that_does_not_parse_says_where) {
-    json e = respond("{\"request\":\n  {\"operation\": \"join\",,}}");
+    json e = raw("{\"request\":\n  {\"operation\": \"join\",,}}");
     BOOST_TEST(e["code"] == "invalid_request");
     BOOST_TEST(e["position"]["line"] == 2);
     BOOST_TEST(e["position"]["column"] == 24); // the second comma
     BOOST_TEST(e["message"] == "JSON として正しくありません（2 行 24 文字目）。");
     // Columns count characters, not bytes.
-    e = respond("{\"lang\":\"en\",\"request\":{\"reason\":\"転勤\" \"x\"}}");
+    e = raw("{\"lang\":\"en\",\"request\":{\"reason\":\"転勤\" \"x\"}}");
     BOOST_TEST(e["position"]["line"] == 1);
     BOOST_TEST(e["position"]["column"] == 39);
     // Not UTF-8.
-    e = respond("{\"request\":\n\n{\"reason\":\"\xff\"}}");
+    e = raw("{\"request\":\n\n{\"reason\":\"\xff\"}}");
     BOOST_TEST(e["position"]["line"] == 3);
     BOOST_TEST(e["position"]["column"] == 12);
 }
