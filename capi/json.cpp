@@ -459,7 +459,7 @@ void set_position(std::string_view input, std::size_t offset, bad& b) {
 /// Where it finds no error (the two parsers differ at the edges), no position is given.
 void locate_syntax_error(std::string_view input, bad& b) {
     struct locator : nlohmann::json_sax<nlohmann::json> {
-        std::size_t at = 0, token = 0;
+        std::size_t at = 0;
         bool failed = false;
         bool null() override { return true; }
         bool boolean(bool) override { return true; }
@@ -473,11 +473,9 @@ void locate_syntax_error(std::string_view input, bad& b) {
         bool end_object() override { return true; }
         bool start_array(std::size_t) override { return true; }
         bool end_array() override { return true; }
-        bool parse_error(std::size_t position, const std::string& last_token,
+        bool parse_error(std::size_t position, const std::string&,
                          const nlohmann::detail::exception&) override {
             at = position, failed = true;
-            // The token as read, unless control characters were written out as <U+XXXX>.
-            token = last_token.find("<U+") == std::string::npos ? last_token.size() : 1;
             return false;
         }
     } sax;
@@ -489,9 +487,30 @@ void locate_syntax_error(std::string_view input, bad& b) {
         return;
     }
     if (!sax.failed) return;
-    // `position` counts the bytes read, the offending token's included: point at its start.
-    const std::size_t token = sax.token ? sax.token : 1;
-    set_position(input, sax.at >= token ? sax.at - token : 0, b);
+    // `position` counts the bytes read: the last one read ends the offending token. Point at
+    // the token's start: a string's opening quote, a word's or number's first character.
+    std::size_t end = sax.at > 0 ? sax.at - 1 : 0;
+    if (end >= input.size()) end = input.empty() ? 0 : input.size() - 1;
+    std::size_t start = end;
+    auto word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '+' || c == '-';
+    };
+    if (!input.empty() && input[end] == '"' && end > 0) {
+        // Back to the opening quote (a quote preceded by an odd run of backslashes is escaped).
+        for (std::size_t i = end; i-- > 0;) {
+            if (input[i] != '"') continue;
+            std::size_t slashes = 0;
+            for (std::size_t k = i; k > 0 && input[k - 1] == '\\'; --k) ++slashes;
+            if (slashes % 2 == 0) {
+                start = i;
+                break;
+            }
+        }
+    } else if (!input.empty() && word(input[end])) {
+        while (start > 0 && word(input[start - 1])) --start;
+    }
+    set_position(input, start, b);
 }
 
 /// Where the first byte that is not UTF-8 is.
