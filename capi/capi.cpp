@@ -393,6 +393,17 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
         from_request(*no.suggestion, out->refusal.suggestion);
     else
         out->refusal.suggestion = mg_request{1, 0, 0, nullptr, {}, nullptr, 0, 0};
+    out->refusal.levels = no.levels.bits();
+    out->refusal.n_associations = no.associations.size();
+    for (std::size_t i = 0; i < no.associations.size(); ++i) {
+        const checked_association& a = no.associations[i];
+        out->refusal.associations[i] = {MG_ASSOCIATION_INFO_VERSION, 1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)),
+                                        nullptr};
+    }
+    out->refusal.value = cstr(no.value);
+    out->refusal.problem =
+        no.problem == state_problem::none ? nullptr : to_string(no.problem).data();
+    refusal_message(no, l, out->refusal.text, sizeof out->refusal.text);
     set_refusal_error(out->refusal.code_name, out->refusal.message);
 #ifdef MG_ABI_TEST_NEXT
     if (out->version >= 2) out->next_status = out->status;

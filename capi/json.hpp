@@ -5,8 +5,10 @@
 // escapes), writing is a small writer that escapes every string it did not write itself.
 #pragma once
 
+#include <mamisguide/answers.hpp>
 #include <mamisguide/mamisguide.hpp>
 #include <mamisguide/texts/web.hpp>
+#include <mamisguide/refusal_text.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -84,6 +86,16 @@ int write_guide_categories(std::string& out, const directory& dir, std::string_v
 /// `line` > 0 adds the batch field "line" first.
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
 void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
+
+/// The same with the directory the plan was made on. A plan on the bundled sample master
+/// (directory::is_sample()) gets a note of kind `sample_directory`; a refusal gets the extra
+/// fields that need the directory: `allowed` (unknown_category: the catalogue's codes with
+/// labels) and `candidates` (unknown_association: up to 5 associations probably meant).
+/// respond() writes through these.
+void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
+                std::size_t line = 0);
+void write_refusal(std::string& out, const directory& dir, const refusal& r, lang l,
+                   std::size_t line = 0);
 
 /// A municipal master written as JSON (rules.md §1): an array of objects with the string
 /// fields "code", "name", "prefecture" and, optionally, "name_en" (a string or null), and no

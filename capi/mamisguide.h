@@ -276,6 +276,14 @@ typedef struct mg_refusal_info {
     const char* field; /* e.g. "request.levels"; may be NULL */
     int has_suggestion;
     mg_request suggestion; /* a request that succeeds, when has_suggestion (version 1) */
+    /* What is at fault, named (the JSON response's extra error fields, docs/decisions.md). */
+    unsigned levels;                     /* MG_LEVEL_* bits of the levels at fault; 0: none */
+    size_t n_associations;               /* the associations at fault, bottom level first */
+    mg_association_info associations[3]; /* parent_code is NULL here */
+    const char* value;   /* the value at fault (an unknown code or category); may be NULL */
+    const char* problem; /* invalid_state: "not_a_chain", "prefectural_mismatch", …; else NULL */
+    char text[1024];     /* the message naming them (NUL-terminated UTF-8; message is the
+                            static sentence without names) */
 } mg_refusal_info;
 
 /* The answer to one request: status MG_OK with plan, or a refusal code with refusal. Only that

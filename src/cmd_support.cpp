@@ -27,8 +27,9 @@ public:
         app = parent.add_subcommand("support", "Is the MAMIS support desk open, and "
                                                "when does it next open?");
         app->add_option("--at", at_,
-                        "The moment to ask about, ISO 8601 with an offset (e.g. "
-                        "2026-12-30T11:00:00+09:00 or 2026-12-30T02:00:00Z); default: now")
+                        "The moment to ask about, ISO 8601 (e.g. 2026-12-30T11:00:00+09:00 or "
+                        "2026-12-30T02:00:00Z); without an offset, Japan time (2026-12-30T11:00); "
+                        "a bare date, 10:00 that day; default: now")
             ->type_name("TIME");
         app->add_flag("--json", json_,
                       "JSON: open, reason, holiday, next_open, phone, mail (and at)");
@@ -41,7 +42,7 @@ public:
         const lang l = to_lang(lang_);
         std::int64_t t = static_cast<std::int64_t>(std::time(nullptr));
         if (!at_.empty()) {
-            const auto parsed = parse_instant(at_);
+            const auto parsed = parse_japan_time(at_);
             if (!parsed) {
                 print_error("--at: " + std::string(label(parsed.error()).get(l)) + ": " + at_);
                 return exit_usage;

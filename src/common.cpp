@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -69,6 +70,12 @@ std::string sample_master_path() {
     return {};
 }
 
+std::string named_master(const directory_options& o) {
+    if (!o.directory.empty()) return o.directory;
+    const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
+    return env ? std::string(env) : std::string();
+}
+
 std::optional<directory> load_directory(const directory_options& o, lang l, std::string* error) {
     directory dir = directory::builtin();
     const auto refused = [&](const std::string& message) {
@@ -85,7 +92,16 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         for (const load_notice& n : notices) print_error(n.message(l));
         notices.clear();
     };
-    const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
+    std::string master = named_master(o);
+    // The sample is never used silently: the plans' JSON and text say so, and stderr warns
+    // (once per run).
+    const bool sample = master.empty();
+    if (sample) {
+        master = sample_master_path();
+        static bool warned = false;
+        if (!warned && !master.empty()) print_error(texts::sample_warning.get(l));
+        warned = true;
+    }
     if (!master.empty()) {
         auto loaded = json::load_master_file_any(dir, master, opts);
         tell();
@@ -98,6 +114,7 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
+    dir.set_sample(sample && !sample_master_path().empty());
     return dir;
 }
 

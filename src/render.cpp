@@ -323,7 +323,7 @@ void render_refusal(std::string& out, const refusal& r, const member_state& memb
     out += get(words::refused, l);
     out += paren(std::string(get(words::code, l)) + colon(l) + std::string(to_string(r.code)), l);
     out += "\n  ";
-    out += r.message->get(l);
+    out += refusal_message(r, l);
     out += "\n";
     if (!r.field.empty()) {
         out += "  ";

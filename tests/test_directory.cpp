@@ -743,6 +743,7 @@ dot_graph parse_dot(const std::string& text) {
             continue;
         }
         if (line.empty() || !std::isdigit(static_cast<unsigned char>(line[0]))) continue;
+        if (line.find("style=invis") != std::string::npos) continue; // layout only
         std::size_t i = 0;
         std::size_t a = 0;
         while (std::isdigit(static_cast<unsigned char>(line[i]))) a = a * 10 + (line[i++] - '0');
@@ -787,25 +788,47 @@ BOOST_AUTO_TEST_CASE(directory_dot_structure) {
         for (association_id v = 0; v < d->size(); ++v) {
             const association& a = (*d)[v];
             BOOST_TEST_REQUIRE(g.labels.count(v) == 1u);
-            BOOST_TEST(g.labels.at(v) == a.code + " " + std::string(a.name_in(l)));
+            BOOST_TEST(g.labels.at(v) == a.code + "\\n" + std::string(a.name_in(l)));
             BOOST_TEST(g.attrs.at(v).find("level=" + std::string(to_string(a.lvl))) !=
                        std::string::npos);
         }
-        // One `->` per edge, each an edge of the graph, none twice.
+        // One `->` per edge, each an edge of the graph (parent -> member, drawn top to
+        // bottom with the arrow at the parent), none twice.
         BOOST_TEST(g.edges.size() == boost::num_edges(d->graph()));
         std::set<std::pair<std::size_t, std::size_t>> seen;
         for (const auto& [a, b] : g.edges) {
             BOOST_TEST(seen.insert({a, b}).second);
-            BOOST_TEST_REQUIRE(a < d->size());
-            BOOST_TEST(d->parent(a) == std::optional<association_id>(b));
+            BOOST_TEST_REQUIRE(b < d->size());
+            BOOST_TEST(d->parent(b) == std::optional<association_id>(a));
         }
+        // For people: a Japanese font, top to bottom, one cluster per prefecture.
+        BOOST_TEST(out.str().find("fontname=\"Noto Sans CJK JP,IPAGothic") != std::string::npos);
+        BOOST_TEST(out.str().find("rankdir=TB;") != std::string::npos);
+        std::size_t clusters = 0;
+        for (std::size_t at = 0;
+             (at = out.str().find("subgraph cluster_", at)) != std::string::npos; ++at)
+            ++clusters;
+        BOOST_TEST(clusters == 47u);
+    }
+    // One prefecture: JMA, the prefecture and its municipal associations.
+    {
+        std::ostringstream out;
+        directory_dot_options o;
+        o.prefecture = 13;
+        write_directory_dot(out, *d, lang::ja, o);
+        const dot_graph g = parse_dot(out.str());
+        BOOST_TEST(g.labels.size() == 2u + d->municipal_of(directory::prefecture(13)).size());
+        BOOST_TEST(g.labels.count(directory::prefecture(13)) == 1u);
+        BOOST_TEST(g.labels.count(directory::prefecture(14)) == 0u);
+        BOOST_TEST(out.str().find("subgraph cluster_13 {") != std::string::npos);
+        BOOST_TEST(out.str().find("subgraph cluster_14 {") == std::string::npos);
     }
     // The quote is escaped so that the line parses: the raw text has \" inside the label.
     std::ostringstream out;
     write_directory_dot(out, *d);
-    BOOST_TEST(out.str().find("[label=\"13-q 甲\\\"乙\\\"医師会\"") != std::string::npos);
+    BOOST_TEST(out.str().find("[label=\"13-q\\n甲\\\"乙\\\"医師会\"") != std::string::npos);
     const dot_graph g = parse_dot(out.str());
-    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q 甲\"乙\"医師会");
+    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q\\n甲\"乙\"医師会");
 }
 
 BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
@@ -825,18 +848,8 @@ BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
         // Every edge of the graph appears once, with its operation and levels as the label.
         std::multiset<std::tuple<std::size_t, std::size_t, std::string>> expected, written;
         for (auto [e, end] = boost::edges(tg); e != end; ++e) {
-            std::string label(to_string(tg[*e].op));
-            if (!tg[*e].levels.empty()) {
-                label += " [";
-                bool first = true;
-                for (level x : tg[*e].levels) {
-                    if (!first) label += ',';
-                    label += to_string(x);
-                    first = false;
-                }
-                label += "]";
-            }
-            expected.insert({boost::source(*e, tg), boost::target(*e, tg), label});
+            expected.insert(
+                {boost::source(*e, tg), boost::target(*e, tg), transition_label(tg[*e], l)});
         }
         for (std::size_t i = 0; i < g.edges.size(); ++i)
             written.insert({g.edges[i].first, g.edges[i].second, g.edge_labels[i]});
@@ -846,6 +859,13 @@ BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
     write_transitions_dot(out, tg);
     BOOST_TEST((out.str().find("0[label=非会員];") != std::string::npos ||
                 out.str().find("0[label=\"非会員\"];") != std::string::npos));
-    BOOST_TEST(out.str().find("0->3 [label=\"join [municipal,prefectural,national]\"];") !=
+    // The labels are in the language asked for.
+    BOOST_TEST(out.str().find("0->3 [label=\"新規入会（郡市・都道府県・日医）\"];") !=
                std::string::npos);
+    BOOST_TEST(out.str().find("fontname=\"Noto Sans CJK JP") != std::string::npos);
+    std::ostringstream en;
+    write_transitions_dot(en, tg, lang::en);
+    BOOST_TEST(en.str().find("0->3 [label=\"join (municipal, prefectural, JMA)\"];") !=
+               std::string::npos);
+    BOOST_TEST(en.str().find("3->2 [label=\"withdraw (JMA)\"];") != std::string::npos);
 }

@@ -899,3 +899,51 @@ BOOST_AUTO_TEST_CASE(consistency_2000_2099) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A person's time (support --at): no offset is Japan time, seconds may be left out, a bare
+// date is 10:00 that day; with an offset, the same instant as parse_instant.
+BOOST_AUTO_TEST_CASE(japan_time_for_people) {
+    auto when = [](std::string_view s) {
+        const auto r = parse_japan_time(s);
+        BOOST_TEST_REQUIRE(r.has_value(), "input '" << s << "'");
+        return *r;
+    };
+    const std::int64_t t = at("2026-05-04T11:00:00+09:00");
+    BOOST_TEST(when("2026-05-04T11:00") == t);
+    BOOST_TEST(when("2026-05-04T11:00:00") == t);
+    BOOST_TEST(when("2026-05-04 11:00") == t);
+    BOOST_TEST(when("2026-05-04t11:00:00.25") == t);
+    BOOST_TEST(when("2026-05-04T11:00:00+09:00") == t);
+    BOOST_TEST(when("2026-05-04T02:00Z") == t);
+    BOOST_TEST(when("2026-05-04T02:00:00Z") == t);
+    BOOST_TEST(when("2026-05-04") == at("2026-05-04T10:00:00+09:00"));
+    BOOST_TEST(when("2026-05-04") == *parse_japan_time("2026-05-04T10:00"));
+    static_assert(parse_japan_time("1970-01-01").value() == 3600);
+    // Every strict instant means the same.
+    for (const char* s :
+         {"2026-12-30T11:00:00+09:00", "2026-12-30T02:00:00Z", "2026-12-30T11:00:00.999-05:30"})
+        BOOST_TEST(when(s) == at(s));
+    const std::pair<const char*, parse_errc> bad[] = {
+        {"", parse_errc::malformed},
+        {"2026-05", parse_errc::malformed},
+        {"2026-05-04T", parse_errc::malformed},
+        {"2026-05-04T11", parse_errc::malformed},
+        {"2026-05-04T11:0", parse_errc::malformed},
+        {"2026-05-04X11:00", parse_errc::malformed},
+        {"2026-05-04T11:00:", parse_errc::malformed},
+        {"2026-05-04T11:00junk", parse_errc::malformed},
+        {"2026-05-04 ", parse_errc::malformed},
+        {"2026-05-04T11:00+0900", parse_errc::malformed},
+        {"2026-02-30", parse_errc::invalid_date},
+        {"2026-02-30T10:00", parse_errc::invalid_date},
+        {"2026-05-04T24:00", parse_errc::invalid_time},
+        {"2026-05-04T11:00+24:00", parse_errc::invalid_offset},
+    };
+    for (const auto& [text, want] : bad) {
+        BOOST_TEST_CONTEXT("input '" << text << "'") {
+            const auto r = parse_japan_time(text);
+            BOOST_TEST_REQUIRE(!r.has_value());
+            BOOST_TEST((r.error() == want));
+        }
+    }
+}

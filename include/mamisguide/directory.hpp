@@ -266,8 +266,15 @@ public:
     /// The shared data (for loaders that derive a new directory from this one).
     const std::shared_ptr<const detail::directory_data>& data() const noexcept { return d_; }
 
+    /// True when the municipal associations are the bundled sample master, whose codes are
+    /// made up. The door that chose the sample (no master named) sets it; the JSON writer then
+    /// adds a `sample_directory` note to every plan. Loaders do not carry it over.
+    bool is_sample() const noexcept { return sample_; }
+    void set_sample(bool sample) noexcept { sample_ = sample; }
+
 private:
     std::shared_ptr<const detail::directory_data> d_;
+    bool sample_ = false;
 };
 
 /// What to look for in a directory. Every field given must match; an empty query matches all.

@@ -197,6 +197,12 @@ class MgRefusalInfo(Structure):
         ("field", c_char_p),
         ("has_suggestion", c_int),
         ("suggestion", MgRequest),
+        ("levels", c_uint),
+        ("n_associations", c_size_t),
+        ("associations", MgAssociationInfo * 3),
+        ("value", c_char_p),
+        ("problem", c_char_p),
+        ("text", c_char * 1024),
     ]
 
 
