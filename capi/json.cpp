@@ -1307,7 +1307,7 @@ int write_guide_categories(std::string& string_out, const directory& dir, std::s
                            std::string_view municipal, level_set levels, lang l) {
     sink out(string_out);
     auto fail = [&](refusal_code code, const bitext& message, std::string_view field) {
-        refusal_to(out, refusal{code, &message, field, std::nullopt}, l, 0);
+        refusal_to(out, refusal{code, &message, field, std::nullopt}, l, 0, &dir);
         out.flush();
         return static_cast<int>(code);
     };
@@ -1324,7 +1324,7 @@ int write_guide_categories(std::string& string_out, const directory& dir, std::s
     if (!m) {
         refusal r = m.error();
         if (!to_new) r.field = "member.municipal";
-        refusal_to(out, r, l, 0);
+        refusal_to(out, r, l, 0, &dir);
         out.flush();
         return static_cast<int>(r.code);
     }
@@ -1335,7 +1335,7 @@ int write_guide_categories(std::string& string_out, const directory& dir, std::s
         if (!from) {
             refusal r = from.error();
             r.field = "member.municipal";
-            refusal_to(out, r, l, 0);
+            refusal_to(out, r, l, 0, &dir);
             out.flush();
             return static_cast<int>(r.code);
         }

@@ -14,7 +14,7 @@ packages=(
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-14-dev time abigail-tools
   libboost1.74-dev python3-jsonschema
-  chromium chromium-driver python3-selenium fonts-noto-cjk
+  chromium chromium-driver python3-selenium fonts-noto-cjk graphviz
 )
 
 # Pictures (`mamisguide graph --format svg|png` and the test that renders them): Graphviz and a

@@ -188,7 +188,7 @@ class Desk(unittest.TestCase):
     DESK = re.compile(r"困ったときの問い合わせ先：医師会会員情報システム運営事務局\n"
                       r"  電話：0120-110-030  メール：inquiry@mamis.med.or.jp\n"
                       r"  受付時間：[^\n]+\n"
-                      r"  現在：(受付中|受付していません（[^\n]+）、次の受付開始：\d{4}-\d\d-\d\dT10:00:00\+09:00（.）)\n$")
+                      r"  現在：(受付中|受付していません（[^\n]+）、次の受付開始：\d{4}-\d\d-\d\dT10:00:00\+09:00（[^）]+）)\n$")
 
     def test_every_text_plan_ends_with_the_desk(self):
         plans = [
