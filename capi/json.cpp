@@ -965,6 +965,8 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
 int respond(const directory& dir, std::string_view input, std::string& out,
             std::size_t line) noexcept {
     const std::size_t start = out.size();
+    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     try {
         parsed p;
         bad b{};
@@ -1045,7 +1047,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
             key(out, "field", h);
             str(out, input_names[static_cast<std::size_t>(n.inputs[i])]);
             key(out, "label", h);
-            str(out, describe(n.inputs[i]).get(l));
+            str(out, label(n.inputs[i]).get(l));
             out.push_back('}');
         }
         out.push_back(']');
@@ -1064,6 +1066,52 @@ void write_guide(std::string& string_out, lang l) {
         guide_node_json(out, *n, l);
     }
     raw(out, "]}");
+    out.flush();
+}
+
+// ---- the web guide -----------------------------------------------------------------------------
+
+void write_web_texts(std::string& string_out, lang l) {
+    sink out(string_out);
+    raw(out, "{\"lang\":");
+    name(out, l == lang::en ? "en" : "ja");
+    raw(out, ",\"texts\":{");
+    bool f = true;
+    for (const texts::web_text& t : texts::web_texts) {
+        key(out, t.key, f);
+        str(out, t.text.get(l));
+    }
+    raw(out, "},\"levels\":{");
+    f = true;
+    for (level x : all_levels) {
+        key(out, to_string(x), f);
+        str(out, label(x).get(l));
+    }
+    // The three states a member can be in (the legal chains), for "the levels held now".
+    raw(out, "},\"held\":[");
+    for (unsigned k = 1; k <= 3; ++k) {
+        const level_set chain = level_set::chain(k);
+        if (k > 1) out.push_back(',');
+        raw(out, "{\"levels\":");
+        levels_array(out, chain);
+        raw(out, ",\"label\":\"");
+        bool first = true;
+        for (level x : chain) {
+            if (!first) escape(out, texts::cli::plus.get(l));
+            first = false;
+            escape(out, label(x).get(l));
+        }
+        raw(out, "\"}");
+    }
+    raw(out, "],\"desk\":{\"name\":");
+    str(out, texts::desk_name.get(l));
+    raw(out, ",\"phone\":");
+    str(out, texts::desk_phone);
+    raw(out, ",\"mail\":");
+    str(out, texts::desk_mail);
+    raw(out, ",\"hours\":");
+    str(out, texts::desk_hours.get(l));
+    raw(out, "}}");
     out.flush();
 }
 
@@ -1165,7 +1213,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     raw(out, st->open ? "true" : "false");
     key(out, "reason", f);
     name(out, to_string(st->reason));
-    const auto holiday = st->holiday_name();
+    const auto holiday = st->label();
     key(out, "holiday", f);
     if (holiday)
         str(out, holiday->ja);
@@ -1185,7 +1233,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     key(out, "status_label", f);
     str(out, (st->open ? texts::desk_open : texts::desk_closed).get(l));
     key(out, "reason_label", f);
-    str(out, reason_text(st->reason).get(l));
+    str(out, label(st->reason).get(l));
     key(out, "name", f);
     str(out, d.name.get(l));
     key(out, "hours", f);
@@ -1214,7 +1262,7 @@ bool write_holidays(std::string& string_out, int year, lang l) {
         key(out, "name_en", f);
         str(out, h.name().en);
         key(out, "weekday", f);
-        str(out, weekday_name(weekday_of(h.date)).get(l));
+        str(out, label(weekday_of(h.date)).get(l));
         out.push_back('}');
     }
     raw(out, list->empty() ? "]" : "\n]");
@@ -1252,6 +1300,103 @@ void write_load_error(std::string& string_out, const load_error& e, lang l) {
     str_or_null(out, e.detail);
     raw(out, "}}");
     out.flush();
+}
+
+int write_guide_categories(std::string& string_out, const directory& dir, std::string_view leaf,
+                           std::string_view member_municipal, level_set member_levels,
+                           std::string_view municipal, level_set levels, lang l) {
+    sink out(string_out);
+    auto fail = [&](refusal_code code, const bitext& message, std::string_view field) {
+        refusal_to(out, refusal{code, &message, field, std::nullopt}, l, 0);
+        out.flush();
+        return static_cast<int>(code);
+    };
+    const guide_node* n = guide_find(leaf);
+    bool asks = false;
+    if (n && n->leaf)
+        for (std::size_t i = 0; i < n->input_count; ++i)
+            if (n->inputs[i] == guide_input::categories) asks = true;
+    if (!asks) return fail(refusal_code::invalid_request, texts::msg_invalid_request, "leaf");
+    // The chain whose associations are joined, added or changed: the association to join or
+    // move to for join and transfer, the member's own otherwise (as `mamisguide guide` asks).
+    const bool to_new = n->op == operation::join || n->op == operation::transfer;
+    const auto m = detail::municipal_of(dir, to_new ? municipal : member_municipal);
+    if (!m) {
+        refusal r = m.error();
+        if (!to_new) r.field = "member.municipal";
+        refusal_to(out, r, l, 0);
+        out.flush();
+        return static_cast<int>(r.code);
+    }
+    level_set which = n->levels;
+    if (n->op == operation::change_category) which = levels & member_levels;
+    if (n->op == operation::transfer) {
+        const auto from = detail::municipal_of(dir, member_municipal);
+        if (!from) {
+            refusal r = from.error();
+            r.field = "member.municipal";
+            refusal_to(out, r, l, 0);
+            out.flush();
+            return static_cast<int>(r.code);
+        }
+        which = transfer_changes(dir, *from, *m, member_levels);
+    }
+    const auto chain = dir.chain(*m);
+    raw(out, "{\"ok\":true,\"categories\":[");
+    bool first_level = true;
+    for (level x : which) {
+        if (index_of(x) >= chain.size()) continue;
+        const association_id v = chain[index_of(x)];
+        const association& a = dir[v];
+        if (!first_level) out.push_back(',');
+        first_level = false;
+        bool f = true;
+        out.push_back('{');
+        key(out, "level", f);
+        name(out, to_string(x));
+        key(out, "code", f);
+        str(out, a.code);
+        key(out, "name", f);
+        str(out, a.name_in(l));
+        key(out, "choices", f);
+        if (a.lvl == level::national) {
+            out.push_back('[');
+            for (std::size_t k = 0; k < jma_categories.size(); ++k) {
+                if (k) out.push_back(',');
+                bool g = true;
+                out.push_back('{');
+                key(out, "code", g);
+                str(out, jma_categories[k].code);
+                key(out, "label", g);
+                str(out, jma_categories[k].label.get(l));
+                key(out, "description", g);
+                str(out, jma_categories[k].who.get(l));
+                out.push_back('}');
+            }
+            out.push_back(']');
+        } else if (const catalogue* cat = dir.catalogue_of(v)) {
+            out.push_back('[');
+            for (std::size_t k = 0; k < cat->entries.size(); ++k) {
+                if (k) out.push_back(',');
+                bool g = true;
+                out.push_back('{');
+                key(out, "code", g);
+                str(out, cat->entries[k].code);
+                key(out, "label", g);
+                str(out, cat->entries[k].label);
+                key(out, "description", g);
+                raw(out, "null");
+                out.push_back('}');
+            }
+            out.push_back(']');
+        } else {
+            raw(out, "null");
+        }
+        out.push_back('}');
+    }
+    raw(out, "]}");
+    out.flush();
+    return 0;
 }
 
 } // namespace mamisguide::json

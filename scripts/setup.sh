@@ -12,7 +12,9 @@ packages=(
   build-essential cmake pkg-config python3
   libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev time abigail-tools
+  libboost1.74-dev python3-jsonschema
+  chromium chromium-driver python3-selenium fonts-noto-cjk
 )
 
 # Pictures (`mamisguide graph --format svg|png` and the test that renders them): Graphviz and a

@@ -20,7 +20,7 @@ std::string paren(std::string_view inner, lang l) {
 
 std::string with_weekday(std::int64_t instant, lang l) {
     std::string s(format_jst(instant).view());
-    s += paren(weekday_name(weekday_of(to_jst(instant).date)).get(l), l);
+    s += paren(label(weekday_of(to_jst(instant).date)).get(l), l);
     return s;
 }
 
@@ -51,8 +51,8 @@ void render_desk_now(std::string& out, lang l, std::int64_t now) {
     if (st->open) {
         out += texts::desk_open.get(l);
     } else {
-        std::string why = reason_text(st->reason).get(l);
-        if (const auto holiday = st->holiday_name()) {
+        std::string why = label(st->reason).get(l);
+        if (const auto holiday = st->label()) {
             why += colon(l);
             why += holiday->get(l);
         }

@@ -233,13 +233,13 @@ private:
         std::string t;
         for (level x : s) {
             if (!t.empty()) t += words::plus.get(l_);
-            t += level_label(x).get(l_);
+            t += label(x).get(l_);
         }
         return t;
     }
 
     void input(const guide_node& n, guide_input what) {
-        const std::string title = std::string("\n") + describe(what).get(l_) + "\n";
+        const std::string title = std::string("\n") + label(what).get(l_) + "\n";
         switch (what) {
         case guide_input::member_levels: {
             const std::size_t k = ask_until(
@@ -278,7 +278,7 @@ private:
                 [&] {
                     std::string s = title;
                     for (std::size_t i = 0; i < held.size(); ++i)
-                        choice_line(s, i, level_label(held[i]).get(l_), to_string(held[i]));
+                        choice_line(s, i, label(held[i]).get(l_), to_string(held[i]));
                     say(s);
                 },
                 words::comma_list.get(l_),
@@ -291,7 +291,7 @@ private:
                     for (const std::string& item : split_list(list)) {
                         bool found = false;
                         for (std::size_t i = 0; i < held.size(); ++i)
-                            if (names(item, i, to_string(held[i]), level_label(held[i])))
+                            if (names(item, i, to_string(held[i]), label(held[i])))
                                 chosen.insert(held[i]), found = true;
                         if (!found) {
                             why(texts::guide_not_an_answer, item);
@@ -350,7 +350,8 @@ private:
                     if (k >= 1 && k <= all.size()) return (*dir_)[all[k - 1]].code;
                 }
                 if (const auto v = dir_->find(a)) {
-                    if ((*dir_)[*v].lvl == level::municipal) return a;
+                    // the code as the master writes it, whatever the width typed
+                    if ((*dir_)[*v].lvl == level::municipal) return (*dir_)[*v].code;
                     print_error(fill(texts::guide_not_municipal.get(l_), a, association_text(*v)));
                     return std::nullopt;
                 }

@@ -16,7 +16,7 @@ namespace words = texts::cli;
 std::string with_weekday(std::int64_t instant, lang l) {
     std::string s(format_jst(instant).view());
     s += words::paren_open.get(l);
-    s += weekday_name(weekday_of(to_jst(instant).date)).get(l);
+    s += label(weekday_of(to_jst(instant).date)).get(l);
     s += words::paren_close.get(l);
     return s;
 }
@@ -44,17 +44,17 @@ public:
         if (!at_.empty()) {
             const auto parsed = parse_japan_time(at_);
             if (!parsed) {
-                print_error("--at: " + std::string(error_text(parsed.error()).get(l)) + ": " + at_);
+                print_error("--at: " + std::string(label(parsed.error()).get(l)) + ": " + at_);
                 return exit_usage;
             }
             t = *parsed;
         }
         const auto st = support_status(default_desk(), t);
         if (!st) {
-            print_error(error_text(st.error()).get(l));
+            print_error(label(st.error()).get(l));
             return exit_usage;
         }
-        const auto holiday = st->holiday_name();
+        const auto holiday = st->label();
         std::string out;
         if (json_) {
             json::write_support(out, default_desk(), t, l);
@@ -70,7 +70,7 @@ public:
             } else {
                 out += texts::desk_closed.get(l);
                 out += words::paren_open.get(l);
-                out += reason_text(st->reason).get(l);
+                out += label(st->reason).get(l);
                 if (holiday) {
                     out += sep;
                     out += holiday->get(l);
@@ -109,8 +109,7 @@ public:
         const lang l = to_lang(lang_);
         const auto list = holidays_in(year_);
         if (!list) {
-            print_error(std::string(error_text(list.error()).get(l)) + ": " +
-                        std::to_string(year_));
+            print_error(std::string(label(list.error()).get(l)) + ": " + std::to_string(year_));
             return exit_usage;
         }
         std::string out;
@@ -125,7 +124,7 @@ public:
                           h.date.day);
             out += date;
             out += "  ";
-            append_padded(out, weekday_name(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
+            append_padded(out, label(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
             out += h.name().get(l);
             out += "\n";
         }

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<command> commands[] = {
         make_plan_command(app),     make_batch_command(app),     make_guide_command(app),
         make_graph_command(app),    make_directory_command(app), make_support_command(app),
-        make_holidays_command(app),
+        make_holidays_command(app), make_serve_command(app),
     };
 
     try {

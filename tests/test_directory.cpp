@@ -80,8 +80,8 @@ void expect_refused(const tl::expected<directory, load_error>& r, load_error_kin
     const std::string m = e.message();
     BOOST_TEST(m.find(file) == 0u);
     if (line) BOOST_TEST(m.find(file + ":" + std::to_string(line) + ":") == 0u);
-    BOOST_TEST(m.find(describe(kind).ja) != std::string::npos);
-    BOOST_TEST(e.message(lang::en).find(describe(kind).en) != std::string::npos);
+    BOOST_TEST(m.find(label(kind).ja) != std::string::npos);
+    BOOST_TEST(e.message(lang::en).find(label(kind).en) != std::string::npos);
 }
 
 /// As expect_refused, for a file written by load_as_file.
@@ -357,27 +357,54 @@ BOOST_AUTO_TEST_CASE(refuse_missing_header_empty_file) {
                         1);
 }
 
-BOOST_AUTO_TEST_CASE(refuse_wrong_header) {
+BOOST_AUTO_TEST_CASE(refuse_missing_column_naming_it) {
     expect_file_refused("bad_header.csv", "code,name,pref\n13-a,甲,13\n",
-                        load_error_kind::bad_header, 1);
-    expect_file_refused("bad_header_order.csv", "name,code,prefecture\n甲,13-a,13\n",
-                        load_error_kind::bad_header, 1);
-    expect_file_refused("bad_header_5.csv", "# c\ncode,name,prefecture,name_en,x\n",
-                        load_error_kind::bad_header, 2);
-    expect_file_refused("no_header.csv", "13-a,甲,13\n", load_error_kind::bad_header, 1);
+                        load_error_kind::missing_column, 1, "prefecture");
+    expect_file_refused("no_header.csv", "13-a,甲,13\n", load_error_kind::missing_column, 1,
+                        "code, name, prefecture");
+    expect_file_refused("no_name.csv", "# c\nコード,都道府県\n13-a,13\n",
+                        load_error_kind::missing_column, 2, "name");
+    // One column named twice (in two languages) is refused, naming the second.
+    expect_file_refused("twice.csv", "code,name,prefecture,医師会コード\n",
+                        load_error_kind::bad_header, 1, "医師会コード");
+}
+
+BOOST_AUTO_TEST_CASE(header_in_any_order_and_extra_columns) {
+    std::vector<load_notice> notices;
+    const auto d = load_master(directory::builtin(), "name,x,prefecture,code\n甲医師会,1,13,13-a\n",
+                               "order.csv", {text_encoding::automatic, &notices});
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    BOOST_TEST((*d)[id_of(*d, "13-a")].name == "甲医師会");
+    BOOST_TEST_REQUIRE(notices.size() == 1u);
+    BOOST_TEST(static_cast<int>(notices[0].kind) ==
+               static_cast<int>(load_notice_kind::columns_ignored));
+    BOOST_TEST(notices[0].detail == "x");
+    BOOST_TEST(notices[0].message(lang::en) == "order.csv: columns not used were ignored (x)");
+    // A header alone (an extra column, no rows) loads nothing and says so.
+    notices.clear();
+    const auto empty = load_master(directory::builtin(), "# c\ncode,name,prefecture,name_en,x\n",
+                                   "h.csv", {text_encoding::automatic, &notices});
+    BOOST_TEST_REQUIRE(empty.has_value());
+    BOOST_TEST(empty->size() == 48u);
+    BOOST_TEST(notices.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(refuse_invalid_utf8_at_line_of_bad_byte) {
+    // Mostly UTF-8 with one bad byte: refused as UTF-8 even when the encoding is guessed.
     expect_file_refused("utf8.csv",
                         std::string(header) + "13-a,甲医師会,13\n13-b,\xE4\xB9\x99\xFF,13\n",
-                        load_error_kind::invalid_utf8, 3);
-    // A truncated sequence, an overlong and a surrogate.
-    expect_file_refused("utf8_trunc.csv", std::string(header) + "13-a,\xE7\x94,13\n",
-                        load_error_kind::invalid_utf8, 2);
-    expect_file_refused("utf8_overlong.csv", std::string(header) + "\n\n13-a,\xC0\xAF,13\n",
-                        load_error_kind::invalid_utf8, 4);
-    expect_file_refused("utf8_surrogate.csv", std::string(header) + "13-a,\xED\xA0\x80,13\n",
-                        load_error_kind::invalid_utf8, 2);
+                        load_error_kind::invalid_utf8, 3, "byte 51 = 0xFF");
+    // A truncated sequence, an overlong and a surrogate, read as UTF-8 (forced): these bytes
+    // would otherwise read as CP932.
+    const load_options utf8{text_encoding::utf8, nullptr};
+    auto forced = [&](const std::string& name, const std::string& content, std::size_t line) {
+        const std::string path = write_file(name, content);
+        expect_refused(load_master_file(directory::builtin(), path, utf8),
+                       load_error_kind::invalid_utf8, line, path);
+    };
+    forced("utf8_trunc.csv", std::string(header) + "13-a,\xE7\x94,13\n", 2);
+    forced("utf8_overlong.csv", std::string(header) + "\n\n13-a,\xC0\xAF,13\n", 4);
+    forced("utf8_surrogate.csv", std::string(header) + "13-a,\xED\xA0\x80,13\n", 2);
 }
 
 BOOST_AUTO_TEST_CASE(refuse_control_characters) {
@@ -468,8 +495,34 @@ BOOST_AUTO_TEST_CASE(find_by_code) {
 
 BOOST_AUTO_TEST_CASE(unknown_code_is_nullopt) {
     const directory d = small();
-    for (std::string_view code : {"", "99", "13-c", "13-A", " 13-a", "13-a ", "日本医師会"})
+    for (std::string_view code : {"", "99", "13-c", "13-A", "13 -a", "１３－Ａ", "日本医師会"})
         BOOST_TEST(!d.find(code).has_value(), "'" << code << "'");
+}
+
+BOOST_AUTO_TEST_CASE(codes_as_people_type_them) {
+    const directory d = small();
+    // Surrounding ASCII and ideographic spaces, full-width letters, digits and hyphen.
+    for (std::string_view code : {" 13-a", "13-a\t", "\u300013-a\u3000", "１３－ａ", "１３-a"})
+        BOOST_TEST((d.find(code) == d.find("13-a")), "'" << code << "'");
+    BOOST_TEST((d.find("１３") == std::optional<association_id>(13)));
+    BOOST_TEST(detail::same_code("Ａ１", "A1"));
+    BOOST_TEST(!detail::same_code("Ａ１", "A"));
+    BOOST_TEST(detail::fold_code("\u3000ＡＢｃ－１２ ") == "ABc-12");
+    BOOST_TEST(detail::hash_code("ｘ１") == detail::hash_code("x1"));
+    BOOST_TEST(find_jma_category("Ａ２Ｂ") == find_jma_category("A2B"));
+}
+
+BOOST_AUTO_TEST_CASE(prefectures_as_people_write_them) {
+    const std::pair<std::string_view, unsigned> ok[] = {
+        {"13", 13},   {"1", 1},         {"01", 1},      {"１３", 13},
+        {"０１", 1},  {"１", 1},        {" 47 ", 47},   {"東京都", 13},
+        {"東京", 13}, {"北海道", 1},    {"京都府", 26}, {"京都", 26},
+        {"大阪", 27}, {"神奈川県", 14}, {"沖縄", 47},   {"\u3000鹿児島県", 46}};
+    for (auto [text, n] : ok)
+        BOOST_TEST((parse_prefecture(text) == std::optional<unsigned>(n)), "'" << text << "'");
+    for (std::string_view bad : {"", "0", "00", "48", "99", "013", "1a", "北海", "東京都医師会",
+                                 "Tokyo", "東", "-1", "+1"})
+        BOOST_TEST(!parse_prefecture(bad).has_value(), "'" << bad << "'");
 }
 
 BOOST_AUTO_TEST_CASE(parent_one_level_up) {
@@ -608,9 +661,9 @@ BOOST_AUTO_TEST_CASE(categories_refuse_duplicate_code) {
 
 BOOST_AUTO_TEST_CASE(categories_refuse_bad_or_missing_header) {
     expect_categories_refused("cat_header.csv", "association,code\n13-a,K1\n",
-                              load_error_kind::bad_header, 1);
+                              load_error_kind::missing_column, 1, "label");
     expect_categories_refused("cat_header2.csv", "code,name,prefecture\n13-a,甲,13\n",
-                              load_error_kind::bad_header, 1);
+                              load_error_kind::missing_column, 1, "association, label");
     expect_categories_refused("cat_empty.csv", "", load_error_kind::missing_header, 1);
 }
 
@@ -627,8 +680,9 @@ BOOST_AUTO_TEST_CASE(categories_refuse_empty_fields) {
 BOOST_AUTO_TEST_CASE(categories_refuse_columns_utf8_syntax) {
     expect_categories_refused("cat_cols.csv", "association,code,label\n13-a,K1,甲,x\n",
                               load_error_kind::column_count, 2);
+    // 0xFE is neither UTF-8 nor CP932.
     expect_categories_refused("cat_utf8.csv", "association,code,label\n13-a,K1,\xFE\n",
-                              load_error_kind::invalid_utf8, 2);
+                              load_error_kind::invalid_encoding, 2, "byte 32 = 0xFE");
     expect_categories_refused("cat_quote.csv", "association,code,label\n13-a,K1,\"甲\n",
                               load_error_kind::csv_syntax, 2);
     expect_categories_refused("cat_ctrl.csv", "association,code,label\n13-a,K1,甲\x02\n",

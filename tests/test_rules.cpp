@@ -218,7 +218,7 @@ bool same_request(const request& a, const request& b) {
     return a.op == b.op && a.levels == b.levels && a.municipal == b.municipal &&
            a.reason == b.reason && a.cascade == b.cascade && a.proxy == b.proxy;
 }
-std::string describe(const request& r) {
+std::string label(const request& r) {
     std::ostringstream os;
     os << r.op << " levels=" << r.levels << " municipal=" << r.municipal << " categories={"
        << r.categories[M] << "," << r.categories[P] << "," << r.categories[N]
@@ -242,9 +242,9 @@ refusal require_refusal(const plan_result& r, refusal_code code, std::string_vie
 
 /// The refusal's suggestion is `want`, and planning it for the same member succeeds.
 void check_suggestion(const member_state& s, const refusal& no, const request& want) {
-    BOOST_TEST_REQUIRE(no.suggestion.has_value(), "no suggestion; expected " << describe(want));
+    BOOST_TEST_REQUIRE(no.suggestion.has_value(), "no suggestion; expected " << label(want));
     BOOST_TEST(same_request(*no.suggestion, want),
-               "suggestion " << describe(*no.suggestion) << " != " << describe(want));
+               "suggestion " << label(*no.suggestion) << " != " << label(want));
     const plan_result again = plan(dir(), s, *no.suggestion);
     BOOST_TEST(again.has_value(),
                "the suggestion is refused: " << (again ? refusal_code{} : again.error().code));

@@ -114,7 +114,7 @@ void put_number(Out& out, std::uint32_t n) {
 template <class Out>
 void put_association(Out& out, const checked_association& a, lang l) {
     const std::string_view name = a.name_in(l);
-    const std::string_view what = level_label(a.lvl).get(l);
+    const std::string_view what = label(a.lvl).get(l);
     put(out, name);
     put(out, texts::cli::paren_open.get(l));
     if (name != what) {
@@ -146,7 +146,7 @@ void fill(Out& out, std::string_view tmpl, const refusal& r, lang l) {
             for (level x : r.levels) {
                 if (!first) put(out, texts::level_separator.get(l));
                 first = false;
-                put(out, level_label(x).get(l));
+                put(out, label(x).get(l));
             }
         } else if (name == "value") {
             put_value(out, r.value);

@@ -274,8 +274,10 @@ inline tl::expected<member_info, refusal> check_member(const directory& dir,
         const auto m = lookup_municipal(dir, s.municipal, "member.municipal");
         if (!m) return tl::unexpected(m.error());
         out.m = *m;
+        // member.prefectural as people write it: "13", "１３", "1" for 01, or the name.
         const association_id pref = at_level(dir, *m, level::prefectural);
-        if (!s.prefectural.empty() && dir[pref].code != s.prefectural) {
+        if (!s.prefectural.empty() && !detail::same_code(dir[pref].code, s.prefectural) &&
+            parse_prefecture(s.prefectural) != std::optional<unsigned>(unsigned(pref))) {
             auto no = bad_state(state_problem::prefectural_mismatch,
                                 texts::msg_state_prefectural_mismatch, "member.prefectural",
                                 s.prefectural, level_set{level::prefectural});
@@ -324,7 +326,9 @@ inline std::optional<refusal> check_categories(const directory& dir, association
             no.value = given[l];
             return no;
         }
-        p.categories.push_back({l, given[l], label.ja, label.en, c == category_check::known});
+        // A known code as the catalogue writes it (the request may have typed it full-width).
+        p.categories.push_back({l, c == category_check::known ? label.code : given[l], label.ja,
+                                label.en, c == category_check::known});
         if (c == category_check::unchecked)
             p.notes.push_back({note_kind::category_unchecked, &texts::note_category_unchecked,
                                level_set{l}, dir[v].code});
@@ -384,6 +388,8 @@ inline void set_result(const directory& dir, association_id m, level_set levels,
     if (levels.contains(level::prefectural))
         p.result.prefectural = dir[at_level(dir, m, level::prefectural)].code;
     p.result.categories = only(categories, levels);
+    for (const category_choice& c : p.categories) // checked codes as their catalogue writes them
+        if (c.checked && levels.contains(c.lvl)) p.result.categories[c.lvl] = c.code;
 }
 
 /// The tail every plan shares: the state after approval — the member's categories with the
@@ -432,7 +438,7 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
     // A member asking to join again is offered the additional admission only at the same
     // association: joining elsewhere is a transfer plus an admission, not one request.
     if (r.op == operation::join && v.suggestion_op == operation::additional_join &&
-        r.municipal != s.municipal)
+        !detail::same_code(r.municipal, s.municipal))
         return no;
     return with_suggestion(no, dir, s, alt, suggest);
 }
@@ -691,7 +697,7 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
     const level_verdict v = judge_levels(mi->held, r.op, levels, r.cascade);
     if (!v.ok) return refuse_levels(dir, s, r, v, suggest);
     if (r.op != operation::join && r.op != operation::transfer && !r.municipal.empty() &&
-        r.municipal != s.municipal)
+        !detail::same_code(r.municipal, s.municipal))
         return refuse(refusal_code::invalid_request, texts::msg_municipal_not_used,
                       "request.municipal");
     switch (r.op) {

@@ -162,7 +162,7 @@ enum class parse_errc : unsigned char {
 };
 
 /// The error's explanation for people.
-constexpr bitext error_text(parse_errc e) noexcept {
+constexpr bitext label(parse_errc e) noexcept {
     switch (e) {
     case parse_errc::malformed:
         return texts::time_malformed;
@@ -375,7 +375,7 @@ constexpr std::string_view to_string(support_reason r) noexcept {
 }
 
 /// The reason for people: 受付中 / 受付時間外 / 土日 / 祝日 / 年末年始.
-constexpr bitext reason_text(support_reason r) noexcept {
+constexpr bitext label(support_reason r) noexcept {
     switch (r) {
     case support_reason::open:
         return texts::desk_open;
@@ -399,7 +399,7 @@ enum class support_errc : unsigned char {
 };
 
 /// The error's explanation for people.
-constexpr bitext error_text(support_errc e) noexcept {
+constexpr bitext label(support_errc e) noexcept {
     switch (e) {
     case support_errc::out_of_range:
         return texts::desk_out_of_range;
@@ -418,9 +418,9 @@ struct desk_status {
                                          ///< opening time (always after the instant)
 
     /// The holiday's name when reason is holiday, else std::nullopt.
-    constexpr std::optional<bitext> holiday_name() const noexcept {
+    constexpr std::optional<bitext> label() const noexcept {
         if (!holiday) return std::nullopt;
-        return mamisguide::holiday_name(*holiday);
+        return mamisguide::label(*holiday);
     }
 };
 

@@ -210,7 +210,7 @@ int main() {
         st = mg_plan_json(engine(), "{}", 2, nullptr);
         report(st == MG_ERR_ARGUMENT, "mg_plan_json(NULL response)",
                std::to_string(st) + " " + mg_last_error());
-        mg_result res;
+        mg_result res = MG_RESULT_INIT;
         st = mg_plan(engine(), nullptr, nullptr, MG_LANG_EN, &res);
         report(st == MG_ERR_ARGUMENT, "mg_plan(NULL member, NULL request)",
                std::to_string(st) + " " + mg_last_error());
@@ -281,15 +281,19 @@ int main() {
     buffer_row("master: unterminated quote", "code,name,prefecture\n13-a,a,13\n13-x,\"x,13\n",
                false,
                "<buffer>:3: malformed CSV (error parsing data while strict checking enabled)");
-    buffer_row("master: invalid UTF-8 on line 3", "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n",
-               false, "<buffer>:3: invalid UTF-8 (byte 37)");
+    buffer_row("master: neither UTF-8 nor CP932 on line 3",
+               "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: bytes that are neither UTF-8 nor CP932 (Shift_JIS) (byte 37 = 0xFF)");
+    buffer_row("master: UTF-8 with a bad byte on line 3",
+               "code,name,prefecture\n13-a,\xe7\x94\xb2,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: invalid UTF-8 (byte 39 = 0xFF)");
     buffer_row("master: NUL byte in a name",
                std::string("code,name,prefecture\n13-x,a\0b,13\n", 31), false,
                "<buffer>:2: a field holds a forbidden character or is too long (name)");
     buffer_row("master: unknown prefecture", "code,name,prefecture\n13-x,x,99\n", false,
-               "<buffer>:2: unknown prefecture code (99)");
+               "<buffer>:2: unknown prefecture (give its JIS code 1-47 or its name) (99)");
     buffer_row("master: wrong header", "id,name,prefecture\n", false,
-               "<buffer>:1: wrong header row (expected code,name,prefecture[,name_en])");
+               "<buffer>:1: a required column is missing (code)");
     buffer_row("master: empty", "", false, "<buffer>:1: the header row is missing");
     buffer_row("catalogue: JMA's", "association,code,label\n00,A1,x\n", true,
                "<buffer>:2: JMA's catalogue is built in and cannot be replaced (00)");
@@ -303,7 +307,7 @@ int main() {
         // A message over 1,023 bytes: mg_last_error() keeps whole characters only.
         std::string code = "x"; // so that byte 1,023 falls inside a character
         for (int i = 0; i < 700; ++i) code += "\u3042";
-        mg_association_info info;
+        mg_association_info info = MG_ASSOCIATION_INFO_INIT;
         const int st = mg_association_find(engine(), code.c_str(), MG_LANG_JA, &info);
         const std::string err = mg_last_error();
         const std::string full = "unknown_association: " + code;
