@@ -78,15 +78,15 @@ std::string utf8_at(int column) {
 
 int main() {
     // ---- malformed and truncated JSON
-    json_row("malformed: {not json", "{not json", 1, "invalid_request", syntax_at(1, 1));
+    json_row("malformed: {not json", "{not json", 1, "invalid_request", syntax_at(1, 2));
     json_row("malformed: trailing garbage", R"({"request": {"operation": "withdraw"}} x)", 1,
-             "invalid_request", syntax_at(1, 27));
+             "invalid_request", syntax_at(1, 40));
     json_row("malformed: two documents", R"({"request": {"operation": "withdraw"}}{})", 1,
-             "invalid_request", syntax_at(1, 27));
+             "invalid_request", syntax_at(1, 39));
     json_row("truncated: {\"request\": {\"operation\": \"withd",
              R"({"request": {"operation": "withd)", 1, "invalid_request", syntax_at(1, 28));
     json_row("truncated: missing closing braces", R"({"request": {"operation": "withdraw")", 1,
-             "invalid_request", syntax_at(1, 28));
+             "invalid_request", syntax_at(1, 27));
     json_row("empty (0 bytes)", "", 1, "invalid_request", "リクエストが空です。");
     json_row("whitespace only", " \t\r\n", 1, "invalid_request", "リクエストが空です。");
     json_row("not an object: [..]", R"([{"request": {"operation": "join"}}])", 1, "invalid_request",
