@@ -174,7 +174,7 @@ class Endpoints(unittest.TestCase):
         obj = json.loads(body)
         self.assertTrue(obj["ok"])
         with open(h.SAMPLE_MASTER, encoding="utf-8") as f:
-            rows = sum(1 for l in f if l.strip()) - 1
+            rows = sum(1 for l in f if l.strip() and not l.startswith("#")) - 1
         self.assertEqual(obj["master_rows"], rows)
         self.assertEqual(obj["associations"], rows + 48)
 
@@ -316,15 +316,17 @@ class Options(unittest.TestCase):
         """MAMISGUIDE_DIRECTORY / MAMISGUIDE_CATEGORIES, here and in the other subcommands."""
         with tempfile.TemporaryDirectory() as d:
             master = os.path.join(d, "m.csv")
+            with open(h.SAMPLE_MASTER, encoding="utf-8") as f:
+                sample = f.read()
             with open(master, "w", encoding="utf-8") as f:
-                f.write("code,name,prefecture,name_en\n99-test,テスト市医師会,13,Test City\n")
+                f.write(sample + "99-test,テスト市医師会,13,Test City\n")
             env = {"MAMISGUIDE_DIRECTORY": master, "MAMISGUIDE_CATEGORIES": h.SAMPLE_CATEGORIES}
             srv = h.Server(env=env)
             srv.args = [h.BIN, "serve", "--listen", "127.0.0.1:0"]
             with srv:
                 c = srv.conn()
-                _, _, body = request(c, "GET", "/healthz")
-                self.assertEqual(json.loads(body)["master_rows"], 1)
+                _, _, body = request(c, "GET", "/v1/directory?code=99-test")
+                self.assertEqual(len(json.loads(body)), 1)
                 self.assertEqual(srv.stop(), 0)
             req = ('{"request":{"operation":"join","municipal":"99-test","levels":["municipal"],'
                    '"categories":{"municipal":"A"}}}')
