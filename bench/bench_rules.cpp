@@ -157,7 +157,7 @@ void BM_check_cpp(benchmark::State& state) {
 void BM_mg_plan(benchmark::State& state) {
     const mg_engine* e = jma_engine();
     const std::vector<c_input>& in = c_sample();
-    mg_result out;
+    mg_result out = MG_RESULT_INIT;
     std::size_t i = 0;
     const std::size_t before = allocations();
     for (auto _ : state) {
@@ -192,7 +192,7 @@ int per_operation(const mg_engine* e, const c_input& x, mg_result* out) {
 void BM_mg_per_operation(benchmark::State& state) {
     const mg_engine* e = jma_engine();
     const std::vector<c_input>& in = c_sample();
-    mg_result out;
+    mg_result out = MG_RESULT_INIT;
     std::size_t i = 0;
     const std::size_t before = allocations();
     for (auto _ : state) {

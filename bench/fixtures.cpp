@@ -73,6 +73,8 @@ const std::vector<c_input>& c_sample() {
         for (const request_case& c : jma_workload().cases) {
             if (c.corrupted) continue;
             c_input t{};
+            t.member.version = MG_MEMBER_VERSION;
+            t.req.version = MG_REQUEST_VERSION;
             t.member.mypage = static_cast<int>(c.page);
             t.member.municipal = c_str(c.municipal);
             t.member.prefectural = c_str(c.prefectural);

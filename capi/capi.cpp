@@ -7,9 +7,11 @@
 #include <mamisguide/mamisguide.hpp>
 
 #include <cstdarg>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -17,9 +19,137 @@
 
 using namespace mamisguide;
 
+// ---- the C side and the C++ side agree (docs/abi.md) ---------------------------------------
+// Every capacity of a C array is the C++ side's capacity, and every C enum value is the C++
+// enumerator's value: a change on either side stops the build here.
+
+namespace {
+template <class E>
+constexpr int val(E e) noexcept {
+    return static_cast<int>(e);
+}
+template <class T, std::size_t N>
+constexpr std::size_t extent(T (&)[N]) noexcept {
+    return N;
+}
+constexpr mg_plan_info plan_probe{};
+constexpr mg_prerequisite_info prerequisite_probe{};
+constexpr mg_member member_probe{};
+constexpr mg_request request_probe{};
+constexpr mg_state_info state_probe{};
+constexpr mg_support_info support_probe{};
+} // namespace
+
+static_assert(extent(plan_probe.checked) == decltype(application_plan::checked)::capacity());
+static_assert(extent(plan_probe.categories) == decltype(application_plan::categories)::capacity());
+static_assert(extent(plan_probe.prerequisites) ==
+              decltype(application_plan::prerequisites)::capacity());
+static_assert(extent(plan_probe.steps) == decltype(application_plan::steps)::capacity());
+static_assert(extent(plan_probe.notes) == decltype(application_plan::notes)::capacity());
+static_assert(extent(prerequisite_probe.steps) == decltype(prerequisite::steps)::capacity());
+static_assert(decltype(mypage_prerequisites(mypage::no))::capacity() == 1); // mg_mypage_step
+static_assert(extent(member_probe.categories) == all_levels.size());
+static_assert(extent(request_probe.categories) == all_levels.size());
+static_assert(extent(state_probe.categories) == all_levels.size());
+static_assert(extent(plan_probe.result.categories) == all_levels.size());
+// mg_holidays documents "at most 24"; the ISO text of any instant 2000–2099 fits next_open_iso.
+static_assert(holiday_list::capacity() == 24);
+static_assert(format_jst(4102444799).size < extent(support_probe.next_open_iso)); // 2099-12-31
+
+static_assert(MG_LEVEL_MUNICIPAL == 1u << index_of(level::municipal));
+static_assert(MG_LEVEL_PREFECTURAL == 1u << index_of(level::prefectural));
+static_assert(MG_LEVEL_NATIONAL == 1u << index_of(level::national));
+static_assert(MG_LEVELS_ALL == (MG_LEVEL_MUNICIPAL | MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL));
+static_assert(MG_IDX_MUNICIPAL == index_of(level::municipal));
+static_assert(MG_IDX_PREFECTURAL == index_of(level::prefectural));
+static_assert(MG_IDX_NATIONAL == index_of(level::national));
+
+static_assert(MG_OP_JOIN == val(operation::join));
+static_assert(MG_OP_ADDITIONAL_JOIN == val(operation::additional_join));
+static_assert(MG_OP_CHANGE_CATEGORY == val(operation::change_category));
+static_assert(MG_OP_CHANGE_FACILITY == val(operation::change_facility));
+static_assert(MG_OP_TRANSFER == val(operation::transfer));
+static_assert(MG_OP_WITHDRAW == val(operation::withdraw));
+static_assert(std::size(all_operations) == MG_OP_WITHDRAW + 1);
+
+static_assert(MG_MYPAGE_YES == val(mypage::yes));
+static_assert(MG_MYPAGE_NO == val(mypage::no));
+static_assert(MG_MYPAGE_UNKNOWN == val(mypage::unknown));
+
+static_assert(MG_LANG_JA == val(lang::ja));
+static_assert(MG_LANG_EN == val(lang::en));
+
+static_assert(MG_FORM_ADMISSION == val(form_kind::admission));
+static_assert(MG_FORM_TRANSFER == val(form_kind::transfer));
+static_assert(MG_FORM_WITHDRAWAL == val(form_kind::withdrawal));
+
+static_assert(MG_SELECTION_NONE == val(selection::none));
+static_assert(MG_SELECTION_NEW == val(selection::new_admission));
+static_assert(MG_SELECTION_ADDITIONAL == val(selection::additional));
+static_assert(MG_SELECTION_CATEGORY_CHANGE == val(selection::category_change));
+static_assert(MG_SELECTION_ASSOCIATION_TRANSFER == val(selection::association_transfer));
+
+static_assert(MG_ACTOR_MEMBER == val(actor::member));
+static_assert(MG_ACTOR_SECRETARIAT == val(actor::secretariat));
+
+static_assert(MG_PREREQ_USER_REGISTRATION == val(prerequisite_kind::user_registration));
+static_assert(MG_PREREQ_MYPAGE_CHECK == val(prerequisite_kind::mypage_check));
+
+static_assert(MG_NOTE_CASCADE_APPLIED == val(note_kind::cascade_applied));
+static_assert(MG_NOTE_PREFECTURAL_MOVES == val(note_kind::prefectural_moves));
+static_assert(MG_NOTE_PREFECTURAL_STAYS == val(note_kind::prefectural_stays));
+static_assert(MG_NOTE_NATIONAL_CONTINUES == val(note_kind::national_continues));
+static_assert(MG_NOTE_CATEGORY_UNCHECKED == val(note_kind::category_unchecked));
+static_assert(MG_NOTE_PROXY == val(note_kind::proxy));
+static_assert(MG_NOTE_CATEGORY_IGNORED == val(note_kind::category_ignored));
+
+static_assert(MG_ROLE_FOUNDER_MANAGER == val(doctor_role::founder_manager));
+static_assert(MG_ROLE_RESIDENT == val(doctor_role::resident));
+static_assert(MG_ROLE_OTHER == val(doctor_role::other));
+
+static_assert(MG_DESK_OPEN == val(support_reason::open));
+static_assert(MG_DESK_AFTER_HOURS == val(support_reason::after_hours));
+static_assert(MG_DESK_WEEKEND == val(support_reason::weekend));
+static_assert(MG_DESK_HOLIDAY == val(support_reason::holiday));
+static_assert(MG_DESK_YEAR_END == val(support_reason::year_end));
+
+static_assert(MG_INVALID_REQUEST == val(refusal_code::invalid_request));
+static_assert(MG_UNKNOWN_ASSOCIATION == val(refusal_code::unknown_association));
+static_assert(MG_LEVEL_MISMATCH == val(refusal_code::level_mismatch));
+static_assert(MG_INVALID_STATE == val(refusal_code::invalid_state));
+static_assert(MG_NOT_A_MEMBER == val(refusal_code::not_a_member));
+static_assert(MG_ALREADY_MEMBER == val(refusal_code::already_member));
+static_assert(MG_LEVEL_NOT_HELD == val(refusal_code::level_not_held));
+static_assert(MG_LEVEL_ALREADY_HELD == val(refusal_code::level_already_held));
+static_assert(MG_ILLEGAL_LEVELS == val(refusal_code::illegal_levels));
+static_assert(MG_SAME_ASSOCIATION == val(refusal_code::same_association));
+static_assert(MG_CATEGORY_REQUIRED == val(refusal_code::category_required));
+static_assert(MG_UNKNOWN_CATEGORY == val(refusal_code::unknown_category));
+static_assert(MG_CATEGORY_UNCHANGED == val(refusal_code::category_unchanged));
+static_assert(MG_NO_CATEGORY == val(refusal_code::no_category));
+
+// The 1.0 layout of each versioned struct ends here; a later 1.x appends after it, and a caller
+// that gave version 1 owns only these bytes.
+namespace {
+constexpr std::size_t v1_end_member =
+    offsetof(mg_member, categories) + sizeof(mg_member::categories);
+constexpr std::size_t v1_end_result = offsetof(mg_result, refusal) + sizeof(mg_refusal_info);
+constexpr std::size_t v1_end_prerequisite =
+    offsetof(mg_prerequisite_info, support_desk) + sizeof(int);
+constexpr std::size_t v1_end_support =
+    offsetof(mg_support_info, next_open_iso) + sizeof(mg_support_info::next_open_iso);
+constexpr std::size_t v1_size_holiday = sizeof(mg_holiday_info); // its array's stride, frozen
+} // namespace
+static_assert(v1_end_member <= sizeof(mg_member) && v1_end_result <= sizeof(mg_result));
+static_assert(v1_end_prerequisite <= sizeof(mg_prerequisite_info));
+static_assert(v1_end_support <= sizeof(mg_support_info));
+
 struct mg_engine {
     directory dir = directory::builtin();
     desk support = default_desk();
+    text_encoding encoding = text_encoding::automatic;
+    std::vector<load_notice> notices; ///< of the last load
+    std::string notice_text;          ///< the last one mg_engine_notice formatted
 };
 
 namespace {
@@ -66,6 +196,26 @@ void set_refusal_error(const char* code, const char* message) noexcept {
 int arg_error(const char* what) noexcept {
     set_error("invalid argument: %s", what);
     return MG_ERR_ARGUMENT;
+}
+
+/// A struct's version this library cannot serve: 0 (not initialized with MG_*_INIT) or newer.
+int version_error(const char* what, unsigned got, unsigned known) noexcept {
+    set_error("%s.version is %u; this library (%s) knows versions 1 to %u: initialize the "
+              "struct with its MG_*_INIT macro",
+              what, got, MG_VERSION_STRING, known);
+    return MG_ERR_VERSION;
+}
+
+/// True when `version` is one this library serves (1 … the header's current one).
+constexpr bool known_version(unsigned version, unsigned current) noexcept {
+    return version - 1u < current; // 0 wraps around
+}
+
+/// Zeroes a caller's struct after its version, up to the end of the layout it asked for.
+template <class T>
+void zero_after_version(T* p, std::size_t end) noexcept {
+    static_assert(offsetof(T, version) == 0);
+    std::memset(reinterpret_cast<char*>(p) + sizeof p->version, 0, end - sizeof p->version);
 }
 
 /// Runs `f`, turning any exception into a status.
@@ -123,6 +273,10 @@ void c_strings(const per_level<std::string_view>& v, const char* out[3]) noexcep
 
 bool to_member(const mg_member* m, member_state& s) noexcept {
     if (m->mypage < MG_MYPAGE_YES || m->mypage > MG_MYPAGE_UNKNOWN || m->levels > 7) return false;
+#ifdef MG_ABI_TEST_NEXT
+    // The field a later 1.x appended: read only from callers that gave its version.
+    if (m->version >= 2 && m->next_flags != 0) return false;
+#endif
     s.page = static_cast<mypage>(m->mypage);
     s.municipal = view(m->municipal);
     s.prefectural = view(m->prefectural);
@@ -144,6 +298,7 @@ bool to_request(const mg_request* r, request& q) noexcept {
 }
 
 void from_request(const request& q, mg_request& r) noexcept {
+    r.version = 1; // embedded in mg_refusal_info: always the 1.0 layout
     r.operation = static_cast<int>(q.op);
     r.levels = q.levels.bits();
     r.municipal = cstr(q.municipal);
@@ -153,6 +308,7 @@ void from_request(const request& q, mg_request& r) noexcept {
     r.proxy = q.proxy;
 }
 
+/// The 1.0 fields (the caller's version, when it is a top-level struct, is left as it is).
 void fill_prerequisite(const prerequisite& q, lang l, mg_prerequisite_info& o) noexcept {
     o.kind = q.kind == prerequisite_kind::mypage_check ? MG_PREREQ_MYPAGE_CHECK
                                                        : MG_PREREQ_USER_REGISTRATION;
@@ -183,7 +339,7 @@ void fill_plan(const application_plan& p, lang l, mg_plan_info& o) noexcept {
     o.n_checked = p.checked.size();
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
         const checked_association& a = p.checked[i];
-        o.checked[i] = {1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)), nullptr};
+        o.checked[i] = {1, 1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)), nullptr};
     }
     o.n_categories = p.categories.size();
     for (std::size_t i = 0; i < p.categories.size(); ++i) {
@@ -192,8 +348,10 @@ void fill_plan(const application_plan& p, lang l, mg_plan_info& o) noexcept {
                            cstr(l == lang::en ? c.label_en : c.label_ja), c.checked};
     }
     o.n_prerequisites = p.prerequisites.size();
-    for (std::size_t i = 0; i < p.prerequisites.size(); ++i)
+    for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
+        o.prerequisites[i].version = 1; // embedded: always the 1.0 layout
         fill_prerequisite(p.prerequisites[i], l, o.prerequisites[i]);
+    }
     o.n_steps = p.steps.size();
     for (std::size_t i = 0; i < p.steps.size(); ++i) o.steps[i] = p.steps[i]->get(l);
     o.manual = p.manual->get(l);
@@ -219,6 +377,9 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
     const plan_result r = plan(e->dir, s, q);
     if (r) {
         fill_plan(*r, l, out->plan);
+#ifdef MG_ABI_TEST_NEXT
+        if (out->version >= 2) out->next_status = MG_OK;
+#endif
         return out->status = MG_OK;
     }
     const refusal& no = r.error();
@@ -231,8 +392,22 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
     if (no.suggestion)
         from_request(*no.suggestion, out->refusal.suggestion);
     else
-        out->refusal.suggestion = mg_request{};
+        out->refusal.suggestion = mg_request{1, 0, 0, nullptr, {}, nullptr, 0, 0};
+    out->refusal.levels = no.levels.bits();
+    out->refusal.n_associations = no.associations.size();
+    for (std::size_t i = 0; i < no.associations.size(); ++i) {
+        const checked_association& a = no.associations[i];
+        out->refusal.associations[i] = {MG_ASSOCIATION_INFO_VERSION, 1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)),
+                                        nullptr};
+    }
+    out->refusal.value = cstr(no.value);
+    out->refusal.problem =
+        no.problem == state_problem::none ? nullptr : to_string(no.problem).data();
+    refusal_message(no, l, out->refusal.text, sizeof out->refusal.text);
     set_refusal_error(out->refusal.code_name, out->refusal.message);
+#ifdef MG_ABI_TEST_NEXT
+    if (out->version >= 2) out->next_status = out->status;
+#endif
     return out->status;
 }
 
@@ -243,6 +418,10 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     if (!e) return arg_error("engine is NULL");
     if (!m) return arg_error("member is NULL");
     if (!out) return arg_error("out is NULL");
+    if (!known_version(m->version, MG_MEMBER_VERSION))
+        return version_error("mg_member", m->version, MG_MEMBER_VERSION);
+    if (!known_version(out->version, MG_RESULT_VERSION))
+        return version_error("mg_result", out->version, MG_RESULT_VERSION);
     lang l;
     if (!get_lang(lng, l)) return arg_error("lang");
     member_state s;
@@ -253,6 +432,12 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
 
 /// The last refused load on this thread, for mg_last_load_error_json.
 thread_local std::optional<load_error> last_load_error;
+
+/// The options of the engine's next load; clears the last load's notices.
+load_options load_opts(mg_engine* e) {
+    e->notices.clear();
+    return load_options{e->encoding, &e->notices};
+}
 
 int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
     if (!r) {
@@ -308,6 +493,8 @@ const char* mg_status_name(int status) {
         return "buffer_too_small";
     case MG_ERR_INTERNAL:
         return "internal_error";
+    case MG_ERR_VERSION:
+        return "version_error";
     default:
         return "unknown_status";
     }
@@ -334,7 +521,7 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, json::load_master_file_any(e->dir, path));
+        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)));
     });
 }
 
@@ -342,8 +529,8 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e,
-                           json::load_master_any(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, json::load_master_any(e->dir, std::string_view(data ? data : "", len),
+                                                    "<buffer>", load_opts(e)));
     });
 }
 
@@ -351,7 +538,7 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_categories_file(e->dir, path));
+        return load_result(e, load_categories_file(e->dir, path, load_opts(e)));
     });
 }
 
@@ -359,8 +546,38 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len),
+                                              "<buffer>", load_opts(e)));
     });
+}
+
+static_assert(static_cast<int>(text_encoding::automatic) == MG_ENCODING_AUTO &&
+              static_cast<int>(text_encoding::utf8) == MG_ENCODING_UTF8 &&
+              static_cast<int>(text_encoding::cp932) == MG_ENCODING_CP932);
+
+int mg_engine_set_encoding(mg_engine* e, int encoding) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        if (encoding < MG_ENCODING_AUTO || encoding > MG_ENCODING_CP932)
+            return arg_error("encoding");
+        e->encoding = static_cast<text_encoding>(encoding);
+        return MG_OK;
+    });
+}
+
+size_t mg_engine_notice_count(const mg_engine* e) {
+    return e ? e->notices.size() : 0;
+}
+
+const char* mg_engine_notice(mg_engine* e, size_t index, int lng) {
+    lang l;
+    if (!e || index >= e->notices.size() || !get_lang(lng, l)) return nullptr;
+    try {
+        e->notice_text = e->notices[index].message(l);
+    } catch (...) {
+        return nullptr;
+    }
+    return e->notice_text.c_str();
 }
 
 int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
@@ -391,6 +608,8 @@ int mg_association_at(const mg_engine* e, size_t index, int lng, mg_association_
     if (!e) return arg_error("engine is NULL");
     if (!out) return arg_error("out is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
+    if (!known_version(out->version, MG_ASSOCIATION_INFO_VERSION))
+        return version_error("mg_association_info", out->version, MG_ASSOCIATION_INFO_VERSION);
     if (index >= e->dir.size()) return arg_error("index out of range");
     fill_association(e->dir, index, l, *out);
     return MG_OK;
@@ -403,6 +622,8 @@ int mg_association_find(const mg_engine* e, const char* code, int lng, mg_associ
     if (!code) return arg_error("code is NULL");
     if (!out) return arg_error("out is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
+    if (!known_version(out->version, MG_ASSOCIATION_INFO_VERSION))
+        return version_error("mg_association_info", out->version, MG_ASSOCIATION_INFO_VERSION);
     const auto v = e->dir.find(code);
     if (!v) {
         set_error("unknown_association: %s", code);
@@ -436,6 +657,8 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
 
 int mg_plan(const mg_engine* e, const mg_member* m, const mg_request* r, int lng, mg_result* out) {
     if (!r) return arg_error("request is NULL");
+    if (!known_version(r->version, MG_REQUEST_VERSION))
+        return version_error("mg_request", r->version, MG_REQUEST_VERSION);
     request q;
     if (!to_request(r, q)) return arg_error("request.operation or request.levels out of range");
     return typed(e, m, q, lng, out);
@@ -502,7 +725,9 @@ int mg_mypage_step(int page, int lng, mg_prerequisite_info* out, size_t* count) 
     if (!count) return arg_error("count is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
     if (page < MG_MYPAGE_YES || page > MG_MYPAGE_UNKNOWN) return arg_error("mypage");
-    std::memset(out, 0, sizeof *out);
+    if (!known_version(out->version, MG_PREREQUISITE_INFO_VERSION))
+        return version_error("mg_prerequisite_info", out->version, MG_PREREQUISITE_INFO_VERSION);
+    zero_after_version(out, v1_end_prerequisite);
     const auto pre = mypage_prerequisites(static_cast<mypage>(page));
     *count = pre.size();
     if (*count) fill_prerequisite(pre[0], l, *out);
@@ -539,6 +764,40 @@ int mg_guide_json(int lng, char** out) {
     });
 }
 
+int mg_web_texts_json(int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        json::write_web_texts(s, l);
+        return out_string(out, s);
+    });
+}
+
+int mg_guide_categories_json(const mg_engine* e, const char* leaf, const char* member_municipal,
+                             unsigned member_levels, const char* municipal, unsigned levels,
+                             int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!leaf) return arg_error("leaf is NULL");
+        if (member_levels > MG_LEVELS_ALL || levels > MG_LEVELS_ALL)
+            return arg_error("levels out of range");
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        const int status = json::write_guide_categories(
+            s, e->dir, leaf, member_municipal ? member_municipal : "",
+            level_set::from_bits(member_levels), municipal ? municipal : "",
+            level_set::from_bits(levels), l);
+        const int written = out_string(out, s);
+        return written == MG_OK ? status : written;
+    });
+}
+
 int mg_directory_dot(const mg_engine* e, int lng, char** out) {
     return guarded([&] {
         lang l;
@@ -569,6 +828,8 @@ int mg_support_contact_info(int lng, mg_support_contact* out) {
     lang l;
     if (!out) return arg_error("out is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
+    if (!known_version(out->version, MG_SUPPORT_CONTACT_VERSION))
+        return version_error("mg_support_contact", out->version, MG_SUPPORT_CONTACT_VERSION);
     out->name = texts::desk_name.get(l);
     out->phone = texts::desk_phone;
     out->mail = texts::desk_mail;
@@ -581,16 +842,18 @@ int mg_support_status(const mg_engine* e, int64_t t, int lng, mg_support_info* o
     lang l;
     if (!out) return arg_error("out is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
-    std::memset(out, 0, sizeof *out);
+    if (!known_version(out->version, MG_SUPPORT_INFO_VERSION))
+        return version_error("mg_support_info", out->version, MG_SUPPORT_INFO_VERSION);
+    zero_after_version(out, v1_end_support);
     const auto st = support_status(e ? e->support : default_desk(), t);
     if (!st) {
-        set_error("%s", error_text(st.error()).en);
+        set_error("%s", label(st.error()).en);
         return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
     }
     out->open = st->open;
     out->reason = static_cast<int>(st->reason);
-    out->reason_text = reason_text(st->reason).get(l);
-    out->holiday = st->holiday ? holiday_name(*st->holiday).get(l) : nullptr;
+    out->reason_text = label(st->reason).get(l);
+    out->holiday = st->holiday ? label(*st->holiday).get(l) : nullptr;
     out->next_open = st->next_open;
     const jst_text iso = format_jst(st->next_open);
     const std::string_view v = iso.view();
@@ -607,7 +870,7 @@ int mg_parse_instant(const char* text, int64_t* out) {
     if (!out) return arg_error("out is NULL");
     const auto t = parse_instant(text);
     if (!t) {
-        set_error("%s", error_text(t.error()).en);
+        set_error("%s", label(t.error()).en);
         return MG_ERR_PARSE;
     }
     *out = *t;
@@ -619,9 +882,11 @@ int mg_holidays(int year, int lng, mg_holiday_info* out, size_t capacity, size_t
     lang l;
     if (!count) return arg_error("count is NULL");
     if (!get_lang(lng, l)) return arg_error("lang");
+    if (out && capacity && !known_version(out->version, MG_HOLIDAY_INFO_VERSION))
+        return version_error("mg_holiday_info", out->version, MG_HOLIDAY_INFO_VERSION);
     const auto list = holidays_in(year);
     if (!list) {
-        set_error("%s", error_text(list.error()).en);
+        set_error("%s", label(list.error()).en);
         return MG_ERR_RANGE;
     }
     *count = list->size();
@@ -629,9 +894,12 @@ int mg_holidays(int year, int lng, mg_holiday_info* out, size_t capacity, size_t
         set_error("buffer too small: %zu holidays", list->size());
         return MG_ERR_BUFFER;
     }
+    // The stride is the size of out[0]'s version (1.0: sizeof mg_holiday_info, frozen).
+    const std::size_t stride = v1_size_holiday;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const holiday& h = (*list)[i];
-        out[i] = {h.date.year, h.date.month, h.date.day, h.name().ja, h.name().en};
+        auto* o = reinterpret_cast<mg_holiday_info*>(reinterpret_cast<char*>(out) + i * stride);
+        *o = {1, h.date.year, h.date.month, h.date.day, h.name().ja, h.name().en};
     }
     (void)l;
     return MG_OK;
@@ -688,7 +956,7 @@ int mg_support_json(const mg_engine* e, int64_t t, int lng, char** out) {
         std::string s;
         if (!json::write_support(s, d, t, l)) {
             const auto st = support_status(d, t);
-            set_error("%s", error_text(st.error()).en);
+            set_error("%s", label(st.error()).en);
             return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
         }
         return out_string(out, s);
@@ -703,7 +971,7 @@ int mg_holidays_json(int year, int lng, char** out) {
         if (!get_lang(lng, l)) return arg_error("lang");
         std::string s;
         if (!json::write_holidays(s, year, l)) {
-            set_error("%s", error_text(holiday_errc::year_out_of_range).en);
+            set_error("%s", label(holiday_errc::year_out_of_range).en);
             return MG_ERR_RANGE;
         }
         return out_string(out, s);

@@ -5,7 +5,10 @@
 // escapes), writing is a small writer that escapes every string it did not write itself.
 #pragma once
 
+#include <mamisguide/answers.hpp>
 #include <mamisguide/mamisguide.hpp>
+#include <mamisguide/texts/web.hpp>
+#include <mamisguide/refusal_text.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -63,18 +66,46 @@ void write_mypage_step(std::string& out, mypage page, lang l);
 /// "kind", "message", "source", "line" (or null), "detail" (or null)}}`.
 void write_load_error(std::string& out, const load_error& e, lang l);
 
+/// The web guide's own words (texts/web.hpp) in `l`, with the level names:
+/// {"lang":"ja","texts":{key:text,…},"levels":{"municipal":…,"prefectural":…,"national":…}}.
+void write_web_texts(std::string& out, lang l);
+
+/// The category questions of a guide leaf that asks for categories (guide_input::categories):
+/// which associations the request joins, adds, changes or enters, each with its catalogue's
+/// choices (JMA's five with their descriptions; null when no catalogue is loaded, so any code
+/// is accepted). {"ok":true,"categories":[{"level","code","name","choices":[{"code","label",
+/// "description"}]|null}]}. `levels` is used by change_category (the held levels that change);
+/// the member's state by additional_join, change_category and transfer. A leaf that asks no
+/// category, or an association that is missing, unknown or not municipal, gives the contract's
+/// refusal shape and its code (> 0); 0 otherwise.
+int write_guide_categories(std::string& out, const directory& dir, std::string_view leaf,
+                           std::string_view member_municipal, level_set member_levels,
+                           std::string_view municipal, level_set levels, lang l);
+
 /// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
 /// `line` > 0 adds the batch field "line" first.
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
 void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
+
+/// The same with the directory the plan was made on. A plan on the bundled sample master
+/// (directory::is_sample()) gets a note of kind `sample_directory`; a refusal gets the extra
+/// fields that need the directory: `allowed` (unknown_category: the catalogue's codes with
+/// labels) and `candidates` (unknown_association: up to 5 associations probably meant).
+/// respond() writes through these.
+void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
+                std::size_t line = 0);
+void write_refusal(std::string& out, const directory& dir, const refusal& r, lang l,
+                   std::size_t line = 0);
 
 /// A municipal master written as JSON (rules.md §1): an array of objects with the string
 /// fields "code", "name", "prefecture" and, optionally, "name_en" (a string or null), and no
 /// other field. The same checks as a CSV master (load_master_rows); a refusal names the line
 /// the entry starts on (0, the file as a whole, for malformed JSON, where simdjson gives no
 /// position). Throws only std::bad_alloc.
+/// The bytes are UTF-8 or CP932 as `opts` says, like a CSV master's.
 tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
-                                                     std::string source = "<buffer>");
+                                                     std::string source = "<buffer>",
+                                                     const load_options& opts = {});
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").
@@ -82,9 +113,10 @@ bool looks_like_json(std::string_view text) noexcept;
 
 /// A master in either format, told apart by looks_like_json(); from memory or from a file.
 tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
-                                                    std::string source = "<buffer>");
-tl::expected<directory, load_error> load_master_file_any(const directory& base,
-                                                         const std::string& path);
+                                                    std::string source = "<buffer>",
+                                                    const load_options& opts = {});
+tl::expected<directory, load_error>
+load_master_file_any(const directory& base, const std::string& path, const load_options& opts = {});
 
 // ---- the HTTP service's own shapes (json_http.cpp) --------------------------------------------
 

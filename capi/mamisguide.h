@@ -21,6 +21,16 @@
  *     (mg_engine_load_*) is the only mutation and must not run concurrently with other use of
  *     the same engine.
  *   - No C++ exception ever crosses this interface.
+ *
+ * The 1.x ABI (docs/abi.md): libmamisguide.so.1, every symbol versioned MAMISGUIDE_1.0 (later
+ * 1.x versions add nodes, never change these). Every struct you pass or receive at the top
+ * level starts with `unsigned version`: initialize it with its MG_*_INIT macro (the rest is
+ * zero). A 1.x library accepts every version up to its own and writes or reads only the fields
+ * of the version you gave, so a program built against 1.0 keeps working against every 1.x; a
+ * version it does not know (0, or newer than the library) gives MG_ERR_VERSION. New fields only
+ * ever come at the end of a top-level struct; the structs embedded in another (mg_plan_info,
+ * mg_refusal_info, mg_category_info, mg_note_info, mg_state_info, and the mg_request and
+ * mg_association_info inside a result) keep their 1.0 layout for the whole of 1.x.
  */
 #ifndef MAMISGUIDE_H
 #define MAMISGUIDE_H
@@ -28,10 +38,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MG_VERSION_MAJOR 0
-#define MG_VERSION_MINOR 1
+/* The project's version; CMake refuses to configure when these disagree with project(), and
+ * test_capi_c checks them against mg_version() at run time. */
+#define MG_VERSION_MAJOR 1
+#define MG_VERSION_MINOR 0
 #define MG_VERSION_PATCH 0
-#define MG_VERSION_STRING "0.1.0"
+#define MG_VERSION_STRING "1.0.0"
 /* Comparable: major * 1000000 + minor * 1000 + patch. */
 #define MG_VERSION_NUMBER (MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH)
 
@@ -73,6 +85,7 @@ extern "C" {
 #define MG_ERR_PARSE (-6)    /* a date-time that is not ISO 8601 with an offset */
 #define MG_ERR_BUFFER (-7)   /* an output buffer too small; the size needed is reported */
 #define MG_ERR_INTERNAL (-8) /* a bug: please report it with mg_last_error() */
+#define MG_ERR_VERSION (-9)  /* a struct's version is 0 or newer than this library knows */
 
 /* ---- enumerations ------------------------------------------------------------------------ */
 /* levels are bits, so a set of levels is an unsigned */
@@ -133,20 +146,57 @@ extern "C" {
 #define MG_DESK_HOLIDAY 3
 #define MG_DESK_YEAR_END 4
 
+/* ---- struct versions (the `version` first member; see the top of this file) --------------- */
+#ifndef MG_ABI_TEST_NEXT
+#define MG_MEMBER_VERSION 1
+#define MG_RESULT_VERSION 1
+#else /* tests/capi/test_abi_next: the two structs as a later 1.x could grow them */
+#define MG_MEMBER_VERSION 2
+#define MG_RESULT_VERSION 2
+#endif
+#define MG_REQUEST_VERSION 1
+#define MG_ASSOCIATION_INFO_VERSION 1
+#define MG_PREREQUISITE_INFO_VERSION 1
+#define MG_SUPPORT_INFO_VERSION 1
+#define MG_SUPPORT_CONTACT_VERSION 1
+#define MG_HOLIDAY_INFO_VERSION 1
+
+/* Initializers: `mg_result r = MG_RESULT_INIT;` sets the version and zeroes the rest. */
+#ifdef __cplusplus
+#define MG_STRUCT_INIT_(type, v) (::mg_struct_init_<type>(v))
+#else
+#define MG_STRUCT_INIT_(type, v)                                                                   \
+    { .version = (v) }
+#endif
+#define MG_MEMBER_INIT MG_STRUCT_INIT_(mg_member, MG_MEMBER_VERSION)
+#define MG_REQUEST_INIT MG_STRUCT_INIT_(mg_request, MG_REQUEST_VERSION)
+#define MG_RESULT_INIT MG_STRUCT_INIT_(mg_result, MG_RESULT_VERSION)
+#define MG_ASSOCIATION_INFO_INIT MG_STRUCT_INIT_(mg_association_info, MG_ASSOCIATION_INFO_VERSION)
+#define MG_PREREQUISITE_INFO_INIT                                                                  \
+    MG_STRUCT_INIT_(mg_prerequisite_info, MG_PREREQUISITE_INFO_VERSION)
+#define MG_SUPPORT_INFO_INIT MG_STRUCT_INIT_(mg_support_info, MG_SUPPORT_INFO_VERSION)
+#define MG_SUPPORT_CONTACT_INIT MG_STRUCT_INIT_(mg_support_contact, MG_SUPPORT_CONTACT_VERSION)
+#define MG_HOLIDAY_INFO_INIT MG_STRUCT_INIT_(mg_holiday_info, MG_HOLIDAY_INFO_VERSION)
+
 /* ---- types ------------------------------------------------------------------------------- */
 typedef struct mg_engine mg_engine;
 
 /* A member as the caller knows them. NULL (or "") strings mean "not given". */
 typedef struct mg_member {
+    unsigned version;          /* MG_MEMBER_VERSION (MG_MEMBER_INIT) */
     int mypage;                /* MG_MYPAGE_* */
     const char* municipal;     /* required when levels != 0 */
     const char* prefectural;   /* optional cross-check */
     unsigned levels;           /* MG_LEVEL_* bits: 0, 1, 3 or 7 */
     const char* categories[3]; /* current category per level (MG_IDX_*) */
+#ifdef MG_ABI_TEST_NEXT
+    unsigned next_flags; /* tests/capi/test_abi_next only: a field a later 1.x could append */
+#endif
 } mg_member;
 
 /* One application. */
 typedef struct mg_request {
+    unsigned version;          /* MG_REQUEST_VERSION (MG_REQUEST_INIT) */
     int operation;             /* MG_OP_* */
     unsigned levels;           /* join / additional_join / withdraw / change_category */
     const char* municipal;     /* join: to join; transfer: the destination */
@@ -157,7 +207,8 @@ typedef struct mg_request {
 } mg_request;
 
 typedef struct mg_association_info {
-    unsigned level; /* one MG_LEVEL_* bit */
+    unsigned version; /* MG_ASSOCIATION_INFO_VERSION (MG_ASSOCIATION_INFO_INIT) */
+    unsigned level;   /* one MG_LEVEL_* bit */
     const char* code;
     const char* name;        /* in the language asked for (Japanese when none in English) */
     const char* parent_code; /* NULL for JMA */
@@ -171,7 +222,8 @@ typedef struct mg_category_info {
 } mg_category_info;
 
 typedef struct mg_prerequisite_info {
-    int kind; /* MG_PREREQ_* */
+    unsigned version; /* MG_PREREQUISITE_INFO_VERSION (MG_PREREQUISITE_INFO_INIT) */
+    int kind;         /* MG_PREREQ_* */
     size_t n_steps;
     const char* steps[4];
     const char* manual;
@@ -223,20 +275,33 @@ typedef struct mg_refusal_info {
     const char* message;
     const char* field; /* e.g. "request.levels"; may be NULL */
     int has_suggestion;
-    mg_request suggestion; /* a request that succeeds, when has_suggestion */
+    mg_request suggestion; /* a request that succeeds, when has_suggestion (version 1) */
+    /* What is at fault, named (the JSON response's extra error fields, docs/decisions.md). */
+    unsigned levels;                     /* MG_LEVEL_* bits of the levels at fault; 0: none */
+    size_t n_associations;               /* the associations at fault, bottom level first */
+    mg_association_info associations[3]; /* parent_code is NULL here */
+    const char* value;   /* the value at fault (an unknown code or category); may be NULL */
+    const char* problem; /* invalid_state: "not_a_chain", "prefectural_mismatch", …; else NULL */
+    char text[1024];     /* the message naming them (NUL-terminated UTF-8; message is the
+                            static sentence without names) */
 } mg_refusal_info;
 
 /* The answer to one request: status MG_OK with plan, or a refusal code with refusal. Only that
  * half is written; in arrays, only the first n_* entries are. */
 typedef struct mg_result {
+    unsigned version; /* MG_RESULT_VERSION (MG_RESULT_INIT) */
     int status;
     mg_plan_info plan;
     mg_refusal_info refusal;
+#ifdef MG_ABI_TEST_NEXT
+    int next_status; /* tests/capi/test_abi_next only: a field a later 1.x could append */
+#endif
 } mg_result;
 
 typedef struct mg_support_info {
-    int open;   /* 1 when the desk is open at that instant */
-    int reason; /* MG_DESK_* */
+    unsigned version; /* MG_SUPPORT_INFO_VERSION (MG_SUPPORT_INFO_INIT) */
+    int open;         /* 1 when the desk is open at that instant */
+    int reason;       /* MG_DESK_* */
     const char* reason_text;
     const char* holiday;    /* the holiday's name when reason is MG_DESK_HOLIDAY, else NULL */
     int64_t next_open;      /* Unix seconds; the instant itself when open */
@@ -244,20 +309,23 @@ typedef struct mg_support_info {
 } mg_support_info;
 
 typedef struct mg_support_contact {
+    unsigned version; /* MG_SUPPORT_CONTACT_VERSION (MG_SUPPORT_CONTACT_INIT) */
     const char* name;
     const char* phone;
     const char* mail;
     const char* hours;
 } mg_support_contact;
 
+/* In an array: the version of out[0] says the layout of every element. */
 typedef struct mg_holiday_info {
+    unsigned version; /* MG_HOLIDAY_INFO_VERSION (MG_HOLIDAY_INFO_INIT) */
     int year, month, day;
     const char* name; /* Japanese */
     const char* name_en;
 } mg_holiday_info;
 
 /* ---- version and errors ------------------------------------------------------------------ */
-MG_API const char* mg_version(void); /* "0.1.0" */
+MG_API const char* mg_version(void); /* "1.0.0" */
 MG_API int mg_version_number(void);  /* MG_VERSION_NUMBER of the library linked */
 MG_API const char*
 mg_status_name(int status);             /* "ok", "illegal_levels", "io_error", …; never NULL */
@@ -267,16 +335,30 @@ MG_API const char* mg_last_error(void); /* thread-local, never NULL ("" when non
 /* An engine with the built-in directory: JMA and the 47 prefectural associations. */
 MG_API int mg_engine_new(mg_engine** out);
 MG_API void mg_engine_free(mg_engine* e);
-/* Adds the municipal associations of a master: CSV with the header code,name,prefecture[,name_en],
- * or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON when its
- * first character, after a BOM and whitespace, is '[' or '{'). All or nothing: on MG_ERR_IO /
- * MG_ERR_LOAD the engine is unchanged and mg_last_error() names the file, the line and the
- * reason. Not thread-safe (see above). */
+/* Adds the municipal associations of a master: CSV whose header names the columns code, name,
+ * prefecture and optionally name_en (any order, English or Japanese names, other columns
+ * ignored), or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON
+ * when its first character, after a BOM and whitespace, is '[' or '{'). UTF-8 or CP932 (see
+ * mg_engine_set_encoding). All or nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged
+ * and mg_last_error() names the file, the line and the reason. Not thread-safe (see above). */
 MG_API int mg_engine_load_directory(mg_engine* e, const char* path);
 MG_API int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len);
 /* Adds per-association category catalogues (association,code,label). */
 MG_API int mg_engine_load_categories(mg_engine* e, const char* path);
 MG_API int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len);
+/* How the loaders read bytes: MG_ENCODING_AUTO (default: UTF-8 when the bytes are valid UTF-8,
+ * with or without a BOM, else CP932 with a notice), MG_ENCODING_UTF8, MG_ENCODING_CP932 (Shift_JIS
+ * with Windows' extensions, as Excel saves CSV in Japan). Applies to the loads that follow. */
+#define MG_ENCODING_AUTO 0
+#define MG_ENCODING_UTF8 1
+#define MG_ENCODING_CP932 2
+MG_API int mg_engine_set_encoding(mg_engine* e, int encoding);
+/* The notices of the engine's last load (successful or not): e.g. "read as CP932", "columns
+ * not used were ignored (電話番号, 住所)". mg_engine_notice returns "file: notice (detail)" in
+ * `lang`, valid until the next load or mg_engine_notice call on this engine; NULL when `index`
+ * is out of range or the arguments are invalid. */
+MG_API size_t mg_engine_notice_count(const mg_engine* e);
+MG_API const char* mg_engine_notice(mg_engine* e, size_t index, int lang);
 /* Sets the support desk's year-end break (default 12/29–1/3, inclusive). */
 MG_API int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
                                   int last_day);
@@ -330,6 +412,16 @@ MG_API int mg_recommend_category(int role, int opt_out, int lang, const char** c
 /* ---- the guide and the graphs ------------------------------------------------------------ */
 /* The guide as data (STEP 1 → STEP 2 → questions → leaves) as JSON; free with mg_free. */
 MG_API int mg_guide_json(int lang, char** out);
+/* The web guide's own words (headings, labels, buttons) and the level names as JSON. */
+MG_API int mg_web_texts_json(int lang, char** out);
+/* The category questions of a guide leaf (its id, e.g. "join.national"): which associations
+ * need a category for this member and request, each with its catalogue's choices (JMA's with
+ * descriptions). member_municipal, municipal: codes or NULL; member_levels, levels:
+ * MG_LEVEL_* bits (levels: change_category's held levels that change). Returns MG_OK, or a
+ * refusal's code with *out the contract's refusal (unknown leaf, unknown association). */
+MG_API int mg_guide_categories_json(const mg_engine* e, const char* leaf,
+                                    const char* member_municipal, unsigned member_levels,
+                                    const char* municipal, unsigned levels, int lang, char** out);
 /* Graphviz DOT of the association hierarchy / the membership state machine. */
 MG_API int mg_directory_dot(const mg_engine* e, int lang, char** out);
 MG_API int mg_transitions_dot(int lang, char** out);
@@ -392,6 +484,14 @@ MG_API const char* mg_desk_reason_name(int reason);
 MG_API void mg_free(void* p);
 
 #ifdef __cplusplus
+}
+
+/* C++: MG_*_INIT value-initializes (every field zero, no -Wmissing-field-initializers). */
+template <class T>
+inline T mg_struct_init_(unsigned version) {
+    T t = T();
+    t.version = version;
+    return t;
 }
 #endif
 

@@ -64,8 +64,15 @@ if [ -n "$cli" ]; then
     t=$((t1 - t0))
     if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
   done
-  printf '{"wall_s": %s, "lines": %s, "runs": %s, "master_rows": %s}\n' \
-    "$(awk -v t="$best" 'BEGIN { printf "%.6f", t / 1e9 }')" "$lines" "$runs" "$rows" >"$out/e2e.json"
+  # Memory stays constant with the input: peak RSS for the workload and for ten times it.
+  rss() { /usr/bin/time -f '%M' "$cli" batch -q --directory "$out/master.csv" "$1" 2>&1 >/dev/null | tail -1; }
+  for _ in $(seq 10); do cat "$out/requests.jsonl"; done >"$out/requests10.jsonl"
+  rss1=$(rss "$out/requests.jsonl")
+  rss10=$(rss "$out/requests10.jsonl")
+  rm -f "$out/requests10.jsonl"
+  printf '{"wall_s": %s, "lines": %s, "runs": %s, "master_rows": %s, "rss_kib": %s, "rss10_kib": %s}\n' \
+    "$(awk -v t="$best" 'BEGIN { printf "%.6f", t / 1e9 }')" "$lines" "$runs" "$rows" \
+    "$rss1" "$rss10" >"$out/e2e.json"
   e2e=("$out/e2e.json")
 fi
 

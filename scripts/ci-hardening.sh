@@ -3,7 +3,8 @@
 #   1. asan  — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
 #   2. tsan  — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP
 #              service under load) under ThreadSanitizer (build-tsan/)
-#   3. fuzz  — the libFuzzer targets built with clang (build-fuzz/), each run for a while
+#   3. fuzz  — everything built with clang and -Werror (build-fuzz/: CI's clang build), then
+#              the libFuzzer targets, each run for a while
 #
 # Usage: scripts/ci-hardening.sh [asan] [tsan] [fuzz]          (no argument: all three)
 # Environment:
@@ -18,11 +19,12 @@
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
 #     leak detection included.
 #   - preloaded: programs not built with our flags that load the sanitized libmamisguide.so —
-#     the plain C tests (test_capi_c, test_capi_c99) and the Python tests (names containing
-#     "python", and the HTTP tests http_*, which load the library with ctypes). The ASan
+#     the plain C tests (test_capi_c, test_capi_c99, test_abi_*) and the Python tests (names
+#     containing "python", and the HTTP tests http_*, which load the library with ctypes). The ASan
 #     runtime must come first, so they run with LD_PRELOAD=libasan.so; Python with
 #     detect_leaks=0, since the interpreter itself never frees everything at exit.
-#   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig).
+#   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig,
+#     python_installed_prefix).
 #     They build consumers with plain flags against the installed, sanitized library, which
 #     cannot link without -fsanitize; they test packaging, not memory, and run in the normal
 #     build (scripts/test.sh). The library code they call runs here in test_capi_c(_static).
@@ -34,8 +36,8 @@ cores=$(nproc)
 steps=("$@")
 [ ${#steps[@]} -eq 0 ] && steps=(asan tsan fuzz)
 
-packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig)$'
-preload_c_tests='^(test_capi_c|test_capi_c99)$'
+packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig|python_installed_prefix)$'
+preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
 python_tests='python|^http_'
 
 
@@ -46,7 +48,7 @@ say() { printf '\n== ci-hardening [%4ds] %s\n' "$(($(date +%s) - started))" "$*"
 run_asan() {
     local b=$root/build-asan
     say "asan+ubsan: configure and build ($b)"
-    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=address,undefined \
+    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=address,undefined -DMAMISGUIDE_WERROR=ON \
         -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_FUZZ=ON
     cmake --build "$b" -j"$cores"
 
@@ -65,7 +67,7 @@ run_asan() {
     say "asan+ubsan: Python tests with the ASan runtime preloaded"
     LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0 \
         ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench -R "$python_tests" \
-        --no-tests=ignore
+        -E "$packaging_tests" --no-tests=ignore
     say "asan+ubsan: not run under the sanitizers (packaging): $packaging_tests"
     unset ASAN_OPTIONS UBSAN_OPTIONS
 }
@@ -74,7 +76,7 @@ run_asan() {
 run_tsan() {
     local b=$root/build-tsan
     say "tsan: configure and build ($b)"
-    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=thread \
+    "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=thread -DMAMISGUIDE_WERROR=ON \
         -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_EXAMPLES=OFF
     # Only what the concurrency tests run (a test whose program is missing fails loudly).
     cmake --build "$b" -j"$cores" --target mamisguide_capi test_concurrency mamisguide_cli
@@ -92,10 +94,12 @@ run_fuzz() {
     local jobs=${MG_FUZZ_JOBS:-$((cores < 4 ? cores : 4))}
     local targets=(${MG_FUZZ_TARGETS:-plan_json batch_line master categories http})
     local fuzz=$here/tests/fuzz
-    say "fuzz: configure and build with clang ($b)"
+    # CI's one clang build: every target (library, command line, tests, examples, benchmarks)
+    # with -Werror, so that clang's warnings are caught too; its tests run in the GCC builds.
+    say "fuzz: configure and build everything with clang and -Werror ($b)"
     CC=clang CXX=clang++ "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_BUILD_FUZZ=ON \
-        -DMAMISGUIDE_BUILD_TESTS=OFF -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_EXAMPLES=OFF \
-        -DMAMISGUIDE_BUILD_CLI=OFF
+        -DMAMISGUIDE_WERROR=ON
+    cmake --build "$b" -j"$cores"
     cmake --build "$b" -j"$cores" --target "${targets[@]/#/fuzz_}"
 
     say "fuzz: ${targets[*]} for ${secs}s each, $jobs at a time"

@@ -113,6 +113,23 @@ support = {"type": "object", "required": ["at", "open", "reason", "holiday", "ho
 holidays = {"type": "array", "items": {"type": "object", "required": ["date", "name", "name_en", "weekday"],
             "properties": {"date": {"type": "string", "pattern": "^\\d{4}-\\d\\d-\\d\\d$"}, "name": {"type": "string"},
                            "name_en": {"type": "string"}, "weekday": {"type": "string"}}}}
+levels_param = {"type": "string", "pattern": "^(municipal|prefectural|national)(,(municipal|prefectural|national)){0,2}$"}
+web_texts = {"type": "object", "description": "The web guide's words (json::write_web_texts, texts/web.hpp).",
+             "required": ["lang", "texts", "levels", "held", "desk"],
+             "properties": {"lang": {"type": "string", "enum": ["ja", "en"]},
+                            "texts": {"type": "object", "description": "Key → text; {name}, {n} and {next} are filled in by the page.", "additionalProperties": {"type": "string"}},
+                            "levels": {"type": "object", "required": ["municipal", "prefectural", "national"], "additionalProperties": {"type": "string"}},
+                            "held": {"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "object", "required": ["levels", "label"],
+                                     "properties": {"levels": {"type": "array", "items": LEVEL}, "label": {"type": "string"}}}},
+                            "desk": {"type": "object", "required": ["name", "phone", "mail", "hours"],
+                                     "properties": {k: {"type": "string"} for k in ("name", "phone", "mail", "hours")}}}}
+guide_categories = {"type": "object", "description": "A guide leaf's category questions (json::write_guide_categories).",
+                    "required": ["ok", "categories"],
+                    "properties": {"ok": {"const": True}, "categories": {"type": "array", "items": {
+                        "type": "object", "required": ["level", "code", "name", "choices"],
+                        "properties": {"level": LEVEL, "code": {"type": "string"}, "name": {"type": "string"},
+                                       "choices": {"type": ["array", "null"], "items": {"type": "object", "required": ["code", "label", "description"],
+                                                   "properties": {"code": {"type": "string"}, "label": {"type": "string"}, "description": {"type": ["string", "null"]}}}}}}}}}
 
 doc = {
   "openapi": "3.1.0",
@@ -143,6 +160,18 @@ doc = {
             "400": err("A malformed HTTP request."), "405": err("Another method."), "431": err("A header over 16 KiB."), "503": err("The connection cap is reached.")}}},
     "/v1/guide": get_op("The guide as data", "The flowchart of the guide (guide.hpp), the same JSON as `mamisguide guide --json`.",
                         {"description": "The guide.", "content": json_content(ref("Guide"))}),
+    "/v1/guide/categories": get_op("A guide leaf's category questions",
+                                   "Which associations need a category for the request a guide leaf builds, each with its catalogue's choices (JMA's five with their descriptions; null when no catalogue is loaded, so any code is accepted): the same JSON as mg_guide_categories_json. The web guide asks it; no rule lives in the page.",
+                                   {"description": "The category questions, or a refusal of a well-formed question (unknown_association, level_mismatch).", "content": json_content({"oneOf": [ref("GuideCategories"), ref("Refusal")]})},
+                                   [{"name": "leaf", "in": "query", "required": True, "description": "A guide leaf that asks for categories, e.g. join.national, change.transfer.", "schema": {"type": "string"}},
+                                    {"name": "member", "in": "query", "description": "The member's municipal association (additional_join, change_category, transfer).", "schema": {"type": "string"}},
+                                    {"name": "held", "in": "query", "description": "The levels the member holds, comma-separated.", "schema": levels_param},
+                                    {"name": "to", "in": "query", "description": "The municipal association to join (join) or move to (transfer).", "schema": {"type": "string"}},
+                                    {"name": "levels", "in": "query", "description": "change_category: the held levels whose category changes, comma-separated.", "schema": levels_param}],
+                                   {"400": {"description": "A query that is not well-formed: invalid_parameter (an HttpError), or the contract's invalid_request (no such leaf, a leaf that asks no category, a missing code).",
+                                            "content": json_content({"oneOf": [ref("HttpError"), ref("Refusal")]})}}),
+    "/v1/texts": get_op("The web guide's words", "The page's headings, labels and buttons (include/mamisguide/texts/web.hpp), the level names, the three states a member can hold and the desk's contact, in one language: the same JSON as mg_web_texts_json.",
+                        {"description": "The words.", "content": json_content(ref("WebTexts"))}),
     "/v1/directory": get_op("Search the associations", "The built-in JMA and 47 prefectural associations and the municipal master: by exact code, by part of a code or a name (Japanese, or English in any case), by prefecture, by level. The same JSON as `mamisguide directory --json`. No match is an empty array.",
                             {"description": "The associations that match, in directory order.", "content": json_content(ref("Directory"))},
                             [{"name": "q", "in": "query", "description": "Part of a code, the Japanese name or the English name (any case).", "schema": {"type": "string"}},
@@ -160,12 +189,13 @@ doc = {
     "/healthz": get_op("Health", "The service answers; the data it serves.", {"description": "Healthy.", "content": json_content(ref("Health"))}),
     "/metrics": get_op("Metrics", "Prometheus text format (0.0.4): requests by endpoint and status, refusals by code, a latency histogram per endpoint, connections, reloads, the master's row count and load time.",
                        {"description": "The metrics.", "content": {"text/plain; version=0.0.4": {"schema": {"type": "string"}}}}),
-    "/": get_op("A page that links to the API", "HTML for a browser.", {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}),
+    "/": get_op("The web guide", "The guide as a page for the support desk and the association secretariats (src/web, embedded at build time): it walks /v1/guide, asks /v1/guide/categories and /v1/directory, and shows /v1/plan. Sent with Content-Security-Policy: default-src 'self' and Referrer-Policy: no-referrer; its words come from /v1/texts, so the page is the same in every language.", {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}),
   },
   "components": {"schemas": {
       "Level": LEVEL, "Member": member, "Request": req, "PlanRequest": plan_request, "Plan": plan, "Refusal": refusal,
       "Response": response, "BatchLine": batch_line, "HttpError": http_error, "Health": health, "Guide": guide,
-      "Association": association, "Directory": directory, "Support": support, "Holidays": holidays}}
+      "Association": association, "Directory": directory, "Support": support, "Holidays": holidays,
+      "WebTexts": web_texts, "GuideCategories": guide_categories}}
 }
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sets up (installs missing Debian packages, configures), builds everything and runs every test
-# through ctest. Exits non-zero when any test fails.
+# through ctest. Exits non-zero when any test fails. Warnings are errors here
+# (-DMAMISGUIDE_WERROR=ON); a plain `cmake -B b && cmake --build b` keeps them warnings.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${MAMISGUIDE_BUILD_DIR:-"$here/build"}
-"$here/scripts/setup.sh" "$build" "$@"
+"$here/scripts/setup.sh" "$build" -DMAMISGUIDE_WERROR=ON "$@"
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)" -LE bench

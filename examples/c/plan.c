@@ -65,7 +65,7 @@ static void print_plan(const mg_plan_info* p) {
 int main(int argc, char** argv) {
     const char* master = argc > 1 ? argv[1] : MG_SAMPLE_MASTER;
     mg_engine* e = NULL;
-    mg_result r;
+    mg_result r = MG_RESULT_INIT; /* every struct starts with its version: use MG_*_INIT */
     int status;
 
     printf("libmamisguide %s\n", mg_version());
@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
 
     /* 1. 新規入会: 千代田区医師会, up to JMA, by someone who is not sure about their MyPage. */
     {
-        mg_member nobody = {MG_MYPAGE_UNKNOWN, NULL, NULL, 0, {NULL, NULL, NULL}};
+        mg_member nobody = MG_MEMBER_INIT;
+        nobody.mypage = MG_MYPAGE_UNKNOWN;
         const char* categories[3] = {"A", "A", "A2B"};
         status = mg_join(e, &nobody, "13-chiyoda", MG_LEVELS_ALL, categories, 0, MG_LANG_JA, &r);
         printf("\n[mg_join] %s\n", mg_status_name(status));
@@ -104,7 +105,11 @@ int main(int argc, char** argv) {
 
     /* 2. 退会 of the municipal association alone, by a member of all three: refused. */
     {
-        mg_member full = {MG_MYPAGE_YES, "14-yokohama", NULL, MG_LEVELS_ALL, {NULL, NULL, "A2B"}};
+        mg_member full = MG_MEMBER_INIT;
+        full.mypage = MG_MYPAGE_YES;
+        full.municipal = "14-yokohama";
+        full.levels = MG_LEVELS_ALL;
+        full.categories[MG_IDX_NATIONAL] = "A2B";
         status = mg_withdraw(e, &full, MG_LEVEL_MUNICIPAL, 0, 0, MG_LANG_EN, &r);
         printf("\n[mg_withdraw municipal] %s\n", mg_status_name(status));
         EXPECT(status == MG_ILLEGAL_LEVELS);

@@ -32,16 +32,51 @@ from .errors import LibraryNotFoundError, MamisguideError, RefusalError
 
 #: The environment variable that names the shared library (a path); it is tried first.
 ENV_VAR = "MAMISGUIDE_LIBRARY"
-#: The ABI major version this package speaks (the library's SONAME is libmamisguide.so.0).
-ABI_MAJOR = 0
+#: The ABI major version this package speaks (the library's SONAME is libmamisguide.so.1).
+ABI_MAJOR = 1
+#: The library's SONAME: what the dynamic loader is asked for first.
+SONAME = f"libmamisguide.so.{ABI_MAJOR}"
 
 # ---- structs (field by field as in mamisguide.h) -----------------------------------------------
+# The versioned structs start with ``version`` (docs/abi.md). These classes are the layouts of the
+# versions named by ``_version_``; the package always passes its own, so a newer 1.x library
+# reads and writes exactly these fields.
 
 
-class MgMember(Structure):
+class _Versioned(Structure):
+    """A struct whose first member is ``unsigned version`` (set on creation and on every call)."""
+
+    _version_ = 1
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.version = self._version_
+
+
+def _versioned_pointer(cls: Any) -> Any:
+    """The argtype for a pointer to ``cls`` (or to an array of them): sets the version of the
+    struct (of the array's first element, which gives the layout of all) to the package's own,
+    so that structs made any way (arrays are never ``__init__``-ed) are passed as that version."""
+    base = POINTER(cls)
+
+    def from_param(klass: Any, obj: Any) -> Any:
+        target = getattr(obj, "_obj", obj)  # byref(x) -> x
+        if isinstance(target, ctypes.Array):
+            target = target[0] if len(target) else None
+        elif isinstance(target, ctypes._Pointer):  # type: ignore[attr-defined]
+            target = target.contents if target else None
+        if isinstance(target, cls):
+            target.version = cls._version_
+        return base.from_param(obj)
+
+    return type(f"LP_versioned_{cls.__name__}", (base,), {"from_param": classmethod(from_param)})
+
+
+class MgMember(_Versioned):
     """``mg_member``: a member as the caller knows them."""
 
     _fields_ = [
+        ("version", c_uint),
         ("mypage", c_int),
         ("municipal", c_char_p),
         ("prefectural", c_char_p),
@@ -50,10 +85,11 @@ class MgMember(Structure):
     ]
 
 
-class MgRequest(Structure):
+class MgRequest(_Versioned):
     """``mg_request``: one application."""
 
     _fields_ = [
+        ("version", c_uint),
         ("operation", c_int),
         ("levels", c_uint),
         ("municipal", c_char_p),
@@ -64,10 +100,11 @@ class MgRequest(Structure):
     ]
 
 
-class MgAssociationInfo(Structure):
+class MgAssociationInfo(_Versioned):
     """``mg_association_info``."""
 
     _fields_ = [
+        ("version", c_uint),
         ("level", c_uint),
         ("code", c_char_p),
         ("name", c_char_p),
@@ -86,10 +123,11 @@ class MgCategoryInfo(Structure):
     ]
 
 
-class MgPrerequisiteInfo(Structure):
+class MgPrerequisiteInfo(_Versioned):
     """``mg_prerequisite_info``."""
 
     _fields_ = [
+        ("version", c_uint),
         ("kind", c_int),
         ("n_steps", c_size_t),
         ("steps", c_char_p * 4),
@@ -159,23 +197,31 @@ class MgRefusalInfo(Structure):
         ("field", c_char_p),
         ("has_suggestion", c_int),
         ("suggestion", MgRequest),
+        ("levels", c_uint),
+        ("n_associations", c_size_t),
+        ("associations", MgAssociationInfo * 3),
+        ("value", c_char_p),
+        ("problem", c_char_p),
+        ("text", c_char * 1024),
     ]
 
 
-class MgResult(Structure):
+class MgResult(_Versioned):
     """``mg_result``: a plan (status MG_OK) or a refusal."""
 
     _fields_ = [
+        ("version", c_uint),
         ("status", c_int),
         ("plan", MgPlanInfo),
         ("refusal", MgRefusalInfo),
     ]
 
 
-class MgSupportInfo(Structure):
+class MgSupportInfo(_Versioned):
     """``mg_support_info``."""
 
     _fields_ = [
+        ("version", c_uint),
         ("open", c_int),
         ("reason", c_int),
         ("reason_text", c_char_p),
@@ -185,10 +231,11 @@ class MgSupportInfo(Structure):
     ]
 
 
-class MgSupportContact(Structure):
+class MgSupportContact(_Versioned):
     """``mg_support_contact``."""
 
     _fields_ = [
+        ("version", c_uint),
         ("name", c_char_p),
         ("phone", c_char_p),
         ("mail", c_char_p),
@@ -196,10 +243,11 @@ class MgSupportContact(Structure):
     ]
 
 
-class MgHolidayInfo(Structure):
-    """``mg_holiday_info``."""
+class MgHolidayInfo(_Versioned):
+    """``mg_holiday_info`` (in an array, the first element's version gives the layout)."""
 
     _fields_ = [
+        ("version", c_uint),
         ("year", c_int),
         ("month", c_int),
         ("day", c_int),
@@ -224,6 +272,9 @@ STRUCTS = {
     "mg_support_contact": MgSupportContact,
     "mg_holiday_info": MgHolidayInfo,
 }
+
+#: The versioned structs (their first member is ``version``).
+VERSIONED = {name: cls for name, cls in STRUCTS.items() if issubclass(cls, _Versioned)}
 
 # ---- errors --------------------------------------------------------------------------------------
 
@@ -267,6 +318,14 @@ _P = POINTER
 _engine = c_void_p  # mg_engine * (opaque)
 _out_string = _P(c_void_p)  # char ** (freed with mg_free, so kept as a raw pointer)
 _categories = _P(c_char_p)  # const char *const categories[3]
+_member = _versioned_pointer(MgMember)
+_request = _versioned_pointer(MgRequest)
+_result = _versioned_pointer(MgResult)
+_association = _versioned_pointer(MgAssociationInfo)
+_prerequisite = _versioned_pointer(MgPrerequisiteInfo)
+_support_info = _versioned_pointer(MgSupportInfo)
+_support_contact = _versioned_pointer(MgSupportContact)
+_holidays = _versioned_pointer(MgHolidayInfo)
 
 # ---- the table: every function of mamisguide.h ---------------------------------------------------
 FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
@@ -283,26 +342,29 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_engine_load_categories", [_engine, c_char_p], c_int, _check_ok),
     ("mg_engine_load_categories_buffer", [_engine, c_char_p, c_size_t], c_int, _check_ok),
     ("mg_engine_set_year_end", [_engine, c_int, c_int, c_int, c_int], c_int, _check_ok),
+    ("mg_engine_set_encoding", [_engine, c_int], c_int, _check_ok),
+    ("mg_engine_notice_count", [_engine], c_size_t, None),
+    ("mg_engine_notice", [_engine, c_size_t, c_int], c_char_p, None),
     ("mg_association_count", [_engine, _P(c_size_t)], c_int, _check_ok),
-    ("mg_association_at", [_engine, c_size_t, c_int, _P(MgAssociationInfo)], c_int, _check_ok),
-    ("mg_association_find", [_engine, c_char_p, c_int, _P(MgAssociationInfo)], c_int, _check_errors),
+    ("mg_association_at", [_engine, c_size_t, c_int, _association], c_int, _check_ok),
+    ("mg_association_find", [_engine, c_char_p, c_int, _association], c_int, _check_errors),
     # planning (mg_plan_json: the caller frees the response whatever the status, so no errcheck)
     ("mg_plan_json", [_engine, c_char_p, c_size_t, _out_string], c_int, None),
-    ("mg_plan", [_engine, _P(MgMember), _P(MgRequest), c_int, _P(MgResult)], c_int, _check_errors),
-    ("mg_join", [_engine, _P(MgMember), c_char_p, c_uint, _categories, c_int, c_int, _P(MgResult)],
+    ("mg_plan", [_engine, _member, _request, c_int, _result], c_int, _check_errors),
+    ("mg_join", [_engine, _member, c_char_p, c_uint, _categories, c_int, c_int, _result],
      c_int, _check_errors),
-    ("mg_additional_join", [_engine, _P(MgMember), c_uint, _categories, c_int, c_int, _P(MgResult)],
+    ("mg_additional_join", [_engine, _member, c_uint, _categories, c_int, c_int, _result],
      c_int, _check_errors),
-    ("mg_change_category", [_engine, _P(MgMember), _categories, c_int, c_int, _P(MgResult)],
+    ("mg_change_category", [_engine, _member, _categories, c_int, c_int, _result],
      c_int, _check_errors),
-    ("mg_change_facility", [_engine, _P(MgMember), c_char_p, c_int, c_int, _P(MgResult)],
+    ("mg_change_facility", [_engine, _member, c_char_p, c_int, c_int, _result],
      c_int, _check_errors),
-    ("mg_transfer", [_engine, _P(MgMember), c_char_p, _categories, c_char_p, c_int, c_int,
-                     _P(MgResult)], c_int, _check_errors),
-    ("mg_withdraw", [_engine, _P(MgMember), c_uint, c_int, c_int, c_int, _P(MgResult)],
+    ("mg_transfer", [_engine, _member, c_char_p, _categories, c_char_p, c_int, c_int,
+                     _result], c_int, _check_errors),
+    ("mg_withdraw", [_engine, _member, c_uint, c_int, c_int, c_int, _result],
      c_int, _check_errors),
     ("mg_check_levels", [c_uint, c_int, c_uint, c_int], c_int, _check_errors),
-    ("mg_mypage_step", [c_int, c_int, _P(MgPrerequisiteInfo), _P(c_size_t)], c_int, _check_ok),
+    ("mg_mypage_step", [c_int, c_int, _prerequisite, _P(c_size_t)], c_int, _check_ok),
     ("mg_recommend_category", [c_int, c_int, c_int, _P(c_char_p), _P(c_char_p)], c_int,
      _check_errors),
     # the guide and the graphs
@@ -310,10 +372,10 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_directory_dot", [_engine, c_int, _out_string], c_int, _check_ok),
     ("mg_transitions_dot", [c_int, _out_string], c_int, _check_ok),
     # the support desk
-    ("mg_support_contact_info", [c_int, _P(MgSupportContact)], c_int, _check_ok),
-    ("mg_support_status", [_engine, c_int64, c_int, _P(MgSupportInfo)], c_int, _check_ok),
+    ("mg_support_contact_info", [c_int, _support_contact], c_int, _check_ok),
+    ("mg_support_status", [_engine, c_int64, c_int, _support_info], c_int, _check_ok),
     ("mg_parse_instant", [c_char_p, _P(c_int64)], c_int, _check_ok),
-    ("mg_holidays", [c_int, c_int, _P(MgHolidayInfo), c_size_t, _P(c_size_t)], c_int, _check_ok),
+    ("mg_holidays", [c_int, c_int, _holidays, c_size_t, _P(c_size_t)], c_int, _check_ok),
     # memory
     # every other answer as JSON, written by the library
     ("mg_directory_json", [_engine, c_char_p, c_char_p, c_char_p, c_int, _out_string], c_int,
@@ -323,6 +385,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_holidays_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_mypage_step_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_last_load_error_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_web_texts_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_guide_categories_json", [_engine, c_char_p, c_char_p, c_uint, c_char_p, c_uint, c_int,
+                                  _out_string], c_int, _check_errors),
     # the names of the C constants
     ("mg_operation_name", [c_int], c_char_p, None),
     ("mg_level_name", [c_uint], c_char_p, None),
@@ -345,16 +410,18 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 def _library_names() -> List[str]:
     if sys.platform == "darwin":
-        return ["libmamisguide.0.dylib", "libmamisguide.dylib"]
+        return [f"libmamisguide.{ABI_MAJOR}.dylib", "libmamisguide.dylib"]
     if sys.platform == "win32":
         return ["mamisguide.dll", "libmamisguide.dll"]
-    return ["libmamisguide.so.0", "libmamisguide.so"]
+    return [SONAME, "libmamisguide.so"]
 
 
 def candidates() -> List[Tuple[str, str]]:
     """Where the library is looked for, in order, as (description, path or name).
 
-    ``$MAMISGUIDE_LIBRARY`` is handled by :func:`load_library` before these.
+    ``$MAMISGUIDE_LIBRARY`` is handled by :func:`load_library` before these. Only the SONAME
+    (libmamisguide.so.1) is loaded from system places: the unversioned libmamisguide.so is
+    the -dev package's link-time name and may be another ABI.
     """
     names = _library_names()
     out: List[Tuple[str, str]] = []
@@ -365,10 +432,23 @@ def candidates() -> List[Tuple[str, str]]:
             seen.add(path)
             out.append((description or path, path))
 
-    # 1. next to the package (a wheel or an install that bundles the library)
+    # 1. the SONAME through the dynamic loader (LD_LIBRARY_PATH, ld.so.cache after ldconfig,
+    #    /lib, /usr/lib): a Debian package or `cmake --install` + ldconfig
+    add(names[0], f"{names[0]} (the dynamic loader's search path)")
+    # 2. the standard library directories, for an install not (yet) in ld.so.cache
+    libdirs = [Path(sys.prefix) / "lib"]
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    for prefix in ("/usr/local", "/usr"):
+        if multiarch:
+            libdirs.append(Path(prefix) / "lib" / multiarch)
+        libdirs.append(Path(prefix) / "lib")
+        libdirs.append(Path(prefix) / "lib64")
+    for d in libdirs:
+        add(str(d / names[0]))
+    # 3. next to the package (a wheel or an install that bundles the library)
     for n in names:
         add(str(_PACKAGE_DIR / n))
-    # 2. build trees: the checkout this package lives in, then the working directory
+    # 4. build trees: the checkout this package lives in, then the working directory
     roots = [_PACKAGE_DIR.parent.parent, Path.cwd()]
     for root in roots:
         for build in ["build"] + sorted(
@@ -376,21 +456,9 @@ def candidates() -> List[Tuple[str, str]]:
         ):
             for n in names:
                 add(str(root / build / "capi" / n))
-    # 3. install locations
-    libdirs = [Path(sys.prefix) / "lib"]
-    multiarch = sysconfig.get_config_var("MULTIARCH")
-    for prefix in ("/usr/local", "/usr"):
-        libdirs.append(Path(prefix) / "lib")
-        if multiarch:
-            libdirs.append(Path(prefix) / "lib" / multiarch)
-        libdirs.append(Path(prefix) / "lib64")
-    for d in libdirs:
-        for n in names:
-            add(str(d / n))
-    # 4. the system's own search (ldconfig, LD_LIBRARY_PATH, ...)
+    # 5. whatever else the system knows by name
     found = ctypes.util.find_library("mamisguide")
     add(found if found else "<not found>", "ctypes.util.find_library('mamisguide')")
-    add(names[0], f"{names[0]} (the dynamic loader's search path)")
     return out
 
 

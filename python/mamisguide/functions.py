@@ -31,7 +31,7 @@ class Category(NamedTuple):
 
 
 def version() -> str:
-    """The library's version, e.g. ``"0.1.0"`` (``mg_version``)."""
+    """The library's version, e.g. ``"1.0.0"`` (``mg_version``)."""
     return _ffi.decode(_ffi.library().mg_version()) or ""
 
 

@@ -30,8 +30,11 @@ def run_python(code: str, env: Dict[str, str], cwd: Optional[str] = None) -> sub
 
 class LibraryTest(unittest.TestCase):
     def test_version(self) -> None:
-        self.assertEqual(mg.version(), "0.1.0")
-        self.assertEqual(mg.version_number(), 1000)
+        self.assertEqual(mg.version(), "1.0.0")
+        self.assertEqual(mg.version_number(), 1000000)
+        pyproject = SOURCE_DIR / "python" / "pyproject.toml"
+        if pyproject.exists():  # the package's version is the library's
+            self.assertIn(f'\nversion = "{mg.version()}"\n', pyproject.read_text(encoding="utf-8"))
         self.assertEqual(mg.__version__, mg.version())
         self.assertTrue(os.path.exists(mg.library_path()) or "/" not in mg.library_path())
 
@@ -83,10 +86,10 @@ class LibraryTest(unittest.TestCase):
             env = dict(os.environ, MAMISGUIDE_LIBRARY=str(copy))
             r = run_python("import mamisguide as mg; print(mg.library_path()); print(mg.version())", env)
             self.assertEqual(r.returncode, 0, r.stderr)
-            self.assertEqual(r.stdout.split(), [str(copy), "0.1.0"])
+            self.assertEqual(r.stdout.split(), [str(copy), mg.version()])
 
     def test_env_var_that_is_wrong_is_an_error_naming_it(self) -> None:
-        for bad in ("/nonexistent/libmamisguide.so.0", str(MASTER)):
+        for bad in ("/nonexistent/libmamisguide.so.1", str(MASTER)):
             env = dict(os.environ, MAMISGUIDE_LIBRARY=bad)
             r = run_python("""
                 import mamisguide as mg
@@ -123,12 +126,12 @@ class LibraryTest(unittest.TestCase):
         out = r.stdout
         for place in (
             "$MAMISGUIDE_LIBRARY: not set",
-            f"{tmp}/mamisguide/libmamisguide.so.0: no such file",
-            f"{tmp}/build/capi/libmamisguide.so.0",
-            "/usr/local/lib/libmamisguide.so.0",
-            "/usr/lib/libmamisguide.so.0",
+            f"{tmp}/mamisguide/libmamisguide.so.1: no such file",
+            f"{tmp}/build/capi/libmamisguide.so.1",
+            "/usr/local/lib/libmamisguide.so.1",
+            "/usr/lib/libmamisguide.so.1",
             "ctypes.util.find_library('mamisguide')",
-            "libmamisguide.so.0 (the dynamic loader's search path)",
+            "libmamisguide.so.1 (the dynamic loader's search path)",
             "MAMISGUIDE_LIBRARY",
         ):
             self.assertIn(place, out)
@@ -136,9 +139,23 @@ class LibraryTest(unittest.TestCase):
     def test_candidates_include_the_build_tree(self) -> None:
         places = [p for _, p in _ffi.candidates()]
         if PACKAGE_DIR.parent.parent.resolve() == SOURCE_DIR.resolve():
-            self.assertIn(str(SOURCE_DIR / "build" / "capi" / "libmamisguide.so.0"), places)
-        self.assertLess(places.index("/usr/local/lib/libmamisguide.so.0"),
-                        places.index("/usr/lib/libmamisguide.so.0"))
+            self.assertIn(str(SOURCE_DIR / "build" / "capi" / "libmamisguide.so.1"), places)
+        self.assertLess(places.index("/usr/local/lib/libmamisguide.so.1"),
+                        places.index("/usr/lib/libmamisguide.so.1"))
+        # the SONAME through the dynamic loader first, the unversioned name never from the system
+        self.assertEqual(places[0], "libmamisguide.so.1")
+        self.assertNotIn("/usr/lib/libmamisguide.so", places)
+
+    def test_versioned_structs_are_passed_with_their_version(self) -> None:
+        # Arrays are never __init__-ed: the argtype sets the first element's version.
+        for cls in _ffi.VERSIONED.values():
+            self.assertEqual(cls().version, 1)
+        out = (_ffi.MgHolidayInfo * 24)()
+        self.assertEqual(out[0].version, 0)
+        self.assertEqual(len(mg.holidays(2026)), 18)
+        n = ctypes.c_size_t()
+        mg.load_library().mg_holidays(2026, 0, out, 24, ctypes.byref(n))
+        self.assertEqual((out[0].version, n.value, out[0].month), (1, 18, 1))
 
 
 class InstallTest(unittest.TestCase):

@@ -24,8 +24,8 @@ extern const std::size_t embedded_asset_count;
 /// The asset served at `path`, or nullptr.
 const asset* find_asset(std::string_view path) noexcept;
 
-/// GET / — the page a browser sees first (src/http/index_page.cpp: a plain page linking to the
-/// API; the web guide replaces this function). Returns the HTML; `l` from ?lang=.
+/// GET / — the page a browser sees first: the web guide (src/web/index.html, embedded; its words
+/// come from GET /v1/texts, so `l` changes nothing).
 std::string index_page(mamisguide::lang l);
 
 } // namespace mg_http

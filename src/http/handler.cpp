@@ -196,6 +196,8 @@ endpoint classify(std::string_view path) noexcept {
     if (path == "/healthz") return endpoint::healthz;
     if (path == "/metrics") return endpoint::metrics;
     if (path == "/v1/guide") return endpoint::guide;
+    if (path == "/v1/guide/categories") return endpoint::guide_categories;
+    if (path == "/v1/texts") return endpoint::texts;
     if (path == "/v1/directory") return endpoint::directory;
     if (path == "/v1/support") return endpoint::support;
     if (path.size() > holidays_prefix.size() &&
@@ -304,6 +306,45 @@ response handle(const service& s, const dataset& d, const request& r) {
         if (q.error) return std::move(*q.error);
         response out = json_ok(ep);
         json::write_guide(out.body, q.l);
+        return out;
+    }
+    case endpoint::texts: {
+        query q = checked({});
+        if (q.error) return std::move(*q.error);
+        response out = json_ok(ep);
+        json::write_web_texts(out.body, q.l);
+        return out;
+    }
+    case endpoint::guide_categories: {
+        // leaf: a guide leaf's id; member, to: codes; held, levels: comma-separated level names.
+        query q = checked({"leaf", "member", "held", "to", "levels"});
+        if (q.error) return std::move(*q.error);
+        level_set sets[2];
+        const char* names[2] = {"held", "levels"};
+        for (int i = 0; i < 2; ++i) {
+            const std::string* v = q.get(names[i]);
+            if (!v || v->empty()) continue;
+            std::string_view rest = *v;
+            while (true) {
+                const std::size_t comma = rest.find(',');
+                level x{};
+                if (!parse_level(rest.substr(0, comma), x) || sets[i].contains(x))
+                    return bad_parameter(ep, texts::http_bad_parameter, q.l, names[i]);
+                sets[i].insert(x);
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+            }
+        }
+        const auto text = [&](const char* k) {
+            const std::string* v = q.get(k);
+            return v ? std::string_view(*v) : std::string_view();
+        };
+        response out = json_ok(ep);
+        const int rc = json::write_guide_categories(out.body, d.dir, text("leaf"), text("member"),
+                                                    sets[0], text("to"), sets[1], q.l);
+        if (rc > 0) out.code = to_string(static_cast<refusal_code>(rc));
+        // As /v1/plan: 400 for a question that is not well-formed, 200 for a refusal.
+        out.status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
         return out;
     }
     case endpoint::directory: {

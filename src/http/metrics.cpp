@@ -32,6 +32,10 @@ std::string_view to_string(endpoint e) noexcept {
         return "/v1/openapi.json";
     case endpoint::asset:
         return "asset";
+    case endpoint::texts:
+        return "/v1/texts";
+    case endpoint::guide_categories:
+        return "/v1/guide/categories";
     case endpoint::other:
         return "other";
     }

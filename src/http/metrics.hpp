@@ -23,9 +23,11 @@ enum class endpoint : unsigned char {
     holidays,
     openapi,
     asset,
-    other, // 404s and the bad requests that name no path
+    texts,            // GET /v1/texts: the web guide's words
+    guide_categories, // GET /v1/guide/categories: a guide leaf's category questions
+    other,            // 404s and the bad requests that name no path
 };
-inline constexpr std::size_t n_endpoints = 12;
+inline constexpr std::size_t n_endpoints = 14;
 std::string_view to_string(endpoint e) noexcept;
 
 class metrics {

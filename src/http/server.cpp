@@ -249,6 +249,10 @@ private:
             res.set(http::field::content_type,
                     beast::string_view(r.content_type.data(), r.content_type.size()));
         res.set("X-Content-Type-Options", "nosniff");
+        // The web guide's page and everything it loads: its own origin only, no inline script
+        // or style, and no Referer to anyone.
+        res.set("Content-Security-Policy", "default-src 'self'");
+        res.set("Referrer-Policy", "no-referrer");
         if (!r.allow.empty())
             res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
         cors(res, r.status == 204 ? r.allow : std::string_view());

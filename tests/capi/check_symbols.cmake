@@ -1,6 +1,6 @@
 cmake_policy(SET CMP0057 NEW)
-# Checks the shared library's dynamic symbol table: every defined function is mg_*, and every
-# MG_API function declared in the header is exported.
+# Checks the shared library's dynamic symbol table: every defined function is mg_* and versioned
+# MAMISGUIDE_1.x, and every MG_API function declared in the header is exported.
 execute_process(COMMAND nm -D --defined-only ${LIB} OUTPUT_VARIABLE nm_out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "nm failed on ${LIB}")
@@ -11,10 +11,15 @@ foreach(line IN LISTS lines)
   if(line MATCHES "^[0-9a-f]* ([A-Za-z]) (.+)$")
     set(kind ${CMAKE_MATCH_1})
     set(sym ${CMAKE_MATCH_2})
-    string(REGEX REPLACE "@.*" "" sym "${sym}")
-    if(kind STREQUAL "A")  # the version node MAMISGUIDE_0
+    if(kind STREQUAL "A")  # the version node MAMISGUIDE_1.0
       continue()
     endif()
+    # Every symbol is versioned (capi/mamisguide.map, docs/abi.md): mg_x@@MAMISGUIDE_1.0, or a
+    # later 1.x node.
+    if(NOT sym MATCHES "@@?MAMISGUIDE_1\\.[0-9]+$")
+      message(FATAL_ERROR "exported symbol without a MAMISGUIDE_1.x version: ${sym}")
+    endif()
+    string(REGEX REPLACE "@.*" "" sym "${sym}")
     if(NOT sym MATCHES "^mg_")
       message(FATAL_ERROR "exported symbol that is not mg_*: ${sym} (${kind})")
     endif()

@@ -1,5 +1,6 @@
-/* The C ABI from plain C11 (-Wall -Wextra -pedantic -Werror): every function, its answers, and
- * every function given NULL where a pointer is expected. */
+/* The C ABI from plain C11 (-Wall -Wextra -pedantic -Werror): every function, its answers,
+ * every function given NULL where a pointer is expected, and every versioned struct given a
+ * version the library does not know. */
 #include <mamisguide.h>
 
 #include <stdint.h>
@@ -27,8 +28,7 @@ static const char* master = "code,name,prefecture,name_en\n"
                             "27-test-kita,テスト北区医師会,27,\n";
 
 static mg_member member_of(unsigned levels) {
-    mg_member m;
-    memset(&m, 0, sizeof m);
+    mg_member m = MG_MEMBER_INIT;
     m.mypage = MG_MYPAGE_YES;
     m.levels = levels;
     m.municipal = levels ? "13-chiyoda" : NULL;
@@ -36,8 +36,15 @@ static mg_member member_of(unsigned levels) {
 }
 
 static void test_version(void) {
+    char v[32];
+    /* the header's macros and the library linked agree */
+    snprintf(v, sizeof v, "%d.%d.%d", MG_VERSION_MAJOR, MG_VERSION_MINOR, MG_VERSION_PATCH);
+    CHECK_STR(mg_version(), v);
     CHECK_STR(mg_version(), MG_VERSION_STRING);
     CHECK(mg_version_number() == MG_VERSION_NUMBER);
+    CHECK(mg_version_number() ==
+          MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH);
+    CHECK(MG_VERSION_MAJOR == 1); /* the 1.x ABI: libmamisguide.so.1 */
     CHECK_STR(mg_status_name(MG_OK), "ok");
     CHECK_STR(mg_status_name(MG_INVALID_REQUEST), "invalid_request");
     CHECK_STR(mg_status_name(MG_UNKNOWN_ASSOCIATION), "unknown_association");
@@ -61,13 +68,14 @@ static void test_version(void) {
     CHECK_STR(mg_status_name(MG_ERR_PARSE), "parse_error");
     CHECK_STR(mg_status_name(MG_ERR_BUFFER), "buffer_too_small");
     CHECK_STR(mg_status_name(MG_ERR_INTERNAL), "internal_error");
+    CHECK_STR(mg_status_name(MG_ERR_VERSION), "version_error");
     CHECK_STR(mg_status_name(12345), "unknown_status");
     CHECK(mg_last_error() != NULL);
 }
 
 static void test_engine(mg_engine* e, const char* source_dir) {
     size_t n = 0;
-    mg_association_info a;
+    mg_association_info a = MG_ASSOCIATION_INFO_INIT;
     char path[1024];
     CHECK(mg_association_count(e, &n) == MG_OK && n == 48 + 3);
     CHECK(mg_association_at(e, 0, MG_LANG_JA, &a) == MG_OK);
@@ -109,7 +117,7 @@ static void test_engine(mg_engine* e, const char* source_dir) {
 }
 
 static void test_typed(const mg_engine* e) {
-    mg_result r;
+    mg_result r = MG_RESULT_INIT;
     mg_member none = member_of(0), m1 = member_of(1), m3 = member_of(7);
     const char* cats_all[3] = {"X", "A", "A1"};
     const char* cats_nat[3] = {NULL, NULL, "A2B"};
@@ -180,6 +188,12 @@ static void test_typed(const mg_engine* e) {
     CHECK(r.refusal.has_suggestion && r.refusal.suggestion.operation == MG_OP_WITHDRAW &&
           r.refusal.suggestion.levels == MG_LEVELS_ALL);
     CHECK(strstr(mg_last_error(), "illegal_levels") != NULL);
+    { /* the suggestion is a request (version 1) that mg_plan takes as it is */
+        mg_request again = r.refusal.suggestion;
+        mg_result r2 = MG_RESULT_INIT;
+        CHECK(again.version == MG_REQUEST_VERSION);
+        CHECK(mg_plan(e, &m3, &again, MG_LANG_JA, &r2) == MG_OK && r2.plan.n_checked == 3);
+    }
     CHECK(mg_withdraw(e, &m3, MG_LEVEL_MUNICIPAL, 1, 0, MG_LANG_JA, &r) == MG_OK);
     CHECK(r.plan.form == MG_FORM_WITHDRAWAL && r.plan.selection_label == NULL);
     CHECK(r.plan.n_notes == 1 && r.plan.notes[0].kind == MG_NOTE_CASCADE_APPLIED);
@@ -187,8 +201,7 @@ static void test_typed(const mg_engine* e) {
 
     /* the generic entry point and MyPage */
     {
-        mg_request q;
-        memset(&q, 0, sizeof q);
+        mg_request q = MG_REQUEST_INIT;
         q.operation = MG_OP_WITHDRAW;
         q.levels = MG_LEVEL_NATIONAL;
         m3.mypage = MG_MYPAGE_UNKNOWN;
@@ -197,6 +210,7 @@ static void test_typed(const mg_engine* e) {
         CHECK(r.plan.prerequisites[0].kind == MG_PREREQ_MYPAGE_CHECK);
         CHECK(r.plan.prerequisites[0].support_desk == 1);
         CHECK(r.plan.prerequisites[0].n_steps == 4);
+        CHECK(r.plan.prerequisites[0].version == 1 && r.plan.checked[0].version == 1);
         q.operation = 99;
         CHECK(mg_plan(e, &m3, &q, MG_LANG_JA, &r) == MG_ERR_ARGUMENT);
     }
@@ -206,12 +220,12 @@ static void test_typed(const mg_engine* e) {
 }
 
 static void test_misc(void) {
-    mg_prerequisite_info p;
+    mg_prerequisite_info p = MG_PREREQUISITE_INFO_INIT;
     size_t n = 99;
     const char *code = NULL, *label = NULL;
-    mg_support_info s;
-    mg_support_contact c;
-    mg_holiday_info h[24];
+    mg_support_info s = MG_SUPPORT_INFO_INIT;
+    mg_support_contact c = MG_SUPPORT_CONTACT_INIT;
+    mg_holiday_info h[24] = {MG_HOLIDAY_INFO_INIT};
     int64_t t = 0;
     char* text = NULL;
 
@@ -260,6 +274,7 @@ static void test_misc(void) {
     CHECK(mg_holidays(2026, MG_LANG_JA, h, 24, &n) == MG_OK && n == 18);
     CHECK(h[0].year == 2026 && h[0].month == 1 && h[0].day == 1);
     CHECK_STR(h[0].name, "元日");
+    CHECK(h[17].version == 1 && h[17].month == 11 && h[17].day == 23); /* 勤労感謝の日 */
     CHECK(mg_holidays(1999, MG_LANG_JA, h, 24, &n) == MG_ERR_RANGE);
 
     CHECK(mg_guide_json(MG_LANG_JA, &text) == MG_OK && text && strstr(text, "\"step1\""));
@@ -302,18 +317,17 @@ static void test_json(const mg_engine* e) {
 /* Every function that takes a pointer, given NULL: a status, never a crash. */
 static void test_nulls(mg_engine* e) {
     mg_member m = member_of(7);
-    mg_request q;
-    mg_result r;
-    mg_association_info a;
-    mg_prerequisite_info p;
-    mg_support_info s;
-    mg_support_contact c;
-    mg_holiday_info h[24];
+    mg_request q = MG_REQUEST_INIT;
+    mg_result r = MG_RESULT_INIT;
+    mg_association_info a = MG_ASSOCIATION_INFO_INIT;
+    mg_prerequisite_info p = MG_PREREQUISITE_INFO_INIT;
+    mg_support_info s = MG_SUPPORT_INFO_INIT;
+    mg_support_contact c = MG_SUPPORT_CONTACT_INIT;
+    mg_holiday_info h[24] = {MG_HOLIDAY_INFO_INIT};
     size_t n;
     int64_t t;
     const char* code;
     char* out = NULL;
-    memset(&q, 0, sizeof q);
 
     CHECK(mg_engine_new(NULL) == MG_ERR_ARGUMENT);
     mg_engine_free(NULL);
@@ -383,6 +397,133 @@ static void test_nulls(mg_engine* e) {
     (void)c;
 }
 
+/* The web guide's JSON: its words, and the category questions of the guide's leaves. */
+static void test_web(const mg_engine* e) {
+    char* out = NULL;
+    CHECK(mg_web_texts_json(MG_LANG_JA, &out) == MG_OK && out);
+    CHECK(out && strstr(out, "\"show\":\"案内を表示\"") &&
+          strstr(out, "\"switch_lang\":\"English\""));
+    CHECK(out && strstr(out, "\"held\":[{\"levels\":[\"municipal\"]"));
+    mg_free(out);
+    CHECK(mg_web_texts_json(MG_LANG_EN, &out) == MG_OK && out &&
+          strstr(out, "\"show\":\"Show the guide\""));
+    mg_free(out);
+    CHECK(mg_web_texts_json(7, &out) == MG_ERR_ARGUMENT && out == NULL);
+    CHECK(mg_web_texts_json(MG_LANG_JA, NULL) == MG_ERR_ARGUMENT);
+
+    /* join up to JMA: three associations, JMA's five categories with their descriptions */
+    CHECK(mg_guide_categories_json(e, "join.national", NULL, 0, "13-test-a", 0, MG_LANG_JA, &out) ==
+          MG_OK);
+    CHECK(out && strstr(out, "\"level\":\"municipal\",\"code\":\"13-test-a\"") &&
+          strstr(out, "\"code\":\"13\"") && strstr(out, "\"code\":\"00\"") &&
+          strstr(out, "\"code\":\"A2C\"") &&
+          strstr(out, "\"description\":\"医師法に基づく研修医\""));
+    mg_free(out);
+    /* a transfer within the prefecture changes the municipal association only */
+    CHECK(mg_guide_categories_json(e, "change.transfer", "13-test-a", MG_LEVELS_ALL, "13-test-b", 0,
+                                   MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"13-test-b\"") && !strstr(out, "\"prefectural\"") &&
+          !strstr(out, "\"national\""));
+    mg_free(out);
+    /* … to another prefecture, the prefectural one too; never JMA */
+    CHECK(mg_guide_categories_json(e, "change.transfer", "13-test-a", MG_LEVELS_ALL, "27-test-kita",
+                                   0, MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"27-test-kita\"") && strstr(out, "\"code\":\"27\"") &&
+          !strstr(out, "\"national\""));
+    mg_free(out);
+    /* a change of category: the held levels chosen, on the member's own chain */
+    CHECK(mg_guide_categories_json(e, "change.category", "13-test-a", MG_LEVELS_ALL, NULL,
+                                   MG_LEVEL_NATIONAL, MG_LANG_JA, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"code\":\"00\"") && !strstr(out, "13-test-a"));
+    mg_free(out);
+    /* refusals: a leaf that asks no category, an unknown leaf, unknown and wrong associations */
+    CHECK(mg_guide_categories_json(e, "withdraw.n", "13-test-a", MG_LEVELS_ALL, NULL, 0, MG_LANG_JA,
+                                   &out) == MG_INVALID_REQUEST);
+    CHECK(out && strstr(out, "\"ok\":false"));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "nowhere", NULL, 0, NULL, 0, MG_LANG_JA, &out) ==
+          MG_INVALID_REQUEST);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "99-none", 0, MG_LANG_JA, &out) ==
+          MG_UNKNOWN_ASSOCIATION);
+    CHECK(out && strstr(out, "\"unknown_association\""));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "13", 0, MG_LANG_JA, &out) ==
+          MG_LEVEL_MISMATCH);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, NULL, 0, MG_LANG_JA, &out) ==
+          MG_INVALID_REQUEST);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "change.transfer", "99-none", MG_LEVELS_ALL, "13-test-b", 0,
+                                   MG_LANG_JA, &out) == MG_UNKNOWN_ASSOCIATION);
+    CHECK(out && strstr(out, "\"member.municipal\""));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 8, "13-test-a", 0, MG_LANG_JA,
+                                   &out) == MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(NULL, "join.municipal", NULL, 0, "13-test-a", 0, MG_LANG_JA,
+                                   &out) == MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(e, NULL, NULL, 0, "13-test-a", 0, MG_LANG_JA, &out) ==
+          MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "13-test-a", 0, MG_LANG_JA,
+                                   NULL) == MG_ERR_ARGUMENT);
+}
+
+/* Every versioned struct given version 0 (not initialized) or one newer than the library:
+ * MG_ERR_VERSION, with the struct named in mg_last_error(), and nothing written. */
+static void test_versions(const mg_engine* e) {
+    static const unsigned bad[2] = {0, 1000};
+    const char* cats[3] = {"X", "A", "A1"};
+    size_t k, n = 0;
+    for (k = 0; k < 2; ++k) {
+        mg_member m = member_of(0), m7 = member_of(7);
+        mg_request q = MG_REQUEST_INIT;
+        mg_result r = MG_RESULT_INIT;
+        mg_association_info a = MG_ASSOCIATION_INFO_INIT;
+        mg_prerequisite_info p = MG_PREREQUISITE_INFO_INIT;
+        mg_support_info s = MG_SUPPORT_INFO_INIT;
+        mg_support_contact c = MG_SUPPORT_CONTACT_INIT;
+        mg_holiday_info h[24] = {MG_HOLIDAY_INFO_INIT};
+
+        m.version = bad[k];
+        CHECK(mg_join(e, &m, "13-chiyoda", MG_LEVELS_ALL, cats, 0, MG_LANG_JA, &r) ==
+              MG_ERR_VERSION);
+        CHECK(strstr(mg_last_error(), "mg_member.version") != NULL);
+        CHECK(r.status == 0 && r.plan.n_checked == 0); /* nothing written */
+        m.version = MG_MEMBER_VERSION;
+        r.version = bad[k];
+        CHECK(mg_join(e, &m, "13-chiyoda", MG_LEVELS_ALL, cats, 0, MG_LANG_JA, &r) ==
+              MG_ERR_VERSION);
+        CHECK(strstr(mg_last_error(), "mg_result.version") != NULL);
+        CHECK(mg_withdraw(e, &m7, MG_LEVEL_NATIONAL, 0, 0, MG_LANG_JA, &r) == MG_ERR_VERSION);
+        CHECK(r.plan.n_checked == 0);
+        r.version = MG_RESULT_VERSION;
+        q.operation = MG_OP_WITHDRAW;
+        q.levels = MG_LEVEL_NATIONAL;
+        q.version = bad[k];
+        CHECK(mg_plan(e, &m7, &q, MG_LANG_JA, &r) == MG_ERR_VERSION);
+        CHECK(strstr(mg_last_error(), "mg_request.version") != NULL);
+        q.version = MG_REQUEST_VERSION;
+        CHECK(mg_plan(e, &m7, &q, MG_LANG_JA, &r) == MG_OK);
+
+        a.version = bad[k];
+        CHECK(mg_association_at(e, 0, MG_LANG_JA, &a) == MG_ERR_VERSION && a.code == NULL);
+        CHECK(mg_association_find(e, "13", MG_LANG_JA, &a) == MG_ERR_VERSION && a.code == NULL);
+        p.version = bad[k];
+        CHECK(mg_mypage_step(MG_MYPAGE_NO, MG_LANG_JA, &p, &n) == MG_ERR_VERSION);
+        CHECK(p.manual == NULL);
+        s.version = bad[k];
+        CHECK(mg_support_status(NULL, INT64_C(1795000000), MG_LANG_JA, &s) == MG_ERR_VERSION);
+        CHECK(s.next_open == 0);
+        c.version = bad[k];
+        CHECK(mg_support_contact_info(MG_LANG_JA, &c) == MG_ERR_VERSION && c.phone == NULL);
+        h[0].version = bad[k];
+        CHECK(mg_holidays(2026, MG_LANG_JA, h, 24, &n) == MG_ERR_VERSION && h[0].year == 0);
+        CHECK(strstr(mg_last_error(), "mg_holiday_info.version") != NULL);
+        /* asking for the count alone reads no struct */
+        CHECK(mg_holidays(2026, MG_LANG_JA, NULL, 0, &n) == MG_ERR_BUFFER && n == 18);
+    }
+}
+
 int main(int argc, char** argv) {
     mg_engine* e = NULL;
     const char* source_dir = argc > 1 ? argv[1] : ".";
@@ -393,7 +534,9 @@ int main(int argc, char** argv) {
     test_typed(e);
     test_misc();
     test_json(e);
+    test_web(e);
     test_nulls(e);
+    test_versions(e);
     mg_engine_free(e);
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;

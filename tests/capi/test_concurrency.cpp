@@ -67,11 +67,11 @@ std::string answer(const mg_engine* e, const std::string& req) {
 
 /// A typed request derived from the index, answered through mg_plan; a digest of the result.
 std::string typed(const mg_engine* e, std::size_t i) {
-    mg_member m{};
+    mg_member m = MG_MEMBER_INIT;
     const unsigned held[] = {0, 1, 3, 7, 4};
     m.levels = held[i % 5];
     m.municipal = m.levels ? "13-shinjuku" : nullptr;
-    mg_request q{};
+    mg_request q = MG_REQUEST_INIT;
     q.operation = static_cast<int>(i % 6);
     q.levels = static_cast<unsigned>((i / 6) % 8);
     q.municipal = (i % 7 == 0) ? "14-yokohama" : "13-chiyoda";
@@ -79,7 +79,7 @@ std::string typed(const mg_engine* e, std::size_t i) {
     q.categories[1] = (i % 3) ? "B" : nullptr;
     q.categories[2] = "A1";
     q.cascade = static_cast<int>((i / 48) % 2);
-    mg_result r;
+    mg_result r = MG_RESULT_INIT;
     const int st = mg_plan(e, &m, &q, static_cast<int>(i % 2), &r);
     std::string s = std::to_string(st);
     if (st == MG_OK) {

@@ -48,7 +48,7 @@ std::string engine_codes() {
     std::size_t n = 0;
     mg_association_count(engine(), &n);
     for (std::size_t i = 0; i < n; ++i) {
-        mg_association_info info;
+        mg_association_info info = MG_ASSOCIATION_INFO_INIT;
         if (mg_association_at(engine(), i, MG_LANG_JA, &info) != MG_OK)
             mgfuzz::fail("at", mg_last_error());
         all += info.code;

@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (status == 0) {
         // Every association ticked is one the engine knows, at the level the plan says.
         for (const auto& c : mgfuzz::get(r, "checked")) {
-            mg_association_info info;
+            mg_association_info info = MG_ASSOCIATION_INFO_INIT;
             const std::string code = c["code"].get<std::string>();
             MGF_CHECK(mg_association_find(engine(), code.c_str(), MG_LANG_JA, &info) == MG_OK,
                       text);

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# CI: the Debian packages as a user gets them. Builds them (scripts/package.sh: no tests, lintian
+# with no errors), installs them, then, with no environment variable pointing anywhere:
+#   - the C consumer with pkg-config, shared (libmamisguide.so.1 found by the loader) and
+#     static (libmamisguide.a and its private libraries from `pkg-config --static`);
+#   - the C++ consumer with find_package(mamisguide) (tests/capi/consumer);
+#   - the Python package with Debian's /usr/bin/python3;
+#   - the command line;
+# and purges the packages again. Needs root (or sudo) for apt. MG_PACKAGES_PREBUILT=1 skips the
+# build and uses the .debs already in dist/.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+started=$(date +%s)
+say() { printf '\n== ci-packages [%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
+packages=(libmamisguide1 libmamisguide-dev mamisguide python3-mamisguide)
+
+if [ "${MG_PACKAGES_PREBUILT:-0}" = 1 ]; then
+  say "the packages already in dist/ (MG_PACKAGES_PREBUILT=1)"
+else
+  say "build the packages"
+  "$here/scripts/package.sh"
+fi
+
+say "install ${packages[*]}"
+debs=()
+for p in "${packages[@]}"; do debs+=("$(ls "$here"/dist/"${p}"_*.deb)"); done
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
+purge() { "${sudo[@]}" apt-get purge -y -qq "${packages[@]}" >/dev/null || true; }
+trap purge EXIT
+
+work=$(mktemp -d)
+trap 'purge; rm -rf "$work"' EXIT
+consumer=$here/tests/capi/consumer
+# Nothing from the build tree or the environment may help.
+unset MAMISGUIDE_LIBRARY LD_LIBRARY_PATH PKG_CONFIG_PATH CMAKE_PREFIX_PATH PYTHONPATH || true
+
+say "C, pkg-config, shared"
+cc -std=c11 -Wall -Wextra -pedantic -Werror $(pkg-config --cflags mamisguide) "$consumer/consumer.c" \
+  -o "$work/consumer_shared" $(pkg-config --libs mamisguide)
+readelf -d "$work/consumer_shared" | grep -q 'NEEDED.*libmamisguide.so.1'
+"$work/consumer_shared"
+
+say "C, pkg-config --static (libmamisguide.a)"
+libdir=$(pkg-config --variable=libdir mamisguide)
+private=$(pkg-config --static --libs-only-l mamisguide | sed 's/-lmamisguide\b//')
+cc -std=c11 -Wall -Wextra -pedantic -Werror $(pkg-config --cflags mamisguide) "$consumer/consumer.c" \
+  -o "$work/consumer_static" "$libdir/libmamisguide.a" $private
+if readelf -d "$work/consumer_static" | grep -q 'NEEDED.*libmamisguide'; then
+  echo "ci-packages: the static consumer needs libmamisguide.so" >&2
+  exit 1
+fi
+"$work/consumer_static"
+
+say "C++ and C, find_package(mamisguide)"
+cmake -S "$consumer" -B "$work/cmake" >/dev/null
+cmake --build "$work/cmake" -j"$(nproc)" >/dev/null
+"$work/cmake/consumer_cpp" /usr/share/mamisguide/sample-municipal.csv
+"$work/cmake/consumer_c"
+"$work/cmake/consumer_c_static"
+
+say "Python: /usr/bin/python3, no environment variable"
+(cd / && /usr/bin/python3 - <<'PY'
+import mamisguide as mg
+path = mg.library_path()
+assert "libmamisguide.so.1" in path, path
+e = mg.Engine("/usr/share/mamisguide/sample-municipal.csv")
+plan = e.withdraw({"municipal": "13-chiyoda", "levels": ["municipal", "prefectural", "national"]}, ["national"])
+assert plan["ok"], plan
+print("python3-mamisguide", mg.version(), "loaded", path, "->", plan["form_label"])
+PY
+)
+
+say "the command line"
+mamisguide holidays 2026 | head -3
+echo '{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural","national"]},"request":{"operation":"withdraw","levels":["national"]}}' |
+  mamisguide plan --json | grep -q '"ok":true'
+
+say "purge"
+purge
+trap 'rm -rf "$work"' EXIT
+if dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -q "install ok installed"; then
+  echo "ci-packages: a package is still installed after the purge" >&2
+  exit 1
+fi
+say "done: the packages build, install, work and purge"
