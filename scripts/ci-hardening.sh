@@ -13,6 +13,7 @@
 #   MG_FUZZ_JOBS        fuzz targets run at once (default: the number of cores, at most 4)
 #   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories http)
 #   MG_CONCURRENCY_REQUESTS  requests per thread in test_concurrency (default: the test's own)
+#   MG_HTTP_LOAD_REQUESTS    requests per client in http_load under TSan (default 200)
 #
 # Tests under the sanitizers, in three groups (the regexes are ctest -R/-E on test names):
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
@@ -80,7 +81,9 @@ run_tsan() {
     # Only what the concurrency tests run (a test whose program is missing fails loudly).
     cmake --build "$b" -j"$cores" --target mamisguide_capi test_concurrency mamisguide_cli
     say "tsan: ctest -L concurrency"
+    # http_load: the server under ThreadSanitizer, 16 clients x 200 requests and a SIGTERM under load
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+        MG_HTTP_LOAD_REQUESTS=${MG_HTTP_LOAD_REQUESTS:-200} \
         ctest --test-dir "$b" --output-on-failure -L concurrency --no-tests=error
 }
 

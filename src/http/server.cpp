@@ -208,6 +208,7 @@ private:
     /// A body over the limit: 413 and close (the rest of the body is never read).
     void too_large() {
         keep_alive_ = false;
+        linger_ = true;
         if (ep_ == endpoint::plan && method_ == "POST") {
             response r = plan_too_large();
             return send(std::move(r));
@@ -225,6 +226,7 @@ private:
         target_.clear();
         version_ = 11;
         keep_alive_ = false;
+        linger_ = true;
         response r = error_response(status, code, message);
         r.ep = endpoint::other;
         send(std::move(r));
@@ -289,8 +291,30 @@ private:
     void on_write(bool keep, error_code ec, std::size_t) {
         res_.reset();
         done_request(ec);
-        if (ec || !keep) return close();
+        if (ec) return close();
+        if (!keep) return linger_ ? linger_close() : close();
         next_request();
+    }
+
+    /// After an error that left input unread (a body over the limit, a malformed request):
+    /// stop sending, then read and discard for a moment before closing, so that a client
+    /// still sending gets to read the answer instead of a reset (like nginx's lingering close).
+    void linger_close() {
+        error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        linger_left_ = 16u << 20;
+        stream_.expires_after(std::chrono::seconds(2));
+        linger_read();
+    }
+
+    void linger_read() {
+        buffer_.consume(buffer_.size());
+        stream_.async_read_some(buffer_.prepare(64 * 1024),
+                                [self = shared_from_this()](error_code ec, std::size_t n) {
+                                    if (ec || n >= self->linger_left_) return self->close();
+                                    self->linger_left_ -= n;
+                                    self->linger_read();
+                                });
     }
 
     void next_request() {
@@ -465,6 +489,8 @@ private:
     std::string method_, target_;
     unsigned version_ = 11;
     bool keep_alive_ = true, expect_continue_ = false, idle_ = false, stopping_ = false;
+    bool linger_ = false;         ///< close after an error: drain the input first
+    std::size_t linger_left_ = 0; ///< bytes still drained before giving up
     endpoint ep_ = endpoint::other;
     unsigned status_ = 0;
     std::string_view code_;

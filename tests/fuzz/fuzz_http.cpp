@@ -38,7 +38,7 @@ std::string_view path_of(std::string_view target) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const char* const methods[] = {"GET", "POST", "HEAD", "OPTIONS",
+    static const char* const methods[] = {"GET", "POST",   "HEAD",  "OPTIONS",
                                           "PUT", "DELETE", "PATCH", "get"};
     std::string_view in(reinterpret_cast<const char*>(data), size);
     if (in.empty()) return 0;
@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const std::size_t nl = in.find('\n');
     const std::string target(in.substr(0, nl));
-    const std::string_view body = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
+    const std::string_view body =
+        nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
 
     const mg_http::service& s = the_service();
     const auto d = s.data();
@@ -99,8 +100,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             int rc = mamisguide::json::respond(d->dir, line, one, expected_lines);
             const std::size_t end = rest.find('\n');
             MGF_CHECK(end != std::string_view::npos, where + ": fewer lines than the input");
-            MGF_CHECK(rest.substr(0, end) == one, where + "\n" + std::string(rest.substr(0, end)) +
-                                                      "\n" + one);
+            MGF_CHECK(rest.substr(0, end) == one,
+                      where + "\n" + std::string(rest.substr(0, end)) + "\n" + one);
             mgfuzz::check_response(one, rc, expected_lines);
             rest.remove_prefix(end + 1);
             start = pos + 1;

@@ -70,7 +70,8 @@ class Server:
     def start(self):
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=self.env)
-        threading.Thread(target=self._drain, daemon=True).start()
+        self.drainer = threading.Thread(target=self._drain, daemon=True)
+        self.drainer.start()
         url = self.wait_for(lambda l: "http://" in l, 30)
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", url)
         if not m:
@@ -136,6 +137,8 @@ class Server:
             self.proc.wait()
             raise AssertionError("the server did not stop within %ss" % timeout)
         self.proc.stdout.close()
+        self.drainer.join(10)
+        self.proc.stderr.close()
         return rc
 
     def __enter__(self):
@@ -205,16 +208,19 @@ def parse_responses(data):
         if status == 100:
             continue
         if headers.get("transfer-encoding") == "chunked":
-            body = b""
+            parts = []
             while True:
                 nl = data.find(b"\r\n", i)
+                if nl < 0:
+                    raise AssertionError("incomplete chunked body")
                 size = int(data[i:nl].split(b";")[0], 16)
                 i = nl + 2
                 if size == 0:
                     i = data.find(b"\r\n", i) + 2
                     break
-                body += data[i:i + size]
+                parts.append(data[i:i + size])
                 i += size + 2
+            body = b"".join(parts)
         else:
             n = int(headers.get("content-length", "0"))
             body = data[i:i + n]

@@ -335,8 +335,8 @@ class Options(unittest.TestCase):
             srv.args = [h.BIN, "serve", "--listen", "127.0.0.1:0"]
             with srv:
                 c = srv.conn()
-                _, _, body = request(c, "GET", "/healthz")
-                self.assertEqual(json.loads(body)["master_rows"], 1)
+                _, _, body = request(c, "GET", "/v1/directory?code=99-test")
+                self.assertEqual(len(json.loads(body)), 1)
                 self.assertEqual(srv.stop(), 0)
             req = ('{"request":{"operation":"join","municipal":"99-test","levels":["municipal"],'
                    '"categories":{"municipal":"A"}}}')

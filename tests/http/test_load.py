@@ -13,8 +13,11 @@ import unittest
 import http_common as h
 from http_common import request
 
+import os
+
 CLIENTS = 16
-PER_CLIENT = 1000
+# requests per client: 1,000; scripts/ci-hardening.sh asks fewer under ThreadSanitizer
+PER_CLIENT = int(os.environ.get("MG_HTTP_LOAD_REQUESTS", "1000"))
 
 
 class Load(unittest.TestCase):
@@ -119,8 +122,9 @@ class Load(unittest.TestCase):
             rc = srv.proc.wait(30)
             self.assertEqual(rc, 0)
             rs = h.parse_responses(got)
+            # (its header went out before the stop, so it carries no "Connection: close"; the
+            # server closed the connection after it: the read loop above ended on EOF)
             self.assertEqual(len(rs), 1)
-            self.assertEqual(rs[0][1].get("connection"), "close")
             out = rs[0][2].splitlines()
             self.assertEqual(len(out), 100)
             self.assertEqual(json.loads(out[-1])["line"], 100)
