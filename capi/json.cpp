@@ -1146,6 +1146,8 @@ void catalogue_json(sink& out, const directory& dir, association_id v, lang l) {
             str(out, cat->entries[k].code);
             key(out, "label", f);
             str(out, cat->entries[k].label);
+            key(out, "description", f);
+            raw(out, "null");
             out.push_back('}');
         }
         out.push_back(']');
@@ -1359,39 +1361,7 @@ int write_guide_categories(std::string& string_out, const directory& dir, std::s
         key(out, "name", f);
         str(out, a.name_in(l));
         key(out, "choices", f);
-        if (a.lvl == level::national) {
-            out.push_back('[');
-            for (std::size_t k = 0; k < jma_categories.size(); ++k) {
-                if (k) out.push_back(',');
-                bool g = true;
-                out.push_back('{');
-                key(out, "code", g);
-                str(out, jma_categories[k].code);
-                key(out, "label", g);
-                str(out, jma_categories[k].label.get(l));
-                key(out, "description", g);
-                str(out, jma_categories[k].who.get(l));
-                out.push_back('}');
-            }
-            out.push_back(']');
-        } else if (const catalogue* cat = dir.catalogue_of(v)) {
-            out.push_back('[');
-            for (std::size_t k = 0; k < cat->entries.size(); ++k) {
-                if (k) out.push_back(',');
-                bool g = true;
-                out.push_back('{');
-                key(out, "code", g);
-                str(out, cat->entries[k].code);
-                key(out, "label", g);
-                str(out, cat->entries[k].label);
-                key(out, "description", g);
-                raw(out, "null");
-                out.push_back('}');
-            }
-            out.push_back(']');
-        } else {
-            raw(out, "null");
-        }
+        catalogue_json(out, dir, v, l);
         out.push_back('}');
     }
     raw(out, "]}");

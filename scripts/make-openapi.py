@@ -100,7 +100,7 @@ association = {"type": "object", "required": ["code", "level", "name", "name_en"
                "properties": {"code": {"type": "string"}, "level": LEVEL, "name": {"type": "string"},
                               "name_en": {"type": ["string", "null"]}, "parent": {"type": ["string", "null"]},
                               "categories": {"type": ["array", "null"], "items": {"type": "object", "required": ["code", "label"],
-                                             "properties": {"code": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"}}}}}}
+                                             "properties": {"code": {"type": "string"}, "label": {"type": "string"}, "description": {"type": ["string", "null"]}}}}}}
 directory = {"type": "array", "items": ref("Association")}
 instant = {"type": "string", "pattern": "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+09:00$", "description": "ISO 8601, Japan time."}
 support = {"type": "object", "required": ["at", "open", "reason", "holiday", "holiday_en", "next_open", "phone", "mail", "status_label", "reason_label", "name", "hours"],

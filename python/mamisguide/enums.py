@@ -168,6 +168,7 @@ class Status(enum.IntEnum):
     ERR_PARSE = -6
     ERR_BUFFER = -7
     ERR_INTERNAL = -8
+    ERR_VERSION = -9
 
     @property
     def is_refusal(self) -> bool:
