@@ -68,7 +68,7 @@ def main(argv):
         return run
 
     floor = ns(get("BM_floor"))
-    rows = []  # (figure, measured, target, ratio to floor, verdict)
+    rows = []  # (figure, measured, target, ratio to the table floor, verdict)
 
     def row(figure, measured, target, t_ns, ok):
         ratio = "—" if t_ns is None else f"{t_ns / floor:,.1f}×"
@@ -86,44 +86,57 @@ def main(argv):
     t_plan = ns(plan)
     allocs = plan.get("allocs_per_iter", 0.0)
     row("full plan, C++ `plan()` (workload mix)", f"{fmt_time(t_plan)}, {allocs:g} allocations",
-        "≤ 150 ns, 0 allocations", t_plan, t_plan <= 150 and allocs == 0)
+        "0 allocations", t_plan, allocs == 0)
     dearest = max((ns(r), r.get("label", "")) for n, r in runs.items() if n.startswith("BM_plan_cpp_op/"))
     row(f"  dearest operation, C++ (`{dearest[1]}`)", fmt_time(dearest[0]), "—", dearest[0], None)
 
     for name, label in (("BM_mg_plan", "typed C ABI `mg_plan()`"),
                         ("BM_mg_per_operation", "typed C ABI, per-operation `mg_join()`…")):
         t = ns(get(name))
-        row(label, f"{fmt_time(t)} = {t / t_plan:.2f} × C++", "≤ 1.3 × C++ plan", t, t <= 1.3 * t_plan)
+        row(label, f"{fmt_time(t)} = {t / t_plan:.2f} × C++ plan", "≤ 1.3 × C++ plan", t,
+            t <= 1.3 * t_plan)
 
-    t = ns(get("BM_mg_plan_json"))
-    row("`mg_plan_json()` (parse, plan, write)", fmt_time(t), "≤ 3 µs", t, t <= 3000)
+    # mg_plan_json against its I/O floor, measured in turn in one benchmark (best round of each).
+    vs = get("BM_json_vs_floor")
+    io_floor, t_json = vs["floor_ns"], vs["json_ns"]
+    row("I/O floor: simdjson DOM parse (every value) + copy of the response", fmt_time(io_floor),
+        "—", io_floor, None)
+    row("`mg_plan_json()` (parse, plan, write)", f"{fmt_time(t_json)} = {t_json / io_floor:.2f} × I/O floor",
+        "≤ 1.5 × I/O floor", t_json, t_json <= 1.5 * io_floor)
 
     batch = get("BM_batch")
     lines = batch["lines"]
     t_batch = ns(batch)
     per_line = t_batch / lines
-    row("batch, in process, one core: lines/s", f"{lines / t_batch * 1e9 / 1e6:.2f} M lines/s",
-        "≥ 1 M lines/s", per_line, lines / t_batch * 1e9 >= 1e6)
-    row(f"batch, in process: all {lines:,.0f} lines", fmt_time(t_batch), "< 0.2 s", per_line,
-        t_batch < 0.2e9)
+    row("batch, in process, one core, per line", f"{fmt_time(per_line)} = "
+        f"{per_line / t_json:.2f} × mg_plan_json ({lines / t_batch * 1e9 / 1e6:.2f} M lines/s)",
+        "—", per_line, None)
     if e2e:
         wall = e2e["wall_s"] * 1e9
         n = e2e["lines"]
-        row("batch, `mamisguide batch FILE`, end to end", f"{fmt_time(wall)} wall = "
-            f"{n / wall * 1e9 / 1e6:.2f} M lines/s", "< 0.2 s, ≥ 1 M lines/s", wall / n,
-            wall < 0.2e9 and n / wall * 1e9 >= 1e6)
+        row(f"batch, `mamisguide batch FILE`, end to end ({n:,.0f} lines), per line",
+            f"{fmt_time(wall / n)} = {wall / n / t_json:.2f} × mg_plan_json "
+            f"({fmt_time(wall)} wall)", "≤ 1.25 × mg_plan_json", wall / n,
+            wall / n <= 1.25 * t_json)
+        if "rss_kib" in e2e:
+            r1, r10 = e2e["rss_kib"], e2e["rss10_kib"]
+            row(f"batch memory: peak RSS, {n:,.0f} lines → {10 * n:,.0f} lines",
+                f"{r1:,} KiB → {r10:,} KiB = {r10 / r1:.2f} ×", "constant (≤ 1.1 ×)", None,
+                r10 <= 1.1 * r1)
     else:
-        row("batch, `mamisguide batch FILE`, end to end", "not run (no command line)",
-            "< 0.2 s", None, None)
+        row("batch, `mamisguide batch FILE`, end to end", "not run (no command line)", "—", None,
+            None)
 
     t = ns(get("BM_load_master_1000"))
-    row("load a 1,000-row master (`load_master`, buffer)", fmt_time(t), "≤ 1 ms", t, t <= 1e6)
+    row("load a 1,000-row master (`load_master`, buffer), per row",
+        f"{fmt_time(t / 1000)} = {t / 1000 / t_plan:.1f} × C++ plan ({fmt_time(t)} in all)", "—",
+        t, None)
     mem = get("BM_engine_memory")
     b = mem["engine_bytes"]
     row("engine heap with that master (`mg_engine`)", f"{b / 1024:,.0f} KiB ({b:,.0f} B)",
         "≤ 1 MiB", None, b <= 1 << 20)
 
-    headers = ("figure", "measured", "target", "ratio to floor", "result")
+    headers = ("figure", "measured", "target", "ratio to the table floor", "result")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     def line(cells):
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"

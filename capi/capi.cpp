@@ -147,6 +147,9 @@ static_assert(v1_end_support <= sizeof(mg_support_info));
 struct mg_engine {
     directory dir = directory::builtin();
     desk support = default_desk();
+    text_encoding encoding = text_encoding::automatic;
+    std::vector<load_notice> notices; ///< of the last load
+    std::string notice_text;          ///< the last one mg_engine_notice formatted
 };
 
 namespace {
@@ -390,6 +393,17 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
         from_request(*no.suggestion, out->refusal.suggestion);
     else
         out->refusal.suggestion = mg_request{1, 0, 0, nullptr, {}, nullptr, 0, 0};
+    out->refusal.levels = no.levels.bits();
+    out->refusal.n_associations = no.associations.size();
+    for (std::size_t i = 0; i < no.associations.size(); ++i) {
+        const checked_association& a = no.associations[i];
+        out->refusal.associations[i] = {MG_ASSOCIATION_INFO_VERSION, 1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)),
+                                        nullptr};
+    }
+    out->refusal.value = cstr(no.value);
+    out->refusal.problem =
+        no.problem == state_problem::none ? nullptr : to_string(no.problem).data();
+    refusal_message(no, l, out->refusal.text, sizeof out->refusal.text);
     set_refusal_error(out->refusal.code_name, out->refusal.message);
 #ifdef MG_ABI_TEST_NEXT
     if (out->version >= 2) out->next_status = out->status;
@@ -418,6 +432,12 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
 
 /// The last refused load on this thread, for mg_last_load_error_json.
 thread_local std::optional<load_error> last_load_error;
+
+/// The options of the engine's next load; clears the last load's notices.
+load_options load_opts(mg_engine* e) {
+    e->notices.clear();
+    return load_options{e->encoding, &e->notices};
+}
 
 int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
     if (!r) {
@@ -501,7 +521,7 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, json::load_master_file_any(e->dir, path));
+        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)));
     });
 }
 
@@ -509,8 +529,8 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e,
-                           json::load_master_any(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, json::load_master_any(e->dir, std::string_view(data ? data : "", len),
+                                                    "<buffer>", load_opts(e)));
     });
 }
 
@@ -518,7 +538,7 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_categories_file(e->dir, path));
+        return load_result(e, load_categories_file(e->dir, path, load_opts(e)));
     });
 }
 
@@ -526,8 +546,38 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len)));
+        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len),
+                                              "<buffer>", load_opts(e)));
     });
+}
+
+static_assert(static_cast<int>(text_encoding::automatic) == MG_ENCODING_AUTO &&
+              static_cast<int>(text_encoding::utf8) == MG_ENCODING_UTF8 &&
+              static_cast<int>(text_encoding::cp932) == MG_ENCODING_CP932);
+
+int mg_engine_set_encoding(mg_engine* e, int encoding) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        if (encoding < MG_ENCODING_AUTO || encoding > MG_ENCODING_CP932)
+            return arg_error("encoding");
+        e->encoding = static_cast<text_encoding>(encoding);
+        return MG_OK;
+    });
+}
+
+size_t mg_engine_notice_count(const mg_engine* e) {
+    return e ? e->notices.size() : 0;
+}
+
+const char* mg_engine_notice(mg_engine* e, size_t index, int lng) {
+    lang l;
+    if (!e || index >= e->notices.size() || !get_lang(lng, l)) return nullptr;
+    try {
+        e->notice_text = e->notices[index].message(l);
+    } catch (...) {
+        return nullptr;
+    }
+    return e->notice_text.c_str();
 }
 
 int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
@@ -714,6 +764,40 @@ int mg_guide_json(int lng, char** out) {
     });
 }
 
+int mg_web_texts_json(int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        json::write_web_texts(s, l);
+        return out_string(out, s);
+    });
+}
+
+int mg_guide_categories_json(const mg_engine* e, const char* leaf, const char* member_municipal,
+                             unsigned member_levels, const char* municipal, unsigned levels,
+                             int lng, char** out) {
+    return guarded([&] {
+        lang l;
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!leaf) return arg_error("leaf is NULL");
+        if (member_levels > MG_LEVELS_ALL || levels > MG_LEVELS_ALL)
+            return arg_error("levels out of range");
+        if (!get_lang(lng, l)) return arg_error("lang");
+        std::string s;
+        const int status = json::write_guide_categories(
+            s, e->dir, leaf, member_municipal ? member_municipal : "",
+            level_set::from_bits(member_levels), municipal ? municipal : "",
+            level_set::from_bits(levels), l);
+        const int written = out_string(out, s);
+        return written == MG_OK ? status : written;
+    });
+}
+
 int mg_directory_dot(const mg_engine* e, int lng, char** out) {
     return guarded([&] {
         lang l;
@@ -763,13 +847,13 @@ int mg_support_status(const mg_engine* e, int64_t t, int lng, mg_support_info* o
     zero_after_version(out, v1_end_support);
     const auto st = support_status(e ? e->support : default_desk(), t);
     if (!st) {
-        set_error("%s", error_text(st.error()).en);
+        set_error("%s", label(st.error()).en);
         return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
     }
     out->open = st->open;
     out->reason = static_cast<int>(st->reason);
-    out->reason_text = reason_text(st->reason).get(l);
-    out->holiday = st->holiday ? holiday_name(*st->holiday).get(l) : nullptr;
+    out->reason_text = label(st->reason).get(l);
+    out->holiday = st->holiday ? label(*st->holiday).get(l) : nullptr;
     out->next_open = st->next_open;
     const jst_text iso = format_jst(st->next_open);
     const std::string_view v = iso.view();
@@ -786,7 +870,7 @@ int mg_parse_instant(const char* text, int64_t* out) {
     if (!out) return arg_error("out is NULL");
     const auto t = parse_instant(text);
     if (!t) {
-        set_error("%s", error_text(t.error()).en);
+        set_error("%s", label(t.error()).en);
         return MG_ERR_PARSE;
     }
     *out = *t;
@@ -802,7 +886,7 @@ int mg_holidays(int year, int lng, mg_holiday_info* out, size_t capacity, size_t
         return version_error("mg_holiday_info", out->version, MG_HOLIDAY_INFO_VERSION);
     const auto list = holidays_in(year);
     if (!list) {
-        set_error("%s", error_text(list.error()).en);
+        set_error("%s", label(list.error()).en);
         return MG_ERR_RANGE;
     }
     *count = list->size();
@@ -872,7 +956,7 @@ int mg_support_json(const mg_engine* e, int64_t t, int lng, char** out) {
         std::string s;
         if (!json::write_support(s, d, t, l)) {
             const auto st = support_status(d, t);
-            set_error("%s", error_text(st.error()).en);
+            set_error("%s", label(st.error()).en);
             return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
         }
         return out_string(out, s);
@@ -887,7 +971,7 @@ int mg_holidays_json(int year, int lng, char** out) {
         if (!get_lang(lng, l)) return arg_error("lang");
         std::string s;
         if (!json::write_holidays(s, year, l)) {
-            set_error("%s", error_text(holiday_errc::year_out_of_range).en);
+            set_error("%s", label(holiday_errc::year_out_of_range).en);
             return MG_ERR_RANGE;
         }
         return out_string(out, s);

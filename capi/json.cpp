@@ -1,6 +1,7 @@
 // mamisguide — the JSON contract: reading requests with simdjson, writing responses.
 #include "json.hpp"
 
+#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #if defined(__SSE2__)
@@ -226,10 +227,38 @@ struct parsed {
     lang l = lang::ja;
 };
 
+/// Why a request could not be read: the message, the exact field path (`request.colour`,
+/// `member.levels[1]`), and for JSON that does not parse, where (1-based; 0 when unknown).
 struct bad {
-    const bitext* message;
+    const bitext* message = nullptr;
     std::string_view field;
+    std::string path; ///< storage for a composed field path
+    std::uint32_t line = 0, column = 0;
 };
+
+/// Longest object key quoted in a field path (a longer one is cut at a character boundary).
+constexpr std::size_t max_key_in_path = 64;
+
+/// Sets `b` to `msg` at `prefix` + `sep` + `key` (`key` may be empty) + `[index]` (index >= 0).
+const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::string_view key,
+                   long index = -1) {
+    b.message = &msg;
+    b.path.assign(prefix.data(), prefix.size());
+    if (!key.empty()) {
+        if (!b.path.empty()) b.path.push_back('.');
+        std::size_t n = key.size() > max_key_in_path ? max_key_in_path : key.size();
+        while (n > 0 && n < key.size() && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) --n;
+        b.path.append(key.data(), n);
+        if (n < key.size()) b.path += "...";
+    }
+    if (index >= 0) {
+        b.path.push_back('[');
+        b.path += std::to_string(index);
+        b.path.push_back(']');
+    }
+    b.field = b.path;
+    return &b;
+}
 
 /// A thread's reader: the parser and the padded copy of the input are reused between calls.
 struct reader {
@@ -255,36 +284,44 @@ bool get_string_or_null(element v, std::string_view& out) {
     return v.get_string().get(out) == simdjson::SUCCESS;
 }
 
-/// Reads an array of level names: unique, known.
-const bitext* read_levels(element v, level_set& out) {
+/// Reads an array of level names: unique, known. A fault names its element (`path[1]`).
+const bad* read_levels(element v, level_set& out, std::string_view path, bad& b) {
     out = {};
     if (v.is_null()) return nullptr;
     simdjson::dom::array a;
-    if (v.get_array().get(a) != simdjson::SUCCESS) return &texts::json_wrong_type;
+    if (v.get_array().get(a) != simdjson::SUCCESS)
+        return fail_at(b, texts::json_wrong_type, path, {});
+    long i = 0;
     for (element x : a) {
         std::string_view s;
-        if (x.get_string().get(s) != simdjson::SUCCESS) return &texts::json_wrong_type;
+        if (x.get_string().get(s) != simdjson::SUCCESS)
+            return fail_at(b, texts::json_wrong_type, path, {}, i);
         level l;
-        if (!parse_level(s, l)) return &texts::json_unknown_level;
-        if (out.contains(l)) return &texts::json_duplicate_level;
+        if (!parse_level(s, l)) return fail_at(b, texts::json_unknown_level, path, {}, i);
+        if (out.contains(l)) return fail_at(b, texts::json_duplicate_level, path, {}, i);
         out.insert(l);
+        ++i;
     }
     return nullptr;
 }
 
-/// Reads {level: code|null}: known levels, string values.
-const bitext* read_categories(element v, per_level<std::string_view>& out) {
+/// Reads {level: code|null}: known levels, string values. A fault names its key
+/// (`path.regional`).
+const bad* read_categories(element v, per_level<std::string_view>& out, std::string_view path,
+                           bad& b) {
     out = {};
     if (v.is_null()) return nullptr;
     simdjson::dom::object o;
-    if (v.get_object().get(o) != simdjson::SUCCESS) return &texts::json_wrong_type;
+    if (v.get_object().get(o) != simdjson::SUCCESS)
+        return fail_at(b, texts::json_wrong_type, path, {});
     level_set seen;
     for (auto f : o) {
         level l;
-        if (!parse_level(f.key, l)) return &texts::json_unknown_level;
-        if (seen.contains(l)) return &texts::json_duplicate_field;
+        if (!parse_level(f.key, l)) return fail_at(b, texts::json_unknown_level, path, f.key);
+        if (seen.contains(l)) return fail_at(b, texts::json_duplicate_field, path, f.key);
         seen.insert(l);
-        if (!get_string_or_null(f.value, out[l])) return &texts::json_wrong_type;
+        if (!get_string_or_null(f.value, out[l]))
+            return fail_at(b, texts::json_wrong_type, path, f.key);
     }
     return nullptr;
 }
@@ -309,7 +346,7 @@ const bad* read_member(element v, member_state& m, bad& b) {
                                                  "member.prefectural", "member.levels",
                                                  "member.categories"};
     auto fail = [&](const bitext& msg, std::string_view field) {
-        b = {&msg, field};
+        b.message = &msg, b.field = field, b.line = b.column = 0;
         return &b;
     };
     if (v.is_null()) return nullptr;
@@ -318,7 +355,7 @@ const bad* read_member(element v, member_state& m, bad& b) {
     unsigned seen = 0;
     for (auto f : o) {
         const int i = field_index(f.key, names);
-        if (i < 0) return fail(texts::json_unknown_field, "member");
+        if (i < 0) return fail_at(b, texts::json_unknown_field, "member", f.key);
         if (seen & (1u << i)) return fail(texts::json_duplicate_field, paths[i]);
         seen |= 1u << i;
         switch (i) {
@@ -339,10 +376,10 @@ const bad* read_member(element v, member_state& m, bad& b) {
                 return fail(texts::json_wrong_type, paths[i]);
             break;
         case 3:
-            if (const bitext* e = read_levels(f.value, m.levels)) return fail(*e, paths[i]);
+            if (const bad* e = read_levels(f.value, m.levels, paths[i], b)) return e;
             break;
         case 4:
-            if (const bitext* e = read_categories(f.value, m.categories)) return fail(*e, paths[i]);
+            if (const bad* e = read_categories(f.value, m.categories, paths[i], b)) return e;
             break;
         }
     }
@@ -356,7 +393,7 @@ const bad* read_request(element v, request& r, bad& b) {
         "request.operation", "request.levels",  "request.municipal", "request.categories",
         "request.reason",    "request.cascade", "request.proxy"};
     auto fail = [&](const bitext& msg, std::string_view field) {
-        b = {&msg, field};
+        b.message = &msg, b.field = field, b.line = b.column = 0;
         return &b;
     };
     simdjson::dom::object o;
@@ -364,7 +401,7 @@ const bad* read_request(element v, request& r, bad& b) {
     unsigned seen = 0;
     for (auto f : o) {
         const int i = field_index(f.key, names);
-        if (i < 0) return fail(texts::json_unknown_field, "request");
+        if (i < 0) return fail_at(b, texts::json_unknown_field, "request", f.key);
         if (seen & (1u << i)) return fail(texts::json_duplicate_field, paths[i]);
         seen |= 1u << i;
         switch (i) {
@@ -376,14 +413,14 @@ const bad* read_request(element v, request& r, bad& b) {
             break;
         }
         case 1:
-            if (const bitext* e = read_levels(f.value, r.levels)) return fail(*e, paths[i]);
+            if (const bad* e = read_levels(f.value, r.levels, paths[i], b)) return e;
             break;
         case 2:
             if (!get_string_or_null(f.value, r.municipal))
                 return fail(texts::json_wrong_type, paths[i]);
             break;
         case 3:
-            if (const bitext* e = read_categories(f.value, r.categories)) return fail(*e, paths[i]);
+            if (const bad* e = read_categories(f.value, r.categories, paths[i], b)) return e;
             break;
         case 4:
             if (!get_string_or_null(f.value, r.reason))
@@ -402,11 +439,112 @@ const bad* read_request(element v, request& r, bad& b) {
     return nullptr;
 }
 
+/// Line and column (1-based, columns in characters) of byte `offset` of `input`.
+void set_position(std::string_view input, std::size_t offset, bad& b) {
+    if (offset > input.size()) offset = input.size();
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const unsigned char c = static_cast<unsigned char>(input[i]);
+        if (c == '\n')
+            ++line, column = 1;
+        else if ((c & 0xC0) != 0x80) // count characters, not continuation bytes
+            ++column;
+    }
+    b.line = line;
+    b.column = column;
+}
+
+/// Where JSON that simdjson refused goes wrong (simdjson gives no position): nlohmann/json's
+/// SAX parser, which builds nothing, reports the byte it stopped at. Only on this error path.
+/// Where it finds no error (the two parsers differ at the edges), no position is given.
+void locate_syntax_error(std::string_view input, bad& b) {
+    struct locator : nlohmann::json_sax<nlohmann::json> {
+        std::size_t at = 0;
+        bool failed = false;
+        bool null() override { return true; }
+        bool boolean(bool) override { return true; }
+        bool number_integer(number_integer_t) override { return true; }
+        bool number_unsigned(number_unsigned_t) override { return true; }
+        bool number_float(number_float_t, const string_t&) override { return true; }
+        bool string(string_t&) override { return true; }
+        bool binary(binary_t&) override { return true; }
+        bool start_object(std::size_t) override { return true; }
+        bool key(string_t&) override { return true; }
+        bool end_object() override { return true; }
+        bool start_array(std::size_t) override { return true; }
+        bool end_array() override { return true; }
+        bool parse_error(std::size_t position, const std::string&,
+                         const nlohmann::detail::exception&) override {
+            at = position, failed = true;
+            return false;
+        }
+    } sax;
+    try {
+        nlohmann::json::sax_parse(input.begin(), input.end(), &sax);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (...) {
+        return;
+    }
+    if (!sax.failed) return;
+    // `position` counts the bytes read: the last one read ends the offending token. Point at
+    // the token's start: a string's opening quote, a word's or number's first character.
+    std::size_t end = sax.at > 0 ? sax.at - 1 : 0;
+    if (end >= input.size()) end = input.empty() ? 0 : input.size() - 1;
+    std::size_t start = end;
+    auto word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '+' || c == '-';
+    };
+    if (!input.empty() && input[end] == '"' && end > 0) {
+        // Back to the opening quote (a quote preceded by an odd run of backslashes is escaped).
+        for (std::size_t i = end; i-- > 0;) {
+            if (input[i] != '"') continue;
+            std::size_t slashes = 0;
+            for (std::size_t k = i; k > 0 && input[k - 1] == '\\'; --k) ++slashes;
+            if (slashes % 2 == 0) {
+                start = i;
+                break;
+            }
+        }
+    } else if (!input.empty() && word(input[end])) {
+        while (start > 0 && word(input[start - 1])) --start;
+    }
+    set_position(input, start, b);
+}
+
+/// Where the first byte that is not UTF-8 is.
+void locate_utf8_error(std::string_view input, bad& b) {
+    std::size_t i = 0;
+    while (i < input.size()) {
+        const unsigned char c = static_cast<unsigned char>(input[i]);
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
+        if (len == 0 || i + len > input.size()) break;
+        bool ok = true;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(input[i + k]) & 0xC0) != 0x80) ok = false;
+        if (ok && len > 1) { // overlong forms, surrogates and values past U+10FFFF
+            const unsigned char d = static_cast<unsigned char>(input[i + 1]);
+            if ((len == 2 && c < 0xC2) || (len == 3 && c == 0xE0 && d < 0xA0) ||
+                (len == 3 && c == 0xED && d >= 0xA0) || (len == 4 && c == 0xF0 && d < 0x90) ||
+                (len == 4 && (c > 0xF4 || (c == 0xF4 && d >= 0x90))))
+                ok = false;
+        }
+        if (!ok) break;
+        i += len;
+    }
+    if (i < input.size()) set_position(input, i, b);
+}
+
 /// Parses a whole request. On failure, `b` says why and `p.l` holds the language if it could
 /// be read (messages follow the request's own `lang` where possible).
 const bad* read(std::string_view input, parsed& p, bad& b) {
     auto fail = [&](const bitext& msg, std::string_view field) {
-        b = {&msg, field};
+        b.message = &msg, b.field = field, b.line = b.column = 0;
         return &b;
     };
     if (input.size() > max_request_bytes) return fail(texts::json_too_large, "");
@@ -420,7 +558,9 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     if (err != simdjson::SUCCESS) {
         switch (err) {
         case simdjson::UTF8_ERROR:
-            return fail(texts::json_utf8, "");
+            fail(texts::json_utf8, "");
+            locate_utf8_error(input, b);
+            return &b;
         case simdjson::DEPTH_ERROR:
             return fail(texts::json_too_deep, "");
         case simdjson::CAPACITY:
@@ -428,7 +568,9 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
         case simdjson::MEMALLOC:
             throw std::bad_alloc();
         default:
-            return fail(texts::json_syntax, "");
+            fail(texts::json_syntax, "");
+            locate_syntax_error(input, b);
+            return &b;
         }
     }
     simdjson::dom::object top;
@@ -448,7 +590,7 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     element member_v, request_v;
     for (auto f : top) {
         const int i = field_index(f.key, names);
-        if (i < 0) return fail(texts::json_unknown_field, "");
+        if (i < 0) return fail_at(b, texts::json_unknown_field, "", f.key);
         if (seen & (1u << i)) return fail(texts::json_duplicate_field, names[i]);
         seen |= 1u << i;
         if (i == 0) member_v = f.value;
@@ -545,7 +687,7 @@ void escape(sink& out, std::string_view s) {
     out.append(d + run, n - run);
 }
 
-void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
+void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample) {
     out.push_back('{');
     bool first = true;
     write_line_field(out, line, first);
@@ -648,6 +790,12 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
         }
         out.push_back('}');
     }
+    if (sample) { // the door planned on the bundled sample master (issue 17)
+        if (!p.notes.empty()) out.push_back(',');
+        raw(out, "{\"kind\":\"sample_directory\",\"text\":");
+        str(out, texts::sample_note.get(l));
+        raw(out, ",\"levels\":[]}");
+    }
     out.push_back(']');
     key(out, "rule", first);
     str(out, p.rule);
@@ -672,19 +820,101 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line) {
     out.push_back('}');
 }
 
-void refusal_to(sink& out, const refusal& r, lang l, std::size_t line) {
+/// Escapes what refusal_text.hpp writes, straight into the sink.
+struct escaping_out {
+    sink& s;
+    void append(const char* p, std::size_t n) { escape(s, std::string_view(p, n)); }
+};
+
+/// A value at fault longer than this is not echoed in `value` (the message quotes its start).
+constexpr std::size_t max_value_bytes = 256;
+
+/// The refusal's extra fields (docs/decisions.md): what is at fault, named.
+void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) {
+    if (!r.levels.empty()) {
+        raw(out, ",\"levels\":");
+        levels_array(out, r.levels);
+    }
+    if (!r.associations.empty()) {
+        raw(out, ",\"associations\":[");
+        for (std::size_t i = 0; i < r.associations.size(); ++i) {
+            const checked_association& a = r.associations[i];
+            if (i) out.push_back(',');
+            bool f = true;
+            out.push_back('{');
+            key(out, "level", f);
+            name(out, to_string(a.lvl));
+            key(out, "code", f);
+            str(out, a.code);
+            key(out, "name", f);
+            str(out, a.name_in(l));
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    if (!r.value.empty() && r.value.size() <= max_value_bytes) {
+        raw(out, ",\"value\":");
+        str(out, r.value);
+    }
+    if (r.problem != state_problem::none) {
+        raw(out, ",\"problem\":");
+        name(out, to_string(r.problem));
+    }
+    if (r.line) {
+        raw(out, ",\"position\":{\"line\":");
+        raw(out, std::to_string(r.line));
+        raw(out, ",\"column\":");
+        raw(out, std::to_string(r.column));
+        out.push_back('}');
+    }
+    if (!dir) return;
+    if (r.code == refusal_code::unknown_category && !r.associations.empty()) {
+        raw(out, ",\"allowed\":[");
+        const auto entries = accepted_categories(*dir, r.associations[0].id, l);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (i) out.push_back(',');
+            raw(out, "{\"code\":");
+            str(out, entries[i].code);
+            raw(out, ",\"label\":");
+            str(out, entries[i].label);
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    if (r.code == refusal_code::unknown_association) {
+        raw(out, ",\"candidates\":[");
+        const auto found = association_candidates(*dir, r.value);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            if (i) out.push_back(',');
+            const association& a = (*dir)[found[i]];
+            raw(out, "{\"code\":");
+            str(out, a.code);
+            raw(out, ",\"name\":");
+            str(out, a.name_in(l));
+            raw(out, ",\"level\":");
+            name(out, to_string(a.lvl));
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+}
+
+void refusal_to(sink& out, const refusal& r, lang l, std::size_t line, const directory* dir) {
     out.push_back('{');
     bool first = true;
     write_line_field(out, line, first);
     key(out, "ok", first);
     raw(out, "false,\"error\":{\"code\":");
     name(out, to_string(r.code));
-    raw(out, ",\"message\":");
-    str(out, r.message->get(l));
+    raw(out, ",\"message\":\"");
+    escaping_out msg{out};
+    write_refusal_message(msg, r, l);
+    out.push_back('"');
     if (!r.field.empty()) {
         raw(out, ",\"field\":");
         str(out, r.field);
     }
+    refusal_details(out, r, l, dir);
     if (r.suggestion) {
         raw(out, ",\"suggestion\":");
         write_request(out, *r.suggestion);
@@ -702,13 +932,27 @@ void append_escaped(std::string& out, std::string_view s) {
 
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line) {
     sink w(out);
-    plan_to(w, p, l, line);
+    plan_to(w, p, l, line, false);
+    w.flush();
+}
+
+void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
+                std::size_t line) {
+    sink w(out);
+    plan_to(w, p, l, line, dir.is_sample());
     w.flush();
 }
 
 void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line) {
     sink w(out);
-    refusal_to(w, r, l, line);
+    refusal_to(w, r, l, line, nullptr);
+    w.flush();
+}
+
+void write_refusal(std::string& out, const directory& dir, const refusal& r, lang l,
+                   std::size_t line) {
+    sink w(out);
+    refusal_to(w, r, l, line, &dir);
     w.flush();
 }
 
@@ -721,19 +965,24 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
 int respond(const directory& dir, std::string_view input, std::string& out,
             std::size_t line) noexcept {
     const std::size_t start = out.size();
+    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     try {
         parsed p;
         bad b{};
         if (const bad* e = read(input, p, b)) {
-            write_refusal_only(out, *e->message, e->field, p.l, line);
+            refusal no{refusal_code::invalid_request, e->message, e->field, std::nullopt};
+            no.line = e->line;
+            no.column = e->column;
+            write_refusal(out, no, p.l, line);
             return static_cast<int>(refusal_code::invalid_request);
         }
         const plan_result res = plan(dir, p.member, p.req);
         if (res) {
-            write_plan(out, *res, p.l, line);
+            write_plan(out, dir, *res, p.l, line);
             return 0;
         }
-        write_refusal(out, res.error(), p.l, line);
+        write_refusal(out, dir, res.error(), p.l, line);
         return static_cast<int>(res.error().code);
     } catch (...) {
         out.resize(start);
@@ -798,7 +1047,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
             key(out, "field", h);
             str(out, input_names[static_cast<std::size_t>(n.inputs[i])]);
             key(out, "label", h);
-            str(out, describe(n.inputs[i]).get(l));
+            str(out, label(n.inputs[i]).get(l));
             out.push_back('}');
         }
         out.push_back(']');
@@ -817,6 +1066,52 @@ void write_guide(std::string& string_out, lang l) {
         guide_node_json(out, *n, l);
     }
     raw(out, "]}");
+    out.flush();
+}
+
+// ---- the web guide -----------------------------------------------------------------------------
+
+void write_web_texts(std::string& string_out, lang l) {
+    sink out(string_out);
+    raw(out, "{\"lang\":");
+    name(out, l == lang::en ? "en" : "ja");
+    raw(out, ",\"texts\":{");
+    bool f = true;
+    for (const texts::web_text& t : texts::web_texts) {
+        key(out, t.key, f);
+        str(out, t.text.get(l));
+    }
+    raw(out, "},\"levels\":{");
+    f = true;
+    for (level x : all_levels) {
+        key(out, to_string(x), f);
+        str(out, label(x).get(l));
+    }
+    // The three states a member can be in (the legal chains), for "the levels held now".
+    raw(out, "},\"held\":[");
+    for (unsigned k = 1; k <= 3; ++k) {
+        const level_set chain = level_set::chain(k);
+        if (k > 1) out.push_back(',');
+        raw(out, "{\"levels\":");
+        levels_array(out, chain);
+        raw(out, ",\"label\":\"");
+        bool first = true;
+        for (level x : chain) {
+            if (!first) escape(out, texts::cli::plus.get(l));
+            first = false;
+            escape(out, label(x).get(l));
+        }
+        raw(out, "\"}");
+    }
+    raw(out, "],\"desk\":{\"name\":");
+    str(out, texts::desk_name.get(l));
+    raw(out, ",\"phone\":");
+    str(out, texts::desk_phone);
+    raw(out, ",\"mail\":");
+    str(out, texts::desk_mail);
+    raw(out, ",\"hours\":");
+    str(out, texts::desk_hours.get(l));
+    raw(out, "}}");
     out.flush();
 }
 
@@ -918,7 +1213,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     raw(out, st->open ? "true" : "false");
     key(out, "reason", f);
     name(out, to_string(st->reason));
-    const auto holiday = st->holiday_name();
+    const auto holiday = st->label();
     key(out, "holiday", f);
     if (holiday)
         str(out, holiday->ja);
@@ -938,7 +1233,7 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     key(out, "status_label", f);
     str(out, (st->open ? texts::desk_open : texts::desk_closed).get(l));
     key(out, "reason_label", f);
-    str(out, reason_text(st->reason).get(l));
+    str(out, label(st->reason).get(l));
     key(out, "name", f);
     str(out, d.name.get(l));
     key(out, "hours", f);
@@ -967,7 +1262,7 @@ bool write_holidays(std::string& string_out, int year, lang l) {
         key(out, "name_en", f);
         str(out, h.name().en);
         key(out, "weekday", f);
-        str(out, weekday_name(weekday_of(h.date)).get(l));
+        str(out, label(weekday_of(h.date)).get(l));
         out.push_back('}');
     }
     raw(out, list->empty() ? "]" : "\n]");
@@ -1005,6 +1300,103 @@ void write_load_error(std::string& string_out, const load_error& e, lang l) {
     str_or_null(out, e.detail);
     raw(out, "}}");
     out.flush();
+}
+
+int write_guide_categories(std::string& string_out, const directory& dir, std::string_view leaf,
+                           std::string_view member_municipal, level_set member_levels,
+                           std::string_view municipal, level_set levels, lang l) {
+    sink out(string_out);
+    auto fail = [&](refusal_code code, const bitext& message, std::string_view field) {
+        refusal_to(out, refusal{code, &message, field, std::nullopt}, l, 0);
+        out.flush();
+        return static_cast<int>(code);
+    };
+    const guide_node* n = guide_find(leaf);
+    bool asks = false;
+    if (n && n->leaf)
+        for (std::size_t i = 0; i < n->input_count; ++i)
+            if (n->inputs[i] == guide_input::categories) asks = true;
+    if (!asks) return fail(refusal_code::invalid_request, texts::msg_invalid_request, "leaf");
+    // The chain whose associations are joined, added or changed: the association to join or
+    // move to for join and transfer, the member's own otherwise (as `mamisguide guide` asks).
+    const bool to_new = n->op == operation::join || n->op == operation::transfer;
+    const auto m = detail::municipal_of(dir, to_new ? municipal : member_municipal);
+    if (!m) {
+        refusal r = m.error();
+        if (!to_new) r.field = "member.municipal";
+        refusal_to(out, r, l, 0);
+        out.flush();
+        return static_cast<int>(r.code);
+    }
+    level_set which = n->levels;
+    if (n->op == operation::change_category) which = levels & member_levels;
+    if (n->op == operation::transfer) {
+        const auto from = detail::municipal_of(dir, member_municipal);
+        if (!from) {
+            refusal r = from.error();
+            r.field = "member.municipal";
+            refusal_to(out, r, l, 0);
+            out.flush();
+            return static_cast<int>(r.code);
+        }
+        which = transfer_changes(dir, *from, *m, member_levels);
+    }
+    const auto chain = dir.chain(*m);
+    raw(out, "{\"ok\":true,\"categories\":[");
+    bool first_level = true;
+    for (level x : which) {
+        if (index_of(x) >= chain.size()) continue;
+        const association_id v = chain[index_of(x)];
+        const association& a = dir[v];
+        if (!first_level) out.push_back(',');
+        first_level = false;
+        bool f = true;
+        out.push_back('{');
+        key(out, "level", f);
+        name(out, to_string(x));
+        key(out, "code", f);
+        str(out, a.code);
+        key(out, "name", f);
+        str(out, a.name_in(l));
+        key(out, "choices", f);
+        if (a.lvl == level::national) {
+            out.push_back('[');
+            for (std::size_t k = 0; k < jma_categories.size(); ++k) {
+                if (k) out.push_back(',');
+                bool g = true;
+                out.push_back('{');
+                key(out, "code", g);
+                str(out, jma_categories[k].code);
+                key(out, "label", g);
+                str(out, jma_categories[k].label.get(l));
+                key(out, "description", g);
+                str(out, jma_categories[k].who.get(l));
+                out.push_back('}');
+            }
+            out.push_back(']');
+        } else if (const catalogue* cat = dir.catalogue_of(v)) {
+            out.push_back('[');
+            for (std::size_t k = 0; k < cat->entries.size(); ++k) {
+                if (k) out.push_back(',');
+                bool g = true;
+                out.push_back('{');
+                key(out, "code", g);
+                str(out, cat->entries[k].code);
+                key(out, "label", g);
+                str(out, cat->entries[k].label);
+                key(out, "description", g);
+                raw(out, "null");
+                out.push_back('}');
+            }
+            out.push_back(']');
+        } else {
+            raw(out, "null");
+        }
+        out.push_back('}');
+    }
+    raw(out, "]}");
+    out.flush();
+    return 0;
 }
 
 } // namespace mamisguide::json

@@ -5,9 +5,13 @@
 // escapes), writing is a small writer that escapes every string it did not write itself.
 #pragma once
 
+#include <mamisguide/answers.hpp>
 #include <mamisguide/mamisguide.hpp>
+#include <mamisguide/texts/web.hpp>
+#include <mamisguide/refusal_text.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,18 +66,46 @@ void write_mypage_step(std::string& out, mypage page, lang l);
 /// "kind", "message", "source", "line" (or null), "detail" (or null)}}`.
 void write_load_error(std::string& out, const load_error& e, lang l);
 
+/// The web guide's own words (texts/web.hpp) in `l`, with the level names:
+/// {"lang":"ja","texts":{key:text,…},"levels":{"municipal":…,"prefectural":…,"national":…}}.
+void write_web_texts(std::string& out, lang l);
+
+/// The category questions of a guide leaf that asks for categories (guide_input::categories):
+/// which associations the request joins, adds, changes or enters, each with its catalogue's
+/// choices (JMA's five with their descriptions; null when no catalogue is loaded, so any code
+/// is accepted). {"ok":true,"categories":[{"level","code","name","choices":[{"code","label",
+/// "description"}]|null}]}. `levels` is used by change_category (the held levels that change);
+/// the member's state by additional_join, change_category and transfer. A leaf that asks no
+/// category, or an association that is missing, unknown or not municipal, gives the contract's
+/// refusal shape and its code (> 0); 0 otherwise.
+int write_guide_categories(std::string& out, const directory& dir, std::string_view leaf,
+                           std::string_view member_municipal, level_set member_levels,
+                           std::string_view municipal, level_set levels, lang l);
+
 /// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
 /// `line` > 0 adds the batch field "line" first.
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
 void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
+
+/// The same with the directory the plan was made on. A plan on the bundled sample master
+/// (directory::is_sample()) gets a note of kind `sample_directory`; a refusal gets the extra
+/// fields that need the directory: `allowed` (unknown_category: the catalogue's codes with
+/// labels) and `candidates` (unknown_association: up to 5 associations probably meant).
+/// respond() writes through these.
+void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
+                std::size_t line = 0);
+void write_refusal(std::string& out, const directory& dir, const refusal& r, lang l,
+                   std::size_t line = 0);
 
 /// A municipal master written as JSON (rules.md §1): an array of objects with the string
 /// fields "code", "name", "prefecture" and, optionally, "name_en" (a string or null), and no
 /// other field. The same checks as a CSV master (load_master_rows); a refusal names the line
 /// the entry starts on (0, the file as a whole, for malformed JSON, where simdjson gives no
 /// position). Throws only std::bad_alloc.
+/// The bytes are UTF-8 or CP932 as `opts` says, like a CSV master's.
 tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
-                                                     std::string source = "<buffer>");
+                                                     std::string source = "<buffer>",
+                                                     const load_options& opts = {});
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").
@@ -81,8 +113,42 @@ bool looks_like_json(std::string_view text) noexcept;
 
 /// A master in either format, told apart by looks_like_json(); from memory or from a file.
 tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
-                                                    std::string source = "<buffer>");
-tl::expected<directory, load_error> load_master_file_any(const directory& base,
-                                                         const std::string& path);
+                                                    std::string source = "<buffer>",
+                                                    const load_options& opts = {});
+tl::expected<directory, load_error>
+load_master_file_any(const directory& base, const std::string& path, const load_options& opts = {});
+
+// ---- the HTTP service's own shapes (json_http.cpp) --------------------------------------------
+
+/// An error of the HTTP service itself (not a refusal of the contract):
+/// {"ok":false,"error":{"code":CODE,"message":…[,"field":…]}}. `code` is one of our own
+/// ASCII names (not_found, method_not_allowed, bad_request, …).
+void write_http_error(std::string& out, std::string_view code, const bitext& message,
+                      std::string_view field, lang l);
+
+/// GET /healthz.
+struct health_info {
+    std::size_t associations = 0; ///< in the directory being served
+    std::size_t master_rows = 0;  ///< municipal associations from the master
+    std::int64_t loaded_at = 0;   ///< when that data was loaded (Unix seconds)
+    std::int64_t started_at = 0;  ///< when the service started (Unix seconds)
+    std::uint64_t reloads = 0;    ///< successful reloads since the start
+};
+/// {"ok":true,"version":…,"associations":N,"master_rows":N,"loaded_at":"…Z","started_at":"…Z",
+///  "reloads":N}
+void write_health(std::string& out, const health_info& h);
+
+/// One access-log line of the HTTP service (no newline). Never a body or a query string.
+struct access_entry {
+    std::int64_t unix_micros = 0; ///< when the request arrived
+    std::string_view method, path;
+    unsigned status = 0;
+    std::uint64_t micros = 0; ///< from the request's header to the last byte of the response
+    std::string_view code;    ///< the refusal or error code; empty: none
+    std::uint64_t lines = 0;  ///< batch: lines answered (0: not a batch)
+};
+/// {"time":"2026-11-30T07:00:00.123456Z","method":…,"path":…,"status":N,"us":N,"code":…|null
+///  [,"lines":N]}
+void write_access(std::string& out, const access_entry& e);
 
 } // namespace mamisguide::json

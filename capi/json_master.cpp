@@ -41,16 +41,15 @@ tl::unexpected<load_error> refuse(load_error_kind k, const std::string& source, 
 
 } // namespace
 
-tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
-                                                     std::string source) {
-    if (text.size() > max_master_bytes)
-        return refuse(load_error_kind::too_large, source, 0,
-                      std::to_string(text.size()) + " bytes");
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view raw,
+                                                     std::string source, const load_options& opts) {
+    // The same bytes-to-text step as a CSV master: UTF-8 (a BOM skipped) or CP932.
+    std::string storage;
+    std::string_view text;
+    load_error err;
+    if (!detail::decode_text(raw, source, opts, storage, text, err))
+        return tl::make_unexpected(std::move(err));
     line_counter lines(text);
-    if (const std::size_t bad = detail::utf8_invalid_at(text); bad != std::string_view::npos)
-        return refuse(load_error_kind::invalid_utf8, source, lines.at(bad),
-                      "byte " + std::to_string(bad + 1));
 
     // First the whole document, strictly (structure, escapes, trailing text): the DOM parser.
     const simdjson::padded_string padded(text);
@@ -131,17 +130,17 @@ bool looks_like_json(std::string_view text) noexcept {
 }
 
 tl::expected<directory, load_error> load_master_any(const directory& base, std::string_view text,
-                                                    std::string source) {
-    if (looks_like_json(text)) return load_master_json(base, text, std::move(source));
-    return load_master(base, text, std::move(source));
+                                                    std::string source, const load_options& opts) {
+    if (looks_like_json(text)) return load_master_json(base, text, std::move(source), opts);
+    return load_master(base, text, std::move(source), opts);
 }
 
-tl::expected<directory, load_error> load_master_file_any(const directory& base,
-                                                         const std::string& path) {
+tl::expected<directory, load_error>
+load_master_file_any(const directory& base, const std::string& path, const load_options& opts) {
     std::string text;
     load_error err;
     if (!detail::read_file(path, text, err)) return tl::make_unexpected(std::move(err));
-    return load_master_any(base, text, path);
+    return load_master_any(base, text, path, opts);
 }
 
 } // namespace mamisguide::json

@@ -276,6 +276,14 @@ typedef struct mg_refusal_info {
     const char* field; /* e.g. "request.levels"; may be NULL */
     int has_suggestion;
     mg_request suggestion; /* a request that succeeds, when has_suggestion (version 1) */
+    /* What is at fault, named (the JSON response's extra error fields, docs/decisions.md). */
+    unsigned levels;                     /* MG_LEVEL_* bits of the levels at fault; 0: none */
+    size_t n_associations;               /* the associations at fault, bottom level first */
+    mg_association_info associations[3]; /* parent_code is NULL here */
+    const char* value;   /* the value at fault (an unknown code or category); may be NULL */
+    const char* problem; /* invalid_state: "not_a_chain", "prefectural_mismatch", …; else NULL */
+    char text[1024];     /* the message naming them (NUL-terminated UTF-8; message is the
+                            static sentence without names) */
 } mg_refusal_info;
 
 /* The answer to one request: status MG_OK with plan, or a refusal code with refusal. Only that
@@ -327,16 +335,30 @@ MG_API const char* mg_last_error(void); /* thread-local, never NULL ("" when non
 /* An engine with the built-in directory: JMA and the 47 prefectural associations. */
 MG_API int mg_engine_new(mg_engine** out);
 MG_API void mg_engine_free(mg_engine* e);
-/* Adds the municipal associations of a master: CSV with the header code,name,prefecture[,name_en],
- * or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON when its
- * first character, after a BOM and whitespace, is '[' or '{'). All or nothing: on MG_ERR_IO /
- * MG_ERR_LOAD the engine is unchanged and mg_last_error() names the file, the line and the
- * reason. Not thread-safe (see above). */
+/* Adds the municipal associations of a master: CSV whose header names the columns code, name,
+ * prefecture and optionally name_en (any order, English or Japanese names, other columns
+ * ignored), or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON
+ * when its first character, after a BOM and whitespace, is '[' or '{'). UTF-8 or CP932 (see
+ * mg_engine_set_encoding). All or nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged
+ * and mg_last_error() names the file, the line and the reason. Not thread-safe (see above). */
 MG_API int mg_engine_load_directory(mg_engine* e, const char* path);
 MG_API int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len);
 /* Adds per-association category catalogues (association,code,label). */
 MG_API int mg_engine_load_categories(mg_engine* e, const char* path);
 MG_API int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len);
+/* How the loaders read bytes: MG_ENCODING_AUTO (default: UTF-8 when the bytes are valid UTF-8,
+ * with or without a BOM, else CP932 with a notice), MG_ENCODING_UTF8, MG_ENCODING_CP932 (Shift_JIS
+ * with Windows' extensions, as Excel saves CSV in Japan). Applies to the loads that follow. */
+#define MG_ENCODING_AUTO 0
+#define MG_ENCODING_UTF8 1
+#define MG_ENCODING_CP932 2
+MG_API int mg_engine_set_encoding(mg_engine* e, int encoding);
+/* The notices of the engine's last load (successful or not): e.g. "read as CP932", "columns
+ * not used were ignored (電話番号, 住所)". mg_engine_notice returns "file: notice (detail)" in
+ * `lang`, valid until the next load or mg_engine_notice call on this engine; NULL when `index`
+ * is out of range or the arguments are invalid. */
+MG_API size_t mg_engine_notice_count(const mg_engine* e);
+MG_API const char* mg_engine_notice(mg_engine* e, size_t index, int lang);
 /* Sets the support desk's year-end break (default 12/29–1/3, inclusive). */
 MG_API int mg_engine_set_year_end(mg_engine* e, int first_month, int first_day, int last_month,
                                   int last_day);
@@ -390,6 +412,16 @@ MG_API int mg_recommend_category(int role, int opt_out, int lang, const char** c
 /* ---- the guide and the graphs ------------------------------------------------------------ */
 /* The guide as data (STEP 1 → STEP 2 → questions → leaves) as JSON; free with mg_free. */
 MG_API int mg_guide_json(int lang, char** out);
+/* The web guide's own words (headings, labels, buttons) and the level names as JSON. */
+MG_API int mg_web_texts_json(int lang, char** out);
+/* The category questions of a guide leaf (its id, e.g. "join.national"): which associations
+ * need a category for this member and request, each with its catalogue's choices (JMA's with
+ * descriptions). member_municipal, municipal: codes or NULL; member_levels, levels:
+ * MG_LEVEL_* bits (levels: change_category's held levels that change). Returns MG_OK, or a
+ * refusal's code with *out the contract's refusal (unknown leaf, unknown association). */
+MG_API int mg_guide_categories_json(const mg_engine* e, const char* leaf,
+                                    const char* member_municipal, unsigned member_levels,
+                                    const char* municipal, unsigned levels, int lang, char** out);
 /* Graphviz DOT of the association hierarchy / the membership state machine. */
 MG_API int mg_directory_dot(const mg_engine* e, int lang, char** out);
 MG_API int mg_transitions_dot(int lang, char** out);

@@ -7,9 +7,12 @@ install(FILES ${PROJECT_BINARY_DIR}/include/mamisguide/version.hpp
 install(FILES ${PROJECT_SOURCE_DIR}/data/sample-municipal.csv ${PROJECT_SOURCE_DIR}/data/sample-categories.csv
         DESTINATION ${CMAKE_INSTALL_DATADIR}/mamisguide)
 
+# Two export sets: the header-only API with the shared C ABI (which carries its JSON parser
+# inside), and the static C ABI, whose users also link simdjson. The package looks for simdjson
+# only when the static library is asked for (mamisguide-config.cmake.in).
 set(mg_export_targets mamisguide)
 if(TARGET mamisguide_capi)
-  list(APPEND mg_export_targets mamisguide_capi mamisguide_capi_static)
+  list(APPEND mg_export_targets mamisguide_capi)
 endif()
 install(TARGETS ${mg_export_targets} EXPORT mamisguide-targets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -18,6 +21,12 @@ install(TARGETS ${mg_export_targets} EXPORT mamisguide-targets
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 set(mg_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/mamisguide)
 install(EXPORT mamisguide-targets NAMESPACE mamisguide:: DESTINATION ${mg_cmake_dir})
+if(TARGET mamisguide_capi_static)
+  install(TARGETS mamisguide_capi_static EXPORT mamisguide-static-targets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+          INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT mamisguide-static-targets NAMESPACE mamisguide:: DESTINATION ${mg_cmake_dir})
+endif()
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/mamisguide-config.cmake.in
   ${PROJECT_BINARY_DIR}/mamisguide-config.cmake INSTALL_DESTINATION ${mg_cmake_dir})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/mamisguide-config-version.cmake

@@ -6,6 +6,7 @@
 #   scripts/bench.sh            # full run (5 repetitions, medians; about two minutes)
 #   scripts/bench.sh --quick    # one short repetition: a smoke test of the figures
 #   scripts/bench.sh --strict   # exit 1 when a target is missed
+#   scripts/bench.sh --no-http  # without bench/http.sh (wrk against mamisguide serve and nginx)
 #
 # Environment: MAMISGUIDE_BENCH_DIR (default build-release), BENCH_OUT (default
 # $MAMISGUIDE_BENCH_DIR/bench-results) for the raw results.
@@ -15,12 +16,14 @@ build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}
 out=${BENCH_OUT:-"$build/bench-results"}
 
 quick=0
+http=1
 strict=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     --strict) strict=(--strict) ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--strict]" >&2; exit 2 ;;
+    --no-http) http=0 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--strict] [--no-http]" >&2; exit 2 ;;
   esac
 done
 
@@ -61,10 +64,26 @@ if [ -n "$cli" ]; then
     t=$((t1 - t0))
     if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
   done
-  printf '{"wall_s": %s, "lines": %s, "runs": %s, "master_rows": %s}\n' \
-    "$(awk -v t="$best" 'BEGIN { printf "%.6f", t / 1e9 }')" "$lines" "$runs" "$rows" >"$out/e2e.json"
+  # Memory stays constant with the input: peak RSS for the workload and for ten times it.
+  rss() { /usr/bin/time -f '%M' "$cli" batch -q --directory "$out/master.csv" "$1" 2>&1 >/dev/null | tail -1; }
+  for _ in $(seq 10); do cat "$out/requests.jsonl"; done >"$out/requests10.jsonl"
+  rss1=$(rss "$out/requests.jsonl")
+  rss10=$(rss "$out/requests10.jsonl")
+  rm -f "$out/requests10.jsonl"
+  printf '{"wall_s": %s, "lines": %s, "runs": %s, "master_rows": %s, "rss_kib": %s, "rss10_kib": %s}\n' \
+    "$(awk -v t="$best" 'BEGIN { printf "%.6f", t / 1e9 }')" "$lines" "$runs" "$rows" \
+    "$rss1" "$rss10" >"$out/e2e.json"
   e2e=("$out/e2e.json")
 fi
 
 echo
-python3 "$here/bench/report.py" "$out/bench.json" "${e2e[@]}" "${strict[@]}"
+rc=0
+python3 "$here/bench/report.py" "$out/bench.json" "${e2e[@]}" "${strict[@]}" || rc=$?
+
+# The HTTP service against nginx (bench/http.sh; installs wrk and nginx-light when missing).
+if [ "$http" = 1 ] && [ -n "$cli" ]; then
+  secs=10
+  [ "$quick" = 1 ] && secs=3
+  HTTP_BENCH_SECONDS=$secs BENCH_OUT=$out "$here/bench/http.sh" "$build"
+fi
+exit $rc

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardening (docs/hardening.md): fails on any sanitizer report, fuzzer finding or test failure.
 #   1. asan  — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
-#   2. tsan  — the concurrency tests (ctest -L concurrency) under ThreadSanitizer (build-tsan/)
+#   2. tsan  — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP
+#              service under load) under ThreadSanitizer (build-tsan/)
 #   3. fuzz  — everything built with clang and -Werror (build-fuzz/: CI's clang build), then
 #              the libFuzzer targets, each run for a while
 #
@@ -10,14 +11,15 @@
 #   MG_HARDENING_ROOT   where the build directories go (default: the repository)
 #   MG_FUZZ_SECONDS     seconds per fuzz target (default 60)
 #   MG_FUZZ_JOBS        fuzz targets run at once (default: the number of cores, at most 4)
-#   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories)
+#   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories http)
 #   MG_CONCURRENCY_REQUESTS  requests per thread in test_concurrency (default: the test's own)
 #
 # Tests under the sanitizers, in three groups (the regexes are ctest -R/-E on test names):
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
 #     leak detection included.
 #   - preloaded: programs not built with our flags that load the sanitized libmamisguide.so —
-#     the plain C tests (test_capi_c, test_capi_c99, test_abi_*) and the Python tests (names containing "python"). The ASan
+#     the plain C tests (test_capi_c, test_capi_c99, test_abi_*) and the Python tests (names
+#     containing "python", and the HTTP tests http_*, which load the library with ctypes). The ASan
 #     runtime must come first, so they run with LD_PRELOAD=libasan.so; Python with
 #     detect_leaks=0, since the interpreter itself never frees everything at exit.
 #   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig,
@@ -35,7 +37,7 @@ steps=("$@")
 
 packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig|python_installed_prefix)$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
-python_tests='python'
+python_tests='python|^http_'
 
 
 started=$(date +%s)
@@ -76,7 +78,7 @@ run_tsan() {
     "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_SANITIZE=thread -DMAMISGUIDE_WERROR=ON \
         -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_EXAMPLES=OFF
     # Only what the concurrency tests run (a test whose program is missing fails loudly).
-    cmake --build "$b" -j"$cores" --target mamisguide_capi test_concurrency
+    cmake --build "$b" -j"$cores" --target mamisguide_capi test_concurrency mamisguide_cli
     say "tsan: ctest -L concurrency"
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
         ctest --test-dir "$b" --output-on-failure -L concurrency --no-tests=error
@@ -87,7 +89,7 @@ run_fuzz() {
     local b=$root/build-fuzz
     local secs=${MG_FUZZ_SECONDS:-60}
     local jobs=${MG_FUZZ_JOBS:-$((cores < 4 ? cores : 4))}
-    local targets=(${MG_FUZZ_TARGETS:-plan_json batch_line master categories})
+    local targets=(${MG_FUZZ_TARGETS:-plan_json batch_line master categories http})
     local fuzz=$here/tests/fuzz
     # CI's one clang build: every target (library, command line, tests, examples, benchmarks)
     # with -Werror, so that clang's warnings are caught too; its tests run in the GCC builds.

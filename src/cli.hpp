@@ -24,17 +24,27 @@ enum exit_status : int { exit_ok = 0, exit_refusal = 1, exit_usage = 2 };
 struct directory_options {
     std::string directory;  ///< municipal master, CSV or JSON; empty: the bundled sample master
     std::string categories; ///< per-association catalogues CSV; empty: none
+    std::string encoding = "auto"; ///< of both files: auto, utf-8 or cp932
 };
 
+/// --directory and --categories; the environment's MAMISGUIDE_DIRECTORY and
+/// MAMISGUIDE_CATEGORIES name the files when the options are absent.
 void add_directory_options(CLI::App& app, directory_options& o);
 
 /// --lang ja|en (default ja).
 void add_lang_option(CLI::App& app, std::string& value);
 lang to_lang(const std::string& value) noexcept;
 
-/// The built-in associations plus the master (the bundled sample when none is given) and the
-/// catalogues. On failure prints the loader's message on standard error and returns nullopt.
-std::optional<directory> load_directory(const directory_options& o, lang l);
+/// The built-in associations plus the master (--directory, else the environment variable
+/// MAMISGUIDE_DIRECTORY, else the bundled sample, marked directory::is_sample() with a warning
+/// on standard error) and the catalogues. The loaders' notices (e.g. read as CP932, columns
+/// ignored) go to standard error. On failure returns nullopt with the loader's message in
+/// `*error`, or printed on standard error when `error` is null.
+std::optional<directory> load_directory(const directory_options& o, lang l,
+                                        std::string* error = nullptr);
+
+/// The master named by --directory or MAMISGUIDE_DIRECTORY; empty when none is.
+std::string named_master(const directory_options& o);
 
 /// The bundled sample master: next to the executable (../share/mamisguide/), else the path of
 /// the build; empty when neither exists.
@@ -69,5 +79,6 @@ std::unique_ptr<command> make_graph_command(CLI::App& parent);
 std::unique_ptr<command> make_directory_command(CLI::App& parent);
 std::unique_ptr<command> make_support_command(CLI::App& parent);
 std::unique_ptr<command> make_holidays_command(CLI::App& parent);
+std::unique_ptr<command> make_serve_command(CLI::App& parent);
 
 } // namespace mg_cli

@@ -36,6 +36,13 @@ std::string find_on_path(const std::string& name) {
     return {};
 }
 
+/// `t` with {value} replaced by `value`.
+std::string with_value(std::string_view t, std::string_view value) {
+    std::string out(t);
+    if (const auto at = out.find("{value}"); at != std::string::npos) out.replace(at, 7, value);
+    return out;
+}
+
 class graph_cmd final : public command {
 public:
     explicit graph_cmd(CLI::App& parent) {
@@ -45,8 +52,15 @@ public:
                         "directory: the associations (default); transitions: the membership "
                         "states and the applications between them")
             ->check(CLI::IsMember({"directory", "transitions"}));
-        app->add_option("--format", format_, "dot (default) or svg (needs Graphviz's dot)")
-            ->check(CLI::IsMember({"dot", "svg"}));
+        app->add_option("--format", format_,
+                        "dot (default), svg or png (svg and png need Graphviz's dot and a "
+                        "Japanese font: scripts/setup.sh installs graphviz and fonts-noto-cjk "
+                        "with MAMISGUIDE_PICTURES=1)")
+            ->check(CLI::IsMember({"dot", "svg", "png"}));
+        app->add_option("--prefecture", prefecture_,
+                        "directory: draw one prefecture (JIS code 1-47, e.g. 13) with its "
+                        "municipal associations")
+            ->type_name("NN");
         add_lang_option(*app, lang_);
         add_directory_options(*app, dopts_);
         app->footer("Example: mamisguide graph --what transitions | dot -Tpng > states.png");
@@ -55,13 +69,25 @@ public:
     int run() override {
         const lang l = to_lang(lang_);
         std::string dot_path;
-        if (format_ == "svg") {
+        if (format_ != "dot") {
             dot_path = find_on_path("dot");
             if (dot_path.empty()) {
-                print_error("--format svg needs Graphviz's 'dot', which is not on PATH: install "
-                            "Graphviz, or use --format dot");
+                print_error(with_value(texts::graph_needs_dot.get(l), format_));
                 return exit_usage;
             }
+        }
+        directory_dot_options o;
+        if (!prefecture_.empty()) {
+            const auto p = parse_prefecture(prefecture_);
+            if (!p) {
+                print_error(with_value(texts::graph_bad_prefecture.get(l), prefecture_));
+                return exit_usage;
+            }
+            if (what_ == "transitions") {
+                print_error(texts::graph_prefecture_not_used.get(l));
+                return exit_usage;
+            }
+            o.prefecture = *p;
         }
         std::ostringstream dot;
         if (what_ == "transitions") {
@@ -69,16 +95,18 @@ public:
         } else {
             const auto dir = load_directory(dopts_, l);
             if (!dir) return exit_usage;
-            write_directory_dot(dot, *dir, l);
+            write_directory_dot(dot, *dir, l, o);
         }
         const std::string text = dot.str();
         if (dot_path.empty()) return write_out(stdout, text) ? exit_ok : exit_usage;
-        return render_svg(dot_path, text);
+        return render(dot_path, text);
     }
 
 private:
-    /// Pipes the DOT text through `dot -Tsvg`, whose output goes to our standard output.
-    int render_svg(const std::string& dot_path, const std::string& text) {
+    /// Pipes the DOT text through `dot -Tsvg` / `-Tpng`, whose output goes to our standard
+    /// output.
+    int render(const std::string& dot_path, const std::string& text) {
+        const std::string type = "-T" + format_;
         std::fflush(stdout);
         int fds[2];
         if (::pipe(fds) != 0) {
@@ -94,7 +122,7 @@ private:
             ::dup2(fds[0], STDIN_FILENO);
             ::close(fds[0]);
             ::close(fds[1]);
-            ::execl(dot_path.c_str(), "dot", "-Tsvg", static_cast<char*>(nullptr));
+            ::execl(dot_path.c_str(), "dot", type.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
         }
         ::close(fds[0]);
@@ -121,7 +149,7 @@ private:
     }
 
     directory_options dopts_;
-    std::string what_ = "directory", format_ = "dot", lang_ = "ja";
+    std::string what_ = "directory", format_ = "dot", lang_ = "ja", prefecture_;
 };
 
 } // namespace

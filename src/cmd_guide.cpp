@@ -3,9 +3,10 @@
 //
 // Everything it asks comes from the guide as data (guide.hpp): the questions and answers of
 // each node, the leaf's request skeleton (guide_request) and its inputs. plan() decides. It
-// reads one answer per line (the number of a choice or its value), so it can be scripted:
-// at the end of the input, or on an answer that is not one of the choices, it says so and
-// exits 2.
+// reads one answer per line (the number of a choice, its value or its words, folded from
+// full-width), so it can be scripted. A wrong answer is explained (on standard error) and the
+// same question asked again; only the end of the input stops the walk, with exit 2.
+#include "answers.hpp"
 #include "cli.hpp"
 #include "render.hpp"
 
@@ -16,6 +17,8 @@
 
 #include <deque>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 namespace mg_cli {
 namespace {
@@ -35,11 +38,13 @@ public:
                       "The association secretariat applies on the member's behalf");
         app->add_flag("--tree", tree_, "Print the guide itself as JSON and exit");
         add_directory_options(*app, dopts_);
-        app->footer("Answer each question with the number of a choice or its value (e.g. 1 "
-                    "or yes); codes and categories as text.\n"
+        app->footer("Answer each question with the number of a choice, its value or its words "
+                    "(full-width digits and letters are fine); an association with its code or "
+                    "part of its name; a category with its code or label (A① for A1). A wrong "
+                    "answer is explained and the question asked again.\n"
                     "Example: printf 'yes\\nwithdraw\\nnational_only\\n13-chiyoda\\n' | "
                     "mamisguide guide\n"
-                    "Exit status: 0 plan, 1 refusal, 2 end of input, an invalid answer or bad "
+                    "Exit status: 0 plan, 1 refusal, 2 end of input before the plan or bad "
                     "usage.");
     }
 
@@ -74,17 +79,29 @@ private:
         std::fflush(stdout);
     }
 
-    [[noreturn]] void fail(const bitext& why, std::string_view detail = {}) {
-        std::string m = why.get(l_);
-        if (!detail.empty()) {
-            m += ": ";
-            m.append(detail);
+    /// Why an answer was not taken: on standard error, then the question is asked again.
+    void why(const bitext& t, std::string_view value, std::string_view extra = {}) {
+        std::string m = fill(t.get(l_), value);
+        if (!extra.empty()) {
+            m += "\n";
+            m.append(extra);
         }
         print_error(m);
-        throw stop{exit_usage};
     }
 
-    /// One answer line, trimmed; fails at the end of the input.
+    /// `t` with {value} replaced by `value` (and {associations} by `assoc`).
+    static std::string fill(std::string_view t, std::string_view value,
+                            std::string_view assoc = {}) {
+        std::string out(t);
+        for (auto [key, with] : {std::pair<std::string_view, std::string_view>{"{value}", value},
+                                 {"{associations}", assoc}})
+            for (std::size_t at; (at = out.find(key)) != std::string::npos;)
+                out.replace(at, key.size(), with);
+        return out;
+    }
+
+    /// One answer line, folded (full-width to half-width) and trimmed. The end of the input
+    /// stops the walk with exit 2.
     std::string ask(std::string_view hint = {}) {
         std::string p = "  ";
         if (!hint.empty()) {
@@ -96,40 +113,52 @@ private:
         std::string line;
         if (!std::getline(std::cin, line)) {
             say("\n");
-            fail(words::end_of_input);
+            print_error(texts::guide_end_of_input.get(l_));
+            throw stop{exit_usage};
         }
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-            line.pop_back();
-        std::size_t b = 0;
-        while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
-        line.erase(0, b);
         if (echo_) say(line + "\n");
-        return line;
+        return fold_answer(line);
     }
 
-    /// A choice among `n`: its number (1-based) or a name that `match` recognises.
-    template <class Match>
-    std::size_t choose(std::size_t n, std::string_view hint, Match match) {
-        const std::string a = ask(hint);
-        if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos && a.size() < 4) {
-            const std::size_t k = std::stoul(a);
-            if (k >= 1 && k <= n) return k - 1;
+    /// Asks until `take` accepts an answer: `show` prints the question (again after a wrong
+    /// answer), `take` returns the answer's meaning or nullopt after saying why.
+    template <class Show, class Take>
+    auto ask_until(Show show, std::string_view hint, Take take) {
+        show();
+        for (;;) {
+            const std::string a = ask(hint);
+            if (auto r = take(a)) return *r;
+            show();
         }
-        for (std::size_t i = 0; i < n; ++i)
-            if (match(i, a)) return i;
-        fail(words::invalid_answer, a);
     }
 
-    void choice_line(std::size_t i, std::string_view label, std::string_view value) {
-        std::string s = "  " + std::to_string(i + 1) + ") ";
-        s.append(label);
+    static std::string lower(std::string_view s) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+
+    /// True when answer `a` (folded) names choice `k` (0-based) by number, value or label.
+    static bool names(std::string_view a, std::size_t k, std::string_view value,
+                      const bitext& label) {
+        if (a.empty()) return false;
+        if (a == std::to_string(k + 1)) return true;
+        const std::string la = lower(a);
+        return la == lower(value) || la == lower(fold_answer(label.ja)) ||
+               la == lower(fold_answer(label.en));
+    }
+
+    void choice_line(std::string& out, std::size_t i, std::string_view label,
+                     std::string_view value) {
+        out += "  " + std::to_string(i + 1) + ") ";
+        out.append(label);
         if (!value.empty()) {
-            s += "  [";
-            s.append(value);
-            s += "]";
+            out += "  [";
+            out.append(value);
+            out += "]";
         }
-        s += "\n";
-        say(s);
+        out += "\n";
     }
 
     // ---- the walk -----------------------------------------------------------------------------
@@ -137,15 +166,21 @@ private:
     int walk() {
         const guide_node* n = &guide_root();
         while (!n->leaf) {
-            say(std::string("\n") + n->title.get(l_) + "\n" + n->text.get(l_) + "\n");
-            for (std::size_t i = 0; i < n->answer_count; ++i)
-                choice_line(i, n->answers[i].label.get(l_), n->answers[i].value);
-            const std::size_t k = choose(n->answer_count, words::choose_number.get(l_),
-                                         [&](std::size_t i, const std::string& a) {
-                                             return n->answers[i].value == a ||
-                                                    a == n->answers[i].label.ja ||
-                                                    a == n->answers[i].label.en;
-                                         });
+            const std::size_t k = ask_until(
+                [&] {
+                    std::string s =
+                        std::string("\n") + n->title.get(l_) + "\n" + n->text.get(l_) + "\n";
+                    for (std::size_t i = 0; i < n->answer_count; ++i)
+                        choice_line(s, i, n->answers[i].label.get(l_), n->answers[i].value);
+                    say(s);
+                },
+                words::choose_number.get(l_),
+                [&](const std::string& a) -> std::optional<std::size_t> {
+                    for (std::size_t i = 0; i < n->answer_count; ++i)
+                        if (names(a, i, n->answers[i].value, n->answers[i].label)) return i;
+                    why(a.empty() ? texts::guide_empty_answer : texts::guide_not_an_answer, a);
+                    return std::nullopt;
+                });
             const guide_answer& ans = n->answers[k];
             if (n->sets_mypage) {
                 parse_mypage(ans.value, member_.page);
@@ -156,7 +191,7 @@ private:
                 }
             }
             n = guide_find(ans.next);
-            if (!n) fail(words::invalid_answer, ans.next);
+            if (!n) throw stop{exit_usage}; // the guide's data is checked by tests
         }
         return leaf(*n);
     }
@@ -178,17 +213,17 @@ private:
         if (json_) {
             out.clear();
             if (res)
-                json::write_plan(out, *res, l_);
+                json::write_plan(out, *dir_, *res, l_);
             else
-                json::write_refusal(out, res.error(), l_);
+                json::write_refusal(out, *dir_, res.error(), l_);
             out.push_back('\n');
         } else {
             out += words::the_plan.get(l_);
             out += "\n";
             if (res)
-                render_plan(out, *dir_, *res, l_);
+                render_plan_for_person(out, *dir_, *res, l_);
             else
-                render_refusal(out, res.error(), member_, dopts_, l_);
+                render_refusal_for_person(out, *dir_, res.error(), member_, dopts_, l_);
         }
         if (!write_out(stdout, out)) return exit_usage;
         return res ? exit_ok : exit_refusal;
@@ -198,79 +233,163 @@ private:
         std::string t;
         for (level x : s) {
             if (!t.empty()) t += words::plus.get(l_);
-            t += level_label(x).get(l_);
+            t += label(x).get(l_);
         }
         return t;
     }
 
     void input(const guide_node& n, guide_input what) {
-        say(std::string("\n") + describe(what).get(l_) + "\n");
+        const std::string title = std::string("\n") + label(what).get(l_) + "\n";
         switch (what) {
         case guide_input::member_levels: {
-            for (unsigned k = 1; k <= 3; ++k)
-                choice_line(k - 1, levels_text(level_set::chain(k)), to_string(all_levels[k - 1]));
-            const std::size_t k =
-                choose(3, words::choose_number.get(l_), [&](std::size_t i, const std::string& a) {
-                    return a == to_string(all_levels[i]);
+            const std::size_t k = ask_until(
+                [&] {
+                    std::string s = title;
+                    for (unsigned c = 1; c <= 3; ++c)
+                        choice_line(s, c - 1, levels_text(level_set::chain(c)),
+                                    to_string(all_levels[c - 1]));
+                    say(s);
+                },
+                words::choose_number.get(l_),
+                [&](const std::string& a) -> std::optional<std::size_t> {
+                    for (std::size_t i = 0; i < 3; ++i) {
+                        const std::string label = levels_text(level_set::chain(unsigned(i + 1)));
+                        if (names(a, i, to_string(all_levels[i]),
+                                  bitext{label.c_str(), label.c_str()}))
+                            return i;
+                    }
+                    why(a.empty() ? texts::guide_empty_answer : texts::guide_not_an_answer, a);
+                    return std::nullopt;
                 });
             member_.levels = level_set::chain(static_cast<unsigned>(k + 1));
             break;
         }
         case guide_input::member_municipal:
-            member_.municipal = keep(ask_municipal());
+            member_.municipal = keep(ask_municipal(title));
             break;
         case guide_input::join_municipal:
         case guide_input::destination:
-            req_.municipal = keep(ask_municipal());
+            req_.municipal = keep(ask_municipal(title));
             break;
         case guide_input::change_levels: {
             std::vector<level> held;
             for (level x : member_.levels) held.push_back(x);
-            for (std::size_t i = 0; i < held.size(); ++i)
-                choice_line(i, level_label(held[i]).get(l_), to_string(held[i]));
-            const std::string a = ask(words::comma_list.get(l_));
-            level_set chosen;
-            for (const std::string& item : split_list(a)) {
-                bool found = false;
-                for (std::size_t i = 0; i < held.size(); ++i)
-                    if (item == std::to_string(i + 1) || item == to_string(held[i]))
-                        chosen.insert(held[i]), found = true;
-                if (!found) fail(words::not_held, item);
-            }
-            if (chosen.empty()) fail(words::invalid_answer, a);
-            req_.levels = chosen;
+            req_.levels = ask_until(
+                [&] {
+                    std::string s = title;
+                    for (std::size_t i = 0; i < held.size(); ++i)
+                        choice_line(s, i, label(held[i]).get(l_), to_string(held[i]));
+                    say(s);
+                },
+                words::comma_list.get(l_),
+                [&](const std::string& a) -> std::optional<level_set> {
+                    std::string list = a;
+                    for (std::string_view sep : texts::answer_separators)
+                        for (std::size_t at; (at = list.find(sep)) != std::string::npos;)
+                            list.replace(at, sep.size(), ",");
+                    level_set chosen;
+                    for (const std::string& item : split_list(list)) {
+                        bool found = false;
+                        for (std::size_t i = 0; i < held.size(); ++i)
+                            if (names(item, i, to_string(held[i]), label(held[i])))
+                                chosen.insert(held[i]), found = true;
+                        if (!found) {
+                            why(texts::guide_not_an_answer, item);
+                            return std::nullopt;
+                        }
+                    }
+                    if (chosen.empty()) {
+                        why(texts::guide_empty_answer, a);
+                        return std::nullopt;
+                    }
+                    return chosen;
+                });
             break;
         }
         case guide_input::categories:
             ask_categories(n);
             break;
         case guide_input::reason:
+            say(title);
             req_.reason = keep(ask(words::optional_hint.get(l_)));
             break;
         }
     }
 
-    /// A municipal association: its code, its name, or its number in the list when the
-    /// directory is small enough to list.
-    std::string ask_municipal() {
+    std::string association_text(association_id v) const {
+        const association& a = (*dir_)[v];
+        return std::string(a.name_in(l_)) + words::paren_open.get(l_) + a.code +
+               words::paren_close.get(l_);
+    }
+
+    /// A municipal association: its number in the list (when the directory is small enough to
+    /// list), its code, or part of its name or code. One match is taken; several are listed
+    /// and the question is asked again.
+    std::string ask_municipal(const std::string& title) {
         std::vector<association_id> all;
         for (association_id v = 0; v < dir_->size(); ++v)
             if ((*dir_)[v].lvl == level::municipal) all.push_back(v);
         const bool listed = !all.empty() && all.size() <= 50;
-        if (listed)
-            for (std::size_t i = 0; i < all.size(); ++i)
-                choice_line(i, (*dir_)[all[i]].name_in(l_), (*dir_)[all[i]].code);
-        const std::string a = ask(listed ? words::choose_number.get(l_) : words::code_hint.get(l_));
-        if (listed && !a.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
-            a.size() < 4) {
-            const std::size_t k = std::stoul(a);
-            if (k >= 1 && k <= all.size()) return (*dir_)[all[k - 1]].code;
-        }
-        if (const auto v = dir_->find(a); v && (*dir_)[*v].lvl == level::municipal) return a;
-        for (association_id v : all)
-            if ((*dir_)[v].name == a || (!(*dir_)[v].name_en.empty() && (*dir_)[v].name_en == a))
-                return (*dir_)[v].code;
-        fail(words::not_municipal, a);
+        return ask_until(
+            [&] {
+                std::string s = title;
+                if (listed)
+                    for (std::size_t i = 0; i < all.size(); ++i)
+                        choice_line(s, i, (*dir_)[all[i]].name_in(l_), (*dir_)[all[i]].code);
+                say(s);
+            },
+            listed ? words::choose_number.get(l_) : words::code_hint.get(l_),
+            [&](const std::string& a) -> std::optional<std::string> {
+                if (a.empty()) {
+                    why(texts::guide_empty_answer, a);
+                    return std::nullopt;
+                }
+                if (listed && a.find_first_not_of("0123456789") == std::string::npos &&
+                    a.size() < 4) {
+                    const std::size_t k = std::stoul(a);
+                    if (k >= 1 && k <= all.size()) return (*dir_)[all[k - 1]].code;
+                }
+                if (const auto v = dir_->find(a)) {
+                    // the code as the master writes it, whatever the width typed
+                    if ((*dir_)[*v].lvl == level::municipal) return (*dir_)[*v].code;
+                    print_error(fill(texts::guide_not_municipal.get(l_), a, association_text(*v)));
+                    return std::nullopt;
+                }
+                // Part of a name (Japanese, or English ignoring case) or of a code.
+                const std::string la = lower(a);
+                std::vector<association_id> hits;
+                for (association_id v : all) {
+                    const association& x = (*dir_)[v];
+                    if (x.name.find(a) != std::string::npos ||
+                        lower(x.name_en).find(la) != std::string::npos ||
+                        lower(x.code).find(la) != std::string::npos)
+                        hits.push_back(v);
+                }
+                if (hits.size() == 1) {
+                    say("  → " + association_text(hits[0]) + "\n");
+                    return (*dir_)[hits[0]].code;
+                }
+                std::string list;
+                if (hits.empty()) {
+                    for (association_id v : association_candidates(*dir_, a))
+                        if ((*dir_)[v].lvl == level::municipal)
+                            list += "  " + association_text(v) + "\n";
+                    if (!list.empty())
+                        list = std::string(texts::refusal_candidates.get(l_)) + ":\n" + list;
+                    why(texts::guide_no_association, a, list);
+                    return std::nullopt;
+                }
+                constexpr std::size_t shown = 20;
+                for (std::size_t i = 0; i < hits.size() && i < shown; ++i)
+                    list += "  " + association_text(hits[i]) + "\n";
+                if (hits.size() > shown)
+                    list += "  " +
+                            fill(texts::guide_more_matches.get(l_),
+                                 std::to_string(hits.size() - shown)) +
+                            "\n";
+                why(texts::guide_many_associations, a, list);
+                return std::nullopt;
+            });
     }
 
     /// The levels whose association needs a category, and the chain they are on: the levels
@@ -280,19 +399,15 @@ private:
                                               ? req_.municipal
                                               : member_.municipal;
         const auto m = dir_->find(chain_of);
-        if (!m) fail(words::missing_code);
+        if (!m) throw stop{exit_usage}; // asked for by ask_municipal() just before
         const auto chain = dir_->chain(*m);
         level_set levels = req_.levels;
         if (n.op == operation::transfer) {
             const auto from = dir_->find(member_.municipal);
-            if (!from) fail(words::missing_code);
+            if (!from) throw stop{exit_usage};
             levels = transfer_changes(*dir_, *from, *m, member_.levels);
         }
-        for (level x : levels) {
-            const association_id v = chain[index_of(x)];
-            say(std::string((*dir_)[v].name_in(l_)) + words::category_for.get(l_) + "\n");
-            req_.categories[x] = keep(ask_category(v));
-        }
+        for (level x : levels) req_.categories[x] = keep(ask_category(chain[index_of(x)]));
     }
 
     std::string ask_category(association_id v) {
@@ -303,17 +418,36 @@ private:
         } else if (const catalogue* cat = dir_->catalogue_of(v)) {
             for (const category& c : cat->entries) choices.emplace_back(c.code, c.label);
         }
-        if (choices.empty()) {
-            const std::string a = ask(words::free_code.get(l_));
-            if (a.empty()) fail(words::invalid_answer, a);
-            return a;
-        }
-        for (std::size_t i = 0; i < choices.size(); ++i)
-            choice_line(i, choices[i].second, choices[i].first);
-        const std::size_t k =
-            choose(choices.size(), words::choose_number.get(l_),
-                   [&](std::size_t i, const std::string& a) { return a == choices[i].first; });
-        return choices[k].first;
+        const std::string title =
+            "\n" + std::string((*dir_)[v].name_in(l_)) + words::category_for.get(l_) + "\n";
+        return ask_until(
+            [&] {
+                std::string s = title;
+                for (std::size_t i = 0; i < choices.size(); ++i)
+                    choice_line(s, i, choices[i].second, choices[i].first);
+                say(s);
+            },
+            choices.empty() ? words::free_code.get(l_) : words::choose_number.get(l_),
+            [&](const std::string& a) -> std::optional<std::string> {
+                if (a.empty()) {
+                    why(texts::guide_empty_answer, a);
+                    return std::nullopt;
+                }
+                if (!choices.empty() && a.find_first_not_of("0123456789") == std::string::npos &&
+                    a.size() < 4) {
+                    const std::size_t k = std::stoul(a);
+                    if (k >= 1 && k <= choices.size()) return choices[k - 1].first;
+                }
+                std::string code = category_for_answer(*dir_, v, a);
+                if (!code.empty()) return code;
+                std::string list;
+                for (const auto& c : accepted_categories(*dir_, v, l_))
+                    list += "  " + c.code + (c.label != c.code ? "  " + c.label : "") + "\n";
+                if (!list.empty()) list.pop_back();
+                print_error(fill(texts::guide_unknown_category.get(l_), a, association_text(v)) +
+                            "\n" + list);
+                return std::nullopt;
+            });
     }
 
     /// Keeps an answer alive for the request's string_views.

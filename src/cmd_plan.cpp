@@ -1,5 +1,6 @@
 // mamisguide plan — one request: JSON in (standard input or --request FILE), JSON out; or the
 // request as flags, and the plan printed for a person (--json: the contract's JSON).
+#include "answers.hpp"
 #include "cli.hpp"
 #include "render.hpp"
 
@@ -220,14 +221,14 @@ private:
         std::string out;
         if (json_) {
             if (res)
-                json::write_plan(out, *res, l);
+                json::write_plan(out, *dir, *res, l);
             else
-                json::write_refusal(out, res.error(), l);
+                json::write_refusal(out, *dir, res.error(), l);
             out.push_back('\n');
         } else if (res) {
-            render_plan(out, *dir, *res, l);
+            render_plan_for_person(out, *dir, *res, l);
         } else {
-            render_refusal(out, res.error(), m, dopts_, l);
+            render_refusal_for_person(out, *dir, res.error(), m, dopts_, l);
         }
         if (!write_out(stdout, out)) return exit_usage;
         return res ? exit_ok : exit_refusal;

@@ -16,7 +16,7 @@ namespace words = texts::cli;
 std::string with_weekday(std::int64_t instant, lang l) {
     std::string s(format_jst(instant).view());
     s += words::paren_open.get(l);
-    s += weekday_name(weekday_of(to_jst(instant).date)).get(l);
+    s += label(weekday_of(to_jst(instant).date)).get(l);
     s += words::paren_close.get(l);
     return s;
 }
@@ -27,8 +27,9 @@ public:
         app = parent.add_subcommand("support", "Is the MAMIS support desk open, and "
                                                "when does it next open?");
         app->add_option("--at", at_,
-                        "The moment to ask about, ISO 8601 with an offset (e.g. "
-                        "2026-12-30T11:00:00+09:00 or 2026-12-30T02:00:00Z); default: now")
+                        "The moment to ask about, ISO 8601 (e.g. 2026-12-30T11:00:00+09:00 or "
+                        "2026-12-30T02:00:00Z); without an offset, Japan time (2026-12-30T11:00); "
+                        "a bare date, 10:00 that day; default: now")
             ->type_name("TIME");
         app->add_flag("--json", json_,
                       "JSON: open, reason, holiday, next_open, phone, mail (and at)");
@@ -41,19 +42,19 @@ public:
         const lang l = to_lang(lang_);
         std::int64_t t = static_cast<std::int64_t>(std::time(nullptr));
         if (!at_.empty()) {
-            const auto parsed = parse_instant(at_);
+            const auto parsed = parse_japan_time(at_);
             if (!parsed) {
-                print_error("--at: " + std::string(error_text(parsed.error()).get(l)) + ": " + at_);
+                print_error("--at: " + std::string(label(parsed.error()).get(l)) + ": " + at_);
                 return exit_usage;
             }
             t = *parsed;
         }
         const auto st = support_status(default_desk(), t);
         if (!st) {
-            print_error(error_text(st.error()).get(l));
+            print_error(label(st.error()).get(l));
             return exit_usage;
         }
-        const auto holiday = st->holiday_name();
+        const auto holiday = st->label();
         std::string out;
         if (json_) {
             json::write_support(out, default_desk(), t, l);
@@ -69,7 +70,7 @@ public:
             } else {
                 out += texts::desk_closed.get(l);
                 out += words::paren_open.get(l);
-                out += reason_text(st->reason).get(l);
+                out += label(st->reason).get(l);
                 if (holiday) {
                     out += sep;
                     out += holiday->get(l);
@@ -108,8 +109,7 @@ public:
         const lang l = to_lang(lang_);
         const auto list = holidays_in(year_);
         if (!list) {
-            print_error(std::string(error_text(list.error()).get(l)) + ": " +
-                        std::to_string(year_));
+            print_error(std::string(label(list.error()).get(l)) + ": " + std::to_string(year_));
             return exit_usage;
         }
         std::string out;
@@ -124,7 +124,7 @@ public:
                           h.date.day);
             out += date;
             out += "  ";
-            append_padded(out, weekday_name(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
+            append_padded(out, label(weekday_of(h.date)).get(l), l == lang::ja ? 8 : 11);
             out += h.name().get(l);
             out += "\n";
         }

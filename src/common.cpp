@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -13,11 +14,22 @@ namespace mg_cli {
 
 void add_directory_options(CLI::App& app, directory_options& o) {
     app.add_option("--directory", o.directory,
-                   "Municipal master: CSV (code,name,prefecture[,name_en]) or JSON (an array of "
-                   "{code,name,prefecture[,name_en]}); default: the bundled sample master")
-        ->type_name("FILE");
-    app.add_option("--categories", o.categories, "Category catalogues CSV (association,code,label)")
-        ->type_name("FILE");
+                   "Municipal master: CSV with the columns code, name, prefecture[, name_en] "
+                   "(any order, English or Japanese names, other columns ignored) or JSON (an "
+                   "array of {code,name,prefecture[,name_en]}); default: $MAMISGUIDE_DIRECTORY, "
+                   "else the bundled sample master")
+        ->type_name("FILE")
+        ->envname("MAMISGUIDE_DIRECTORY");
+    app.add_option("--categories", o.categories,
+                   "Category catalogues CSV (association,code,label); default: "
+                   "$MAMISGUIDE_CATEGORIES, else none")
+        ->type_name("FILE")
+        ->envname("MAMISGUIDE_CATEGORIES");
+    app.add_option("--encoding", o.encoding,
+                   "Encoding of --directory and --categories: auto (default: UTF-8 when valid, "
+                   "else CP932), utf-8 or cp932 (Shift_JIS, as Excel saves CSV)")
+        ->check(CLI::IsMember({"auto", "utf-8", "cp932"}))
+        ->type_name("ENC");
 }
 
 void add_lang_option(CLI::App& app, std::string& value) {
@@ -58,25 +70,51 @@ std::string sample_master_path() {
     return {};
 }
 
-std::optional<directory> load_directory(const directory_options& o, lang l) {
+std::string named_master(const directory_options& o) {
+    if (!o.directory.empty()) return o.directory;
+    const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
+    return env ? std::string(env) : std::string();
+}
+
+std::optional<directory> load_directory(const directory_options& o, lang l, std::string* error) {
     directory dir = directory::builtin();
-    const std::string master = o.directory.empty() ? sample_master_path() : o.directory;
+    const auto refused = [&](const std::string& message) {
+        if (error)
+            *error = message;
+        else
+            print_error(message);
+        return std::nullopt;
+    };
+    std::vector<load_notice> notices;
+    load_options opts{text_encoding::automatic, &notices};
+    parse_encoding(o.encoding, opts.encoding); // checked by the option's validator
+    auto tell = [&] {
+        for (const load_notice& n : notices) print_error(n.message(l));
+        notices.clear();
+    };
+    std::string master = named_master(o);
+    // The sample is never used silently: the plans' JSON and text say so, and stderr warns
+    // (once per run).
+    const bool sample = master.empty();
+    if (sample) {
+        master = sample_master_path();
+        static bool warned = false;
+        if (!warned && !master.empty()) print_error(texts::sample_warning.get(l));
+        warned = true;
+    }
     if (!master.empty()) {
-        auto loaded = json::load_master_file_any(dir, master);
-        if (!loaded) {
-            print_error(loaded.error().message(l));
-            return std::nullopt;
-        }
+        auto loaded = json::load_master_file_any(dir, master, opts);
+        tell();
+        if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
     if (!o.categories.empty()) {
-        auto loaded = load_categories_file(dir, o.categories);
-        if (!loaded) {
-            print_error(loaded.error().message(l));
-            return std::nullopt;
-        }
+        auto loaded = load_categories_file(dir, o.categories, opts);
+        tell();
+        if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
+    dir.set_sample(sample && !sample_master_path().empty());
     return dir;
 }
 

@@ -12,6 +12,36 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <string_view>
+
+namespace {
+
+/// Japanese mode unless `--lang en` (or `--lang=en`) is on the command line: Japanese is the
+/// default everywhere.
+bool japanese_mode(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--lang=en") return false;
+        if (a == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "en") return false;
+    }
+    return true;
+}
+
+/// What a CLI11 usage error means, for the line added after CLI11's own message.
+const mamisguide::bitext& usage_error_text(const CLI::ParseError& e) {
+    using namespace mamisguide;
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) return texts::usage_required;
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) return texts::usage_extras;
+    if (dynamic_cast<const CLI::ValidationError*>(&e) ||
+        dynamic_cast<const CLI::ConversionError*>(&e))
+        return texts::usage_invalid_value;
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return texts::usage_argument_count;
+    if (dynamic_cast<const CLI::ExcludesError*>(&e) || dynamic_cast<const CLI::RequiresError*>(&e))
+        return texts::usage_excludes;
+    return texts::usage_other;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     using namespace mg_cli;
@@ -27,13 +57,18 @@ int main(int argc, char** argv) {
     std::unique_ptr<command> commands[] = {
         make_plan_command(app),     make_batch_command(app),     make_guide_command(app),
         make_graph_command(app),    make_directory_command(app), make_support_command(app),
-        make_holidays_command(app),
+        make_holidays_command(app), make_serve_command(app),
     };
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
+        if (rc != 0 && japanese_mode(argc, argv)) {
+            std::string line = usage_error_text(e).ja;
+            line += texts::usage_help.ja;
+            print_error(line);
+        }
         return rc == 0 ? exit_ok : exit_usage;
     }
     try {

@@ -189,7 +189,7 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
     for (const checked_association& a : p.checked) {
         out += "  ☑ ";
         out += a.name_in(l);
-        const std::string_view what = level_label(a.lvl).get(l);
+        const std::string_view what = label(a.lvl).get(l);
         out += paren(a.name_in(l) == what
                          ? std::string(a.code)
                          : std::string(what) + words::list_sep.get(l) + std::string(a.code),
@@ -202,7 +202,7 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
         heading(out, words::categories, l);
         for (const category_choice& c : p.categories) {
             out += "  ";
-            std::string_view who = level_label(c.lvl).get(l);
+            std::string_view who = label(c.lvl).get(l);
             for (const checked_association& a : p.checked)
                 if (a.lvl == c.lvl) who = a.name_in(l);
             out.append(who);
@@ -252,8 +252,7 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
         out += "\n";
     } else {
         std::size_t width = 0;
-        for (level lv : p.result.levels)
-            width = std::max(width, display_width(level_label(lv).get(l)));
+        for (level lv : p.result.levels) width = std::max(width, display_width(label(lv).get(l)));
         std::string names[3];
         std::size_t name_width = 0;
         for (level lv : p.result.levels) {
@@ -263,7 +262,7 @@ void render_plan(std::string& out, const directory& dir, const application_plan&
         }
         for (level lv : p.result.levels) {
             std::string line = "  ";
-            append_padded(line, level_label(lv).get(l), width + 2);
+            append_padded(line, label(lv).get(l), width + 2);
             append_padded(line, names[index_of(lv)], name_width + 2);
             if (!p.result.categories[lv].empty()) {
                 line += get(words::category_of, l);
@@ -324,7 +323,7 @@ void render_refusal(std::string& out, const refusal& r, const member_state& memb
     out += get(words::refused, l);
     out += paren(std::string(get(words::code, l)) + colon(l) + std::string(to_string(r.code)), l);
     out += "\n  ";
-    out += r.message->get(l);
+    out += refusal_message(r, l);
     out += "\n";
     if (!r.field.empty()) {
         out += "  ";

@@ -78,6 +78,14 @@ std::vector<one> cases() {
     v.push_back(
         {member({}, {}), requests::join("13-chiyoda", mpn, cats("A", "B", "Z")), false, false});
     v.push_back({member({}, level_set{P}), requests::change_facility(), false, false});
+    // codes as people type them (full width, ideographic spaces): folded on the fly, no buffer
+    v.push_back({member({}, {}),
+                 requests::join("\u3000１３－ｃｈｉｙｏｄａ", mpn, cats("Ａ", "Ｂ", "Ａ１")), true,
+                 false});
+    v.push_back({member("１３－ｃｈｉｙｏｄａ ", mpn, cats("A", "A", "A2B")),
+                 requests::change_category(cats("Ｂ", {}, "Ｂ")), true, false});
+    v.push_back({member("１３－ｃｈｉｙｏｄａ", mp),
+                 requests::transfer("１３－ｃｈｉｙｏｄａ", cats("A")), false, true});
     const std::size_t n = v.size();
     for (std::size_t i = 0; i < n; ++i) { // every one of them again as a proxy application
         one q = v[i];

@@ -80,8 +80,8 @@ void expect_refused(const tl::expected<directory, load_error>& r, load_error_kin
     const std::string m = e.message();
     BOOST_TEST(m.find(file) == 0u);
     if (line) BOOST_TEST(m.find(file + ":" + std::to_string(line) + ":") == 0u);
-    BOOST_TEST(m.find(describe(kind).ja) != std::string::npos);
-    BOOST_TEST(e.message(lang::en).find(describe(kind).en) != std::string::npos);
+    BOOST_TEST(m.find(label(kind).ja) != std::string::npos);
+    BOOST_TEST(e.message(lang::en).find(label(kind).en) != std::string::npos);
 }
 
 /// As expect_refused, for a file written by load_as_file.
@@ -357,27 +357,54 @@ BOOST_AUTO_TEST_CASE(refuse_missing_header_empty_file) {
                         1);
 }
 
-BOOST_AUTO_TEST_CASE(refuse_wrong_header) {
+BOOST_AUTO_TEST_CASE(refuse_missing_column_naming_it) {
     expect_file_refused("bad_header.csv", "code,name,pref\n13-a,甲,13\n",
-                        load_error_kind::bad_header, 1);
-    expect_file_refused("bad_header_order.csv", "name,code,prefecture\n甲,13-a,13\n",
-                        load_error_kind::bad_header, 1);
-    expect_file_refused("bad_header_5.csv", "# c\ncode,name,prefecture,name_en,x\n",
-                        load_error_kind::bad_header, 2);
-    expect_file_refused("no_header.csv", "13-a,甲,13\n", load_error_kind::bad_header, 1);
+                        load_error_kind::missing_column, 1, "prefecture");
+    expect_file_refused("no_header.csv", "13-a,甲,13\n", load_error_kind::missing_column, 1,
+                        "code, name, prefecture");
+    expect_file_refused("no_name.csv", "# c\nコード,都道府県\n13-a,13\n",
+                        load_error_kind::missing_column, 2, "name");
+    // One column named twice (in two languages) is refused, naming the second.
+    expect_file_refused("twice.csv", "code,name,prefecture,医師会コード\n",
+                        load_error_kind::bad_header, 1, "医師会コード");
+}
+
+BOOST_AUTO_TEST_CASE(header_in_any_order_and_extra_columns) {
+    std::vector<load_notice> notices;
+    const auto d = load_master(directory::builtin(), "name,x,prefecture,code\n甲医師会,1,13,13-a\n",
+                               "order.csv", {text_encoding::automatic, &notices});
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message()));
+    BOOST_TEST((*d)[id_of(*d, "13-a")].name == "甲医師会");
+    BOOST_TEST_REQUIRE(notices.size() == 1u);
+    BOOST_TEST(static_cast<int>(notices[0].kind) ==
+               static_cast<int>(load_notice_kind::columns_ignored));
+    BOOST_TEST(notices[0].detail == "x");
+    BOOST_TEST(notices[0].message(lang::en) == "order.csv: columns not used were ignored (x)");
+    // A header alone (an extra column, no rows) loads nothing and says so.
+    notices.clear();
+    const auto empty = load_master(directory::builtin(), "# c\ncode,name,prefecture,name_en,x\n",
+                                   "h.csv", {text_encoding::automatic, &notices});
+    BOOST_TEST_REQUIRE(empty.has_value());
+    BOOST_TEST(empty->size() == 48u);
+    BOOST_TEST(notices.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(refuse_invalid_utf8_at_line_of_bad_byte) {
+    // Mostly UTF-8 with one bad byte: refused as UTF-8 even when the encoding is guessed.
     expect_file_refused("utf8.csv",
                         std::string(header) + "13-a,甲医師会,13\n13-b,\xE4\xB9\x99\xFF,13\n",
-                        load_error_kind::invalid_utf8, 3);
-    // A truncated sequence, an overlong and a surrogate.
-    expect_file_refused("utf8_trunc.csv", std::string(header) + "13-a,\xE7\x94,13\n",
-                        load_error_kind::invalid_utf8, 2);
-    expect_file_refused("utf8_overlong.csv", std::string(header) + "\n\n13-a,\xC0\xAF,13\n",
-                        load_error_kind::invalid_utf8, 4);
-    expect_file_refused("utf8_surrogate.csv", std::string(header) + "13-a,\xED\xA0\x80,13\n",
-                        load_error_kind::invalid_utf8, 2);
+                        load_error_kind::invalid_utf8, 3, "byte 51 = 0xFF");
+    // A truncated sequence, an overlong and a surrogate, read as UTF-8 (forced): these bytes
+    // would otherwise read as CP932.
+    const load_options utf8{text_encoding::utf8, nullptr};
+    auto forced = [&](const std::string& name, const std::string& content, std::size_t line) {
+        const std::string path = write_file(name, content);
+        expect_refused(load_master_file(directory::builtin(), path, utf8),
+                       load_error_kind::invalid_utf8, line, path);
+    };
+    forced("utf8_trunc.csv", std::string(header) + "13-a,\xE7\x94,13\n", 2);
+    forced("utf8_overlong.csv", std::string(header) + "\n\n13-a,\xC0\xAF,13\n", 4);
+    forced("utf8_surrogate.csv", std::string(header) + "13-a,\xED\xA0\x80,13\n", 2);
 }
 
 BOOST_AUTO_TEST_CASE(refuse_control_characters) {
@@ -468,8 +495,34 @@ BOOST_AUTO_TEST_CASE(find_by_code) {
 
 BOOST_AUTO_TEST_CASE(unknown_code_is_nullopt) {
     const directory d = small();
-    for (std::string_view code : {"", "99", "13-c", "13-A", " 13-a", "13-a ", "日本医師会"})
+    for (std::string_view code : {"", "99", "13-c", "13-A", "13 -a", "１３－Ａ", "日本医師会"})
         BOOST_TEST(!d.find(code).has_value(), "'" << code << "'");
+}
+
+BOOST_AUTO_TEST_CASE(codes_as_people_type_them) {
+    const directory d = small();
+    // Surrounding ASCII and ideographic spaces, full-width letters, digits and hyphen.
+    for (std::string_view code : {" 13-a", "13-a\t", "\u300013-a\u3000", "１３－ａ", "１３-a"})
+        BOOST_TEST((d.find(code) == d.find("13-a")), "'" << code << "'");
+    BOOST_TEST((d.find("１３") == std::optional<association_id>(13)));
+    BOOST_TEST(detail::same_code("Ａ１", "A1"));
+    BOOST_TEST(!detail::same_code("Ａ１", "A"));
+    BOOST_TEST(detail::fold_code("\u3000ＡＢｃ－１２ ") == "ABc-12");
+    BOOST_TEST(detail::hash_code("ｘ１") == detail::hash_code("x1"));
+    BOOST_TEST(find_jma_category("Ａ２Ｂ") == find_jma_category("A2B"));
+}
+
+BOOST_AUTO_TEST_CASE(prefectures_as_people_write_them) {
+    const std::pair<std::string_view, unsigned> ok[] = {
+        {"13", 13},   {"1", 1},         {"01", 1},      {"１３", 13},
+        {"０１", 1},  {"１", 1},        {" 47 ", 47},   {"東京都", 13},
+        {"東京", 13}, {"北海道", 1},    {"京都府", 26}, {"京都", 26},
+        {"大阪", 27}, {"神奈川県", 14}, {"沖縄", 47},   {"\u3000鹿児島県", 46}};
+    for (auto [text, n] : ok)
+        BOOST_TEST((parse_prefecture(text) == std::optional<unsigned>(n)), "'" << text << "'");
+    for (std::string_view bad : {"", "0", "00", "48", "99", "013", "1a", "北海", "東京都医師会",
+                                 "Tokyo", "東", "-1", "+1"})
+        BOOST_TEST(!parse_prefecture(bad).has_value(), "'" << bad << "'");
 }
 
 BOOST_AUTO_TEST_CASE(parent_one_level_up) {
@@ -608,9 +661,9 @@ BOOST_AUTO_TEST_CASE(categories_refuse_duplicate_code) {
 
 BOOST_AUTO_TEST_CASE(categories_refuse_bad_or_missing_header) {
     expect_categories_refused("cat_header.csv", "association,code\n13-a,K1\n",
-                              load_error_kind::bad_header, 1);
+                              load_error_kind::missing_column, 1, "label");
     expect_categories_refused("cat_header2.csv", "code,name,prefecture\n13-a,甲,13\n",
-                              load_error_kind::bad_header, 1);
+                              load_error_kind::missing_column, 1, "association, label");
     expect_categories_refused("cat_empty.csv", "", load_error_kind::missing_header, 1);
 }
 
@@ -627,8 +680,9 @@ BOOST_AUTO_TEST_CASE(categories_refuse_empty_fields) {
 BOOST_AUTO_TEST_CASE(categories_refuse_columns_utf8_syntax) {
     expect_categories_refused("cat_cols.csv", "association,code,label\n13-a,K1,甲,x\n",
                               load_error_kind::column_count, 2);
+    // 0xFE is neither UTF-8 nor CP932.
     expect_categories_refused("cat_utf8.csv", "association,code,label\n13-a,K1,\xFE\n",
-                              load_error_kind::invalid_utf8, 2);
+                              load_error_kind::invalid_encoding, 2, "byte 32 = 0xFE");
     expect_categories_refused("cat_quote.csv", "association,code,label\n13-a,K1,\"甲\n",
                               load_error_kind::csv_syntax, 2);
     expect_categories_refused("cat_ctrl.csv", "association,code,label\n13-a,K1,甲\x02\n",
@@ -689,6 +743,7 @@ dot_graph parse_dot(const std::string& text) {
             continue;
         }
         if (line.empty() || !std::isdigit(static_cast<unsigned char>(line[0]))) continue;
+        if (line.find("style=invis") != std::string::npos) continue; // layout only
         std::size_t i = 0;
         std::size_t a = 0;
         while (std::isdigit(static_cast<unsigned char>(line[i]))) a = a * 10 + (line[i++] - '0');
@@ -733,25 +788,47 @@ BOOST_AUTO_TEST_CASE(directory_dot_structure) {
         for (association_id v = 0; v < d->size(); ++v) {
             const association& a = (*d)[v];
             BOOST_TEST_REQUIRE(g.labels.count(v) == 1u);
-            BOOST_TEST(g.labels.at(v) == a.code + " " + std::string(a.name_in(l)));
+            BOOST_TEST(g.labels.at(v) == a.code + "\\n" + std::string(a.name_in(l)));
             BOOST_TEST(g.attrs.at(v).find("level=" + std::string(to_string(a.lvl))) !=
                        std::string::npos);
         }
-        // One `->` per edge, each an edge of the graph, none twice.
+        // One `->` per edge, each an edge of the graph (parent -> member, drawn top to
+        // bottom with the arrow at the parent), none twice.
         BOOST_TEST(g.edges.size() == boost::num_edges(d->graph()));
         std::set<std::pair<std::size_t, std::size_t>> seen;
         for (const auto& [a, b] : g.edges) {
             BOOST_TEST(seen.insert({a, b}).second);
-            BOOST_TEST_REQUIRE(a < d->size());
-            BOOST_TEST(d->parent(a) == std::optional<association_id>(b));
+            BOOST_TEST_REQUIRE(b < d->size());
+            BOOST_TEST(d->parent(b) == std::optional<association_id>(a));
         }
+        // For people: a Japanese font, top to bottom, one cluster per prefecture.
+        BOOST_TEST(out.str().find("fontname=\"Noto Sans CJK JP,IPAGothic") != std::string::npos);
+        BOOST_TEST(out.str().find("rankdir=TB;") != std::string::npos);
+        std::size_t clusters = 0;
+        for (std::size_t at = 0;
+             (at = out.str().find("subgraph cluster_", at)) != std::string::npos; ++at)
+            ++clusters;
+        BOOST_TEST(clusters == 47u);
+    }
+    // One prefecture: JMA, the prefecture and its municipal associations.
+    {
+        std::ostringstream out;
+        directory_dot_options o;
+        o.prefecture = 13;
+        write_directory_dot(out, *d, lang::ja, o);
+        const dot_graph g = parse_dot(out.str());
+        BOOST_TEST(g.labels.size() == 2u + d->municipal_of(directory::prefecture(13)).size());
+        BOOST_TEST(g.labels.count(directory::prefecture(13)) == 1u);
+        BOOST_TEST(g.labels.count(directory::prefecture(14)) == 0u);
+        BOOST_TEST(out.str().find("subgraph cluster_13 {") != std::string::npos);
+        BOOST_TEST(out.str().find("subgraph cluster_14 {") == std::string::npos);
     }
     // The quote is escaped so that the line parses: the raw text has \" inside the label.
     std::ostringstream out;
     write_directory_dot(out, *d);
-    BOOST_TEST(out.str().find("[label=\"13-q 甲\\\"乙\\\"医師会\"") != std::string::npos);
+    BOOST_TEST(out.str().find("[label=\"13-q\\n甲\\\"乙\\\"医師会\"") != std::string::npos);
     const dot_graph g = parse_dot(out.str());
-    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q 甲\"乙\"医師会");
+    BOOST_TEST(g.labels.at(*d->find("13-q")) == "13-q\\n甲\"乙\"医師会");
 }
 
 BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
@@ -771,18 +848,8 @@ BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
         // Every edge of the graph appears once, with its operation and levels as the label.
         std::multiset<std::tuple<std::size_t, std::size_t, std::string>> expected, written;
         for (auto [e, end] = boost::edges(tg); e != end; ++e) {
-            std::string label(to_string(tg[*e].op));
-            if (!tg[*e].levels.empty()) {
-                label += " [";
-                bool first = true;
-                for (level x : tg[*e].levels) {
-                    if (!first) label += ',';
-                    label += to_string(x);
-                    first = false;
-                }
-                label += "]";
-            }
-            expected.insert({boost::source(*e, tg), boost::target(*e, tg), label});
+            expected.insert(
+                {boost::source(*e, tg), boost::target(*e, tg), transition_label(tg[*e], l)});
         }
         for (std::size_t i = 0; i < g.edges.size(); ++i)
             written.insert({g.edges[i].first, g.edges[i].second, g.edge_labels[i]});
@@ -792,6 +859,13 @@ BOOST_AUTO_TEST_CASE(transitions_dot_structure) {
     write_transitions_dot(out, tg);
     BOOST_TEST((out.str().find("0[label=非会員];") != std::string::npos ||
                 out.str().find("0[label=\"非会員\"];") != std::string::npos));
-    BOOST_TEST(out.str().find("0->3 [label=\"join [municipal,prefectural,national]\"];") !=
+    // The labels are in the language asked for.
+    BOOST_TEST(out.str().find("0->3 [label=\"新規入会（郡市・都道府県・日医）\"];") !=
                std::string::npos);
+    BOOST_TEST(out.str().find("fontname=\"Noto Sans CJK JP") != std::string::npos);
+    std::ostringstream en;
+    write_transitions_dot(en, tg, lang::en);
+    BOOST_TEST(en.str().find("0->3 [label=\"join (municipal, prefectural, JMA)\"];") !=
+               std::string::npos);
+    BOOST_TEST(en.str().find("3->2 [label=\"withdraw (JMA)\"];") != std::string::npos);
 }

@@ -269,7 +269,7 @@ std::string_view category_for(std::string_view m, level l, int kind) {
     return kind == 0 ? "X1" : "X2";
 }
 
-std::string describe(const member_state& s, const request& r) {
+std::string label(const member_state& s, const request& r) {
     std::ostringstream os;
     os << "member{" << to_string(s.page) << " " << s.municipal << " pref=" << s.prefectural << " "
        << s.levels << " cats=" << s.categories[M] << "," << s.categories[P] << ","
@@ -282,7 +282,7 @@ std::string describe(const member_state& s, const request& r) {
 struct failures {
     std::size_t count = 0;
     void operator()(const member_state& s, const request& r, const std::string& what) {
-        if (++count <= 30) BOOST_ERROR(what << ": " << describe(s, r));
+        if (++count <= 30) BOOST_ERROR(what << ": " << label(s, r));
     }
 };
 

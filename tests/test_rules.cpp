@@ -218,7 +218,7 @@ bool same_request(const request& a, const request& b) {
     return a.op == b.op && a.levels == b.levels && a.municipal == b.municipal &&
            a.reason == b.reason && a.cascade == b.cascade && a.proxy == b.proxy;
 }
-std::string describe(const request& r) {
+std::string label(const request& r) {
     std::ostringstream os;
     os << r.op << " levels=" << r.levels << " municipal=" << r.municipal << " categories={"
        << r.categories[M] << "," << r.categories[P] << "," << r.categories[N]
@@ -242,9 +242,9 @@ refusal require_refusal(const plan_result& r, refusal_code code, std::string_vie
 
 /// The refusal's suggestion is `want`, and planning it for the same member succeeds.
 void check_suggestion(const member_state& s, const refusal& no, const request& want) {
-    BOOST_TEST_REQUIRE(no.suggestion.has_value(), "no suggestion; expected " << describe(want));
+    BOOST_TEST_REQUIRE(no.suggestion.has_value(), "no suggestion; expected " << label(want));
     BOOST_TEST(same_request(*no.suggestion, want),
-               "suggestion " << describe(*no.suggestion) << " != " << describe(want));
+               "suggestion " << label(*no.suggestion) << " != " << label(want));
     const plan_result again = plan(dir(), s, *no.suggestion);
     BOOST_TEST(again.has_value(),
                "the suggestion is refused: " << (again ? refusal_code{} : again.error().code));
@@ -1149,4 +1149,32 @@ BOOST_AUTO_TEST_CASE(every_refusal_code_was_seen) {
     codes_seen().insert(none.error().code);
     for (refusal_code c : all_refusal_codes) BOOST_TEST(codes_seen().count(c) == 1u, c);
     BOOST_TEST(std::size(all_refusal_codes) == 14u);
+}
+
+// A refusal's message naming what is wrong (refusal_text.hpp), into a caller's buffer: cut to
+// fit, never inside a UTF-8 character, always NUL-terminated; values quoted are cleaned.
+BOOST_AUTO_TEST_CASE(refusal_message_into_a_buffer) {
+    refusal r(refusal_code::unknown_association, &texts::msg_unknown_association,
+              "request.municipal");
+    r.value = "13-chiyod";
+    const std::string whole = refusal_message(r, lang::ja);
+    BOOST_TEST(whole == "医師会コード「13-chiyod」は登録されていません。");
+    for (std::size_t cap = 1; cap <= whole.size() + 2; ++cap) {
+        std::vector<char> buf(cap, 'x');
+        const std::size_t n = refusal_message(r, lang::ja, buf.data(), cap);
+        BOOST_TEST_REQUIRE(n < cap);
+        BOOST_TEST(buf[n] == '\0');
+        const std::string got(buf.data(), n);
+        BOOST_TEST(whole.compare(0, n, got) == 0);
+        // n ends on a character boundary of `whole`
+        BOOST_TEST((n == whole.size() || (static_cast<unsigned char>(whole[n]) & 0xC0) != 0x80));
+        if (cap > whole.size()) BOOST_TEST(got == whole);
+    }
+    BOOST_TEST(refusal_message(r, lang::ja, nullptr, 0) == 0u);
+    // Control characters shown as '?', long values cut after 64 bytes.
+    const std::string nasty = "\x1b[31m" + std::string(100, 'z');
+    r.value = nasty;
+    const std::string m = refusal_message(r, lang::en);
+    BOOST_TEST(m == "The association code \"?[31m" + std::string(59, 'z') +
+                        "...\" is not in the directory.");
 }

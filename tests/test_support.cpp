@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(weekdays) {
     BOOST_TEST((weekday_of(civil_date{2027, 1, 4}) == weekday::monday));
     BOOST_TEST((weekday_of(civil_date{2000, 1, 1}) == weekday::saturday));
     BOOST_TEST((weekday_of(civil_date{1969, 12, 28}) == weekday::sunday));
-    BOOST_TEST(std::string(weekday_name(weekday::friday).ja) == "金曜日");
+    BOOST_TEST(std::string(label(weekday::friday).ja) == "金曜日");
 }
 
 BOOST_AUTO_TEST_CASE(validity) {
@@ -403,7 +403,7 @@ BOOST_AUTO_TEST_CASE(limits) {
     BOOST_TEST(name_on(2026, 2, 30) == "error");
     const auto bad = holiday_on(civil_date{2026, 2, 30});
     BOOST_TEST((bad.error() == holiday_errc::invalid_date));
-    BOOST_TEST(std::string(error_text(holiday_errc::year_out_of_range).en).size() > 0u);
+    BOOST_TEST(std::string(label(holiday_errc::year_out_of_range).en).size() > 0u);
 }
 
 BOOST_AUTO_TEST_CASE(invariants_2000_2099) {
@@ -472,15 +472,14 @@ BOOST_AUTO_TEST_CASE(compile_time) {
 }
 
 BOOST_AUTO_TEST_CASE(english_names) {
-    BOOST_TEST(std::string(holiday_name(holiday_kind::new_years_day).en) == "New Year's Day");
-    BOOST_TEST(std::string(holiday_name(holiday_kind::substitute_holiday).en) ==
-               "Substitute Holiday");
-    BOOST_TEST(std::string(holiday_name(holiday_kind::citizens_holiday).en) == "Citizens' Holiday");
-    BOOST_TEST(std::string(holiday_name(holiday_kind::enthronement_day).en) == "Enthronement Day");
-    BOOST_TEST(std::string(holiday_name(holiday_kind::enthronement_ceremony_day).en) ==
+    BOOST_TEST(std::string(label(holiday_kind::new_years_day).en) == "New Year's Day");
+    BOOST_TEST(std::string(label(holiday_kind::substitute_holiday).en) == "Substitute Holiday");
+    BOOST_TEST(std::string(label(holiday_kind::citizens_holiday).en) == "Citizens' Holiday");
+    BOOST_TEST(std::string(label(holiday_kind::enthronement_day).en) == "Enthronement Day");
+    BOOST_TEST(std::string(label(holiday_kind::enthronement_ceremony_day).en) ==
                "Enthronement Ceremony Day");
     for (int k = 0; k <= static_cast<int>(holiday_kind::citizens_holiday); ++k) {
-        const bitext t = holiday_name(static_cast<holiday_kind>(k));
+        const bitext t = label(static_cast<holiday_kind>(k));
         BOOST_TEST(std::strlen(t.ja) > 0u);
         BOOST_TEST(std::strlen(t.get(lang::en)) > 0u);
     }
@@ -544,7 +543,7 @@ BOOST_AUTO_TEST_CASE(parse_errors) {
             const auto r = parse_instant(text);
             BOOST_TEST_REQUIRE(!r.has_value());
             BOOST_TEST((r.error() == want));
-            BOOST_TEST(std::strlen(error_text(r.error()).ja) > 0u);
+            BOOST_TEST(std::strlen(label(r.error()).ja) > 0u);
         }
     }
 }
@@ -598,11 +597,11 @@ BOOST_AUTO_TEST_CASE(default_desk_data) {
     BOOST_TEST(std::string(d.phone) == "0120-110-030");
     BOOST_TEST(d.opens_at == 10 * 3600);
     BOOST_TEST(d.closes_at == 18 * 3600);
-    BOOST_TEST(std::string(reason_text(support_reason::after_hours).ja) == "受付時間外");
-    BOOST_TEST(std::string(reason_text(support_reason::weekend).ja) == "土日");
-    BOOST_TEST(std::string(reason_text(support_reason::holiday).ja) == "祝日");
-    BOOST_TEST(std::string(reason_text(support_reason::year_end).ja) == "年末年始");
-    BOOST_TEST(std::string(reason_text(support_reason::after_hours).en) == "outside hours");
+    BOOST_TEST(std::string(label(support_reason::after_hours).ja) == "受付時間外");
+    BOOST_TEST(std::string(label(support_reason::weekend).ja) == "土日");
+    BOOST_TEST(std::string(label(support_reason::holiday).ja) == "祝日");
+    BOOST_TEST(std::string(label(support_reason::year_end).ja) == "年末年始");
+    BOOST_TEST(std::string(label(support_reason::after_hours).en) == "outside hours");
 }
 
 BOOST_AUTO_TEST_CASE(weekday_edges) {
@@ -610,7 +609,7 @@ BOOST_AUTO_TEST_CASE(weekday_edges) {
     desk_status s = status("2026-06-10T09:59:59+09:00");
     BOOST_TEST(!s.open);
     BOOST_TEST((s.reason == support_reason::after_hours));
-    BOOST_TEST(!s.holiday_name().has_value());
+    BOOST_TEST(!s.label().has_value());
     BOOST_TEST(jst(s.next_open) == "2026-06-10T10:00:00+09:00");
 
     s = status("2026-06-10T10:00:00+09:00");
@@ -655,9 +654,9 @@ BOOST_AUTO_TEST_CASE(monday_holiday) {
     desk_status s = status("2026-01-12T11:00:00+09:00"); // 成人の日
     BOOST_TEST(!s.open);
     BOOST_TEST((s.reason == support_reason::holiday));
-    BOOST_TEST_REQUIRE(s.holiday_name().has_value());
-    BOOST_TEST(std::string(s.holiday_name()->ja) == "成人の日");
-    BOOST_TEST(std::string(s.holiday_name()->en) == "Coming of Age Day");
+    BOOST_TEST_REQUIRE(s.label().has_value());
+    BOOST_TEST(std::string(s.label()->ja) == "成人の日");
+    BOOST_TEST(std::string(s.label()->en) == "Coming of Age Day");
     BOOST_TEST(jst(s.next_open) == "2026-01-13T10:00:00+09:00");
 
     s = status("2026-01-09T18:00:00+09:00"); // the Friday before
@@ -665,14 +664,14 @@ BOOST_AUTO_TEST_CASE(monday_holiday) {
 
     s = status("2026-07-20T09:00:00+09:00"); // 海の日, before opening time
     BOOST_TEST((s.reason == support_reason::holiday));
-    BOOST_TEST(std::string(s.holiday_name()->ja) == "海の日");
+    BOOST_TEST(std::string(s.label()->ja) == "海の日");
     BOOST_TEST(jst(s.next_open) == "2026-07-21T10:00:00+09:00");
 }
 
 BOOST_AUTO_TEST_CASE(substitute_and_citizens_holidays) {
     desk_status s = status("2026-05-06T12:00:00+09:00");
     BOOST_TEST((s.reason == support_reason::holiday));
-    BOOST_TEST(std::string(s.holiday_name()->ja) == "振替休日");
+    BOOST_TEST(std::string(s.label()->ja) == "振替休日");
     BOOST_TEST(jst(s.next_open) == "2026-05-07T10:00:00+09:00");
 
     s = status("2026-05-01T18:00:00+09:00"); // Friday before Golden Week's tail
@@ -680,8 +679,8 @@ BOOST_AUTO_TEST_CASE(substitute_and_citizens_holidays) {
 
     s = status("2026-09-22T12:00:00+09:00");
     BOOST_TEST((s.reason == support_reason::holiday));
-    BOOST_TEST(std::string(s.holiday_name()->ja) == "国民の休日");
-    BOOST_TEST(std::string(s.holiday_name()->en) == "Citizens' Holiday");
+    BOOST_TEST(std::string(s.label()->ja) == "国民の休日");
+    BOOST_TEST(std::string(s.label()->en) == "Citizens' Holiday");
 
     s = status("2026-09-18T20:00:00+09:00");
     BOOST_TEST(jst(s.next_open) == "2026-09-24T10:00:00+09:00");
@@ -690,7 +689,7 @@ BOOST_AUTO_TEST_CASE(substitute_and_citizens_holidays) {
 BOOST_AUTO_TEST_CASE(holiday_beats_weekend) {
     desk_status s = status("2021-03-20T12:00:00+09:00"); // 春分の日 on a Saturday
     BOOST_TEST((s.reason == support_reason::holiday));
-    BOOST_TEST(std::string(s.holiday_name()->ja) == "春分の日");
+    BOOST_TEST(std::string(s.label()->ja) == "春分の日");
     BOOST_TEST(jst(s.next_open) == "2021-03-22T10:00:00+09:00");
 }
 
@@ -698,7 +697,7 @@ BOOST_AUTO_TEST_CASE(year_end_break) {
     desk_status s = status("2026-12-30T11:00:00+09:00");
     BOOST_TEST(!s.open);
     BOOST_TEST((s.reason == support_reason::year_end));
-    BOOST_TEST(!s.holiday_name().has_value());
+    BOOST_TEST(!s.label().has_value());
     BOOST_TEST(jst(s.next_open) == "2027-01-04T10:00:00+09:00");
     BOOST_TEST((weekday_of(civil_date{2027, 1, 4}) == weekday::monday));
 
@@ -820,7 +819,7 @@ BOOST_AUTO_TEST_CASE(range_errors) {
     BOOST_TEST((r.error() == support_errc::out_of_range));
     r = support_status(std::numeric_limits<std::int64_t>::max());
     BOOST_TEST((r.error() == support_errc::out_of_range));
-    BOOST_TEST(std::strlen(error_text(support_errc::out_of_range).en) > 0u);
+    BOOST_TEST(std::strlen(label(support_errc::out_of_range).en) > 0u);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_desks) {
@@ -900,3 +899,51 @@ BOOST_AUTO_TEST_CASE(consistency_2000_2099) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A person's time (support --at): no offset is Japan time, seconds may be left out, a bare
+// date is 10:00 that day; with an offset, the same instant as parse_instant.
+BOOST_AUTO_TEST_CASE(japan_time_for_people) {
+    auto when = [](std::string_view s) {
+        const auto r = parse_japan_time(s);
+        BOOST_TEST_REQUIRE(r.has_value(), "input '" << s << "'");
+        return *r;
+    };
+    const std::int64_t t = at("2026-05-04T11:00:00+09:00");
+    BOOST_TEST(when("2026-05-04T11:00") == t);
+    BOOST_TEST(when("2026-05-04T11:00:00") == t);
+    BOOST_TEST(when("2026-05-04 11:00") == t);
+    BOOST_TEST(when("2026-05-04t11:00:00.25") == t);
+    BOOST_TEST(when("2026-05-04T11:00:00+09:00") == t);
+    BOOST_TEST(when("2026-05-04T02:00Z") == t);
+    BOOST_TEST(when("2026-05-04T02:00:00Z") == t);
+    BOOST_TEST(when("2026-05-04") == at("2026-05-04T10:00:00+09:00"));
+    BOOST_TEST(when("2026-05-04") == *parse_japan_time("2026-05-04T10:00"));
+    static_assert(parse_japan_time("1970-01-01").value() == 3600);
+    // Every strict instant means the same.
+    for (const char* s :
+         {"2026-12-30T11:00:00+09:00", "2026-12-30T02:00:00Z", "2026-12-30T11:00:00.999-05:30"})
+        BOOST_TEST(when(s) == at(s));
+    const std::pair<const char*, parse_errc> bad[] = {
+        {"", parse_errc::malformed},
+        {"2026-05", parse_errc::malformed},
+        {"2026-05-04T", parse_errc::malformed},
+        {"2026-05-04T11", parse_errc::malformed},
+        {"2026-05-04T11:0", parse_errc::malformed},
+        {"2026-05-04X11:00", parse_errc::malformed},
+        {"2026-05-04T11:00:", parse_errc::malformed},
+        {"2026-05-04T11:00junk", parse_errc::malformed},
+        {"2026-05-04 ", parse_errc::malformed},
+        {"2026-05-04T11:00+0900", parse_errc::malformed},
+        {"2026-02-30", parse_errc::invalid_date},
+        {"2026-02-30T10:00", parse_errc::invalid_date},
+        {"2026-05-04T24:00", parse_errc::invalid_time},
+        {"2026-05-04T11:00+24:00", parse_errc::invalid_offset},
+    };
+    for (const auto& [text, want] : bad) {
+        BOOST_TEST_CONTEXT("input '" << text << "'") {
+            const auto r = parse_japan_time(text);
+            BOOST_TEST_REQUIRE(!r.has_value());
+            BOOST_TEST((r.error() == want));
+        }
+    }
+}

@@ -48,7 +48,7 @@ inline constexpr std::array<jma_category, 5> jma_categories{{
 /// JMA's category with this code, or nullptr.
 constexpr const jma_category* find_jma_category(std::string_view code) noexcept {
     for (const auto& c : jma_categories)
-        if (code == c.code) return &c;
+        if (detail::same_code(code, c.code)) return &c;
     return nullptr;
 }
 
@@ -94,6 +94,7 @@ enum class category_check : unsigned char { known, unknown, unchecked };
 /// both). Empty when unchecked.
 struct category_label {
     std::string_view ja, en;
+    std::string_view code; ///< the code as the catalogue writes it
 };
 
 /// Checks `code` for association `v`: against JMA's catalogue for the national association,
@@ -102,25 +103,35 @@ inline category_check check_category(const directory& dir, association_id v, std
                                      category_label* label = nullptr) noexcept {
     if (dir[v].lvl == level::national) {
         const jma_category* c = find_jma_category(code);
-        if (c && label) *label = {c->label.ja, c->label.en};
+        if (c && label) *label = {c->label.ja, c->label.en, c->code};
         return c ? category_check::known : category_check::unknown;
     }
     if (const catalogue* cat = dir.catalogue_of(v)) {
         const category* c = cat->find(code);
-        if (c && label) *label = {c->label, c->label};
+        if (c && label) *label = {c->label, c->label, c->code};
         return c ? category_check::known : category_check::unknown;
     }
     return category_check::unchecked;
 }
 
-/// Adds per-association catalogues from CSV in memory (header `association,code,label`) to the
-/// directory, returning a new one. All or nothing, like the master loader.
-inline tl::expected<directory, load_error>
-load_categories(const directory& base, std::string_view csv, std::string source = "<buffer>") {
+/// Adds per-association catalogues from CSV in memory to the directory, returning a new one.
+/// The header names the columns association, code and label, in any order, in English or
+/// Japanese (texts/loader.hpp); other columns are ignored with a notice. UTF-8 or CP932, values
+/// trimmed, codes folded (full-width letters and digits to ASCII). All or nothing, like the
+/// master loader.
+inline tl::expected<directory, load_error> load_categories(const directory& base,
+                                                           std::string_view csv,
+                                                           std::string source = "<buffer>",
+                                                           const load_options& opts = {}) {
+    static constexpr detail::column_spec specs[] = {
+        detail::column(texts::column_catalogue_association, true),
+        detail::column(texts::column_catalogue_code, true),
+        detail::column(texts::column_catalogue_label, true)};
     auto data = std::make_shared<detail::directory_data>(*base.data());
     std::map<association_id, std::pair<std::shared_ptr<catalogue>, std::size_t>> fresh;
     std::map<std::pair<association_id, std::string>, std::size_t> seen;
-    bool header = false;
+    std::size_t at[3] = {};
+    std::size_t columns = 0;
     load_error err;
     auto fail = [&](load_error_kind k, std::size_t line, std::string detail) {
         err.kind = k;
@@ -129,37 +140,39 @@ load_categories(const directory& base, std::string_view csv, std::string source 
         return false;
     };
     auto on_record = [&](std::vector<std::string>& f, std::size_t line) {
-        if (!header) {
-            if (f.size() != 3 || f[0] != "association" || f[1] != "code" || f[2] != "label")
-                return fail(load_error_kind::bad_header, line, "expected association,code,label");
-            return header = true;
+        if (columns == 0) {
+            if (!detail::map_header(f, specs, at, source, opts, line, err)) return false;
+            columns = f.size();
+            return true;
         }
-        if (f.size() != 3)
-            return fail(load_error_kind::column_count, line, std::to_string(f.size()) + " != 3");
-        if (f[0].empty()) return fail(load_error_kind::empty_field, line, "association");
-        if (f[1].empty()) return fail(load_error_kind::empty_field, line, "code");
-        if (f[2].empty()) return fail(load_error_kind::empty_field, line, "label");
+        if (!detail::check_width(f, columns, line, err)) return false;
+        const std::string assoc = detail::fold_code(f[at[0]]), code = detail::fold_code(f[at[1]]);
+        const std::string_view label = detail::trim_value(f[at[2]]);
+        if (assoc.empty()) return fail(load_error_kind::empty_field, line, "association");
+        if (code.empty()) return fail(load_error_kind::empty_field, line, "code");
+        if (label.empty()) return fail(load_error_kind::empty_field, line, "label");
         // Checked like a code before it is looked up: error messages quote it.
-        if (!detail::clean_code(f[0]))
+        if (!detail::clean_code(assoc))
             return fail(load_error_kind::invalid_field, line, "association");
-        if (!detail::clean_code(f[1])) return fail(load_error_kind::invalid_field, line, "code");
-        if (!detail::clean_field(f[2], max_name_bytes))
+        if (!detail::clean_code(code)) return fail(load_error_kind::invalid_field, line, "code");
+        if (!detail::clean_field(label, max_name_bytes))
             return fail(load_error_kind::invalid_field, line, "label");
-        const auto v = data->find(f[0]);
-        if (!v) return fail(load_error_kind::unknown_association, line, f[0]);
+        const auto v = data->find(assoc);
+        if (!v) return fail(load_error_kind::unknown_association, line, assoc);
         if (data->graph[*v].lvl == level::national)
-            return fail(load_error_kind::builtin_catalogue, line, f[0]);
-        if (data->catalogues[*v]) return fail(load_error_kind::catalogue_exists, line, f[0]);
-        if (auto [it, ok] = seen.emplace(std::make_pair(*v, f[1]), line); !ok)
+            return fail(load_error_kind::builtin_catalogue, line, assoc);
+        if (data->catalogues[*v]) return fail(load_error_kind::catalogue_exists, line, assoc);
+        if (auto [it, ok] = seen.emplace(std::make_pair(*v, code), line); !ok)
             return fail(load_error_kind::duplicate_code, line,
-                        f[0] + " " + f[1] + " (line " + std::to_string(it->second) + ")");
+                        assoc + " " + code + " (line " + std::to_string(it->second) + ")");
         auto& slot = fresh[*v];
         if (!slot.first) slot = {std::make_shared<catalogue>(), line};
-        slot.first->entries.push_back(category{f[1], f[2]});
+        slot.first->entries.push_back(category{code, std::string(label)});
         return true;
     };
-    if (!detail::read_csv(csv, source, err, on_record)) return tl::make_unexpected(std::move(err));
-    if (!header)
+    if (!detail::read_csv(csv, source, opts, err, on_record))
+        return tl::make_unexpected(std::move(err));
+    if (columns == 0)
         return tl::make_unexpected(load_error{load_error_kind::missing_header, source, 1, {}});
     for (auto& [v, slot] : fresh) data->catalogues[v] = std::move(slot.first);
     return directory(std::move(data));
@@ -167,11 +180,12 @@ load_categories(const directory& base, std::string_view csv, std::string source 
 
 /// As load_categories, from a file.
 inline tl::expected<directory, load_error> load_categories_file(const directory& base,
-                                                                const std::string& path) {
+                                                                const std::string& path,
+                                                                const load_options& opts = {}) {
     std::string text;
     load_error err;
     if (!detail::read_file(path, text, err)) return tl::make_unexpected(std::move(err));
-    return load_categories(base, text, path);
+    return load_categories(base, text, path, opts);
 }
 
 } // namespace mamisguide

@@ -8,8 +8,8 @@
 // many threads.
 #pragma once
 
+#include "detail/codes.hpp"
 #include "detail/fixed_vector.hpp"
-#include "detail/utf8.hpp"
 #include "levels.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -57,7 +57,7 @@ struct catalogue {
     std::vector<category> entries;
     const category* find(std::string_view code) const noexcept {
         for (const auto& c : entries)
-            if (c.code == code) return &c;
+            if (detail::same_code(c.code, code)) return &c;
         return nullptr;
     }
 };
@@ -122,16 +122,6 @@ inline constexpr std::array<prefecture_row, 47> prefectures{{
 
 inline constexpr const char* national_code = "00";
 
-/// FNV-1a: small, good enough for a few thousand short codes.
-constexpr std::uint64_t hash_code(std::string_view s) noexcept {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /// Everything a directory holds. Built once, then only read.
 struct directory_data {
     association_graph graph;
@@ -148,7 +138,7 @@ struct directory_data {
         for (std::size_t i = hash_code(code) & mask;; i = (i + 1) & mask) {
             const std::uint32_t slot = index[i];
             if (slot == 0) return std::nullopt;
-            if (graph[slot - 1].code == code) return association_id(slot - 1);
+            if (same_code(graph[slot - 1].code, code)) return association_id(slot - 1);
         }
     }
 
@@ -188,6 +178,37 @@ struct directory_data {
 
 } // namespace detail
 
+/// The prefecture (1…47) that `s` names, as people write it: its JIS code with or without the
+/// leading zero ("13", "1", "01"), in full-width digits ("１３"), or its name ("東京都", or
+/// "東京" without 都/府/県; "北海道" as is). Surrounding spaces are ignored. Anything else,
+/// "00" and "48" included: nullopt.
+inline std::optional<unsigned> parse_prefecture(std::string_view s) noexcept {
+    s = detail::trim_value(s);
+    if (s.empty()) return std::nullopt;
+    unsigned n = 0;
+    std::size_t digits = 0;
+    bool numeric = true;
+    for (std::size_t i = 0; i < s.size() && numeric;) {
+        char c = 0;
+        i += detail::fold_at(s, i, c);
+        numeric = c >= '0' && c <= '9' && ++digits <= 2;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (numeric) return n >= 1 && n <= 47 ? std::optional<unsigned>(n) : std::nullopt;
+    constexpr std::string_view association_suffix = "医師会";
+    constexpr std::string_view suffixes[] = {"都", "府", "県"};
+    for (unsigned i = 0; i < detail::prefectures.size(); ++i) {
+        std::string_view name = detail::prefectures[i].name; // 東京都医師会
+        name.remove_suffix(association_suffix.size());       // 東京都
+        if (s == name) return i + 1;
+        for (std::string_view suffix : suffixes)
+            if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix &&
+                s == name.substr(0, name.size() - suffix.size()))
+                return i + 1;
+    }
+    return std::nullopt;
+}
+
 /// The associations known to the library, and their category catalogues. Immutable and cheap
 /// to copy (copies share one block of data); safe to read from any number of threads.
 class directory {
@@ -207,7 +228,8 @@ public:
     std::size_t size() const noexcept { return boost::num_vertices(d_->graph); }
     const association& operator[](association_id v) const noexcept { return d_->graph[v]; }
 
-    /// The association with this code, in O(1) on average.
+    /// The association with this code, in O(1) on average. The code may be typed with
+    /// surrounding spaces and full-width letters and digits (１３－ｃｈｉｙｏｄａ).
     std::optional<association_id> find(std::string_view code) const noexcept {
         return d_->find(code);
     }
@@ -244,40 +266,16 @@ public:
     /// The shared data (for loaders that derive a new directory from this one).
     const std::shared_ptr<const detail::directory_data>& data() const noexcept { return d_; }
 
+    /// True when the municipal associations are the bundled sample master, whose codes are
+    /// made up. The door that chose the sample (no master named) sets it; the JSON writer then
+    /// adds a `sample_directory` note to every plan. Loaders do not carry it over.
+    bool is_sample() const noexcept { return sample_; }
+    void set_sample(bool sample) noexcept { sample_ = sample; }
+
 private:
     std::shared_ptr<const detail::directory_data> d_;
+    bool sample_ = false;
 };
-
-/// A prefecture as people write it: its JIS code with or without the leading zero ("13", "1",
-/// "01"), in full-width digits ("１３"), or its name ("東京都", "東京" without 都/府/県,
-/// "北海道" as it is), trimmed. Returns 1…47, or nullopt for anything else.
-inline std::optional<unsigned> parse_prefecture(std::string_view text) {
-    std::string folded(text.size(), '\0');
-    folded.resize(detail::fold_code(text, folded.data()));
-    const std::string_view s = folded;
-    if (!s.empty() && s.size() <= 2 &&
-        s.find_first_not_of("0123456789") == std::string_view::npos) {
-        const unsigned n =
-            s.size() == 1 ? unsigned(s[0] - '0') : unsigned(s[0] - '0') * 10 + unsigned(s[1] - '0');
-        if (n >= 1 && n <= 47) return n;
-        return std::nullopt;
-    }
-    if (s.empty()) return std::nullopt;
-    // The built-in names are "<prefecture>医師会"; the prefecture's name is that less the suffix,
-    // and people also drop its last character 都/府/県 (never 道: 北海道 is written whole).
-    static constexpr std::string_view suffix = "医師会";
-    static constexpr std::string_view short_ok[] = {"都", "府", "県"};
-    for (unsigned i = 0; i < detail::prefectures.size(); ++i) {
-        std::string_view full = detail::prefectures[i].name;
-        full.remove_suffix(suffix.size());
-        if (s == full) return i + 1;
-        for (std::string_view k : short_ok)
-            if (full.size() > k.size() && full.substr(full.size() - k.size()) == k &&
-                s == full.substr(0, full.size() - k.size()))
-                return i + 1;
-    }
-    return std::nullopt;
-}
 
 /// What to look for in a directory. Every field given must match; an empty query matches all.
 struct directory_query {
@@ -292,11 +290,7 @@ struct directory_query {
 /// The associations that match a query, in directory order (JMA, the 47 prefectures in JIS
 /// order, then the master's rows in load order).
 inline std::vector<association_id> search(const directory& dir, const directory_query& q) {
-    auto fold = [](std::string_view s) {
-        std::string f(s.size(), '\0');
-        f.resize(detail::fold_code(s, f.data()));
-        return f;
-    };
+    const auto fold = [](std::string_view s) { return detail::fold_code(s); };
     auto lower = [](std::string s) {
         for (char& c : s)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -3,6 +3,7 @@
 // any rule: the leaf says which request to build and what to ask for; plan() decides.
 #pragma once
 
+#include "detail/codes.hpp"
 #include "levels.hpp"
 #include "request.hpp"
 #include "text.hpp"
@@ -24,7 +25,7 @@ enum class guide_input : unsigned char {
     reason,           ///< 異動事由 (free text, optional)
 };
 
-inline constexpr bitext describe(guide_input i) noexcept {
+inline constexpr bitext label(guide_input i) noexcept {
     switch (i) {
     case guide_input::member_municipal:
         return {"加入中の郡市区医師会のコード", "code of the member's municipal association"};
@@ -212,11 +213,12 @@ inline constexpr const guide_node* guide_find(std::string_view id) noexcept {
     return nullptr;
 }
 
-/// The answer with this value under a question, or nullptr.
+/// The answer with this value under a question (as typed: trimmed, full-width folded), or
+/// nullptr.
 inline constexpr const guide_answer* guide_answer_of(const guide_node& n,
                                                      std::string_view value) noexcept {
     for (std::size_t i = 0; i < n.answer_count; ++i)
-        if (n.answers[i].value == value) return &n.answers[i];
+        if (detail::same_code(n.answers[i].value, value)) return &n.answers[i];
     return nullptr;
 }
 

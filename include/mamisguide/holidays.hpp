@@ -158,7 +158,7 @@ constexpr weekday weekday_of(civil_date d) noexcept {
 }
 
 /// The day's name for people: 日曜日 / Sunday, …
-constexpr bitext weekday_name(weekday w) noexcept {
+constexpr bitext label(weekday w) noexcept {
     switch (w) {
     case weekday::sunday:
         return {"日曜日", "Sunday"};
@@ -217,7 +217,7 @@ constexpr bool is_national_holiday(holiday_kind k) noexcept {
 }
 
 /// The holiday's name in Japanese and English.
-constexpr bitext holiday_name(holiday_kind k) noexcept {
+constexpr bitext label(holiday_kind k) noexcept {
     switch (k) {
     case holiday_kind::new_years_day:
         return {"元日", "New Year's Day"};
@@ -271,7 +271,7 @@ struct holiday {
     holiday_kind kind;
 
     /// The holiday's name (see holiday_name).
-    constexpr bitext name() const noexcept { return holiday_name(kind); }
+    constexpr bitext name() const noexcept { return label(kind); }
 };
 
 constexpr bool operator==(const holiday& a, const holiday& b) noexcept {
@@ -292,7 +292,7 @@ enum class holiday_errc : unsigned char {
 };
 
 /// The error's explanation for people.
-constexpr bitext error_text(holiday_errc e) noexcept {
+constexpr bitext label(holiday_errc e) noexcept {
     switch (e) {
     case holiday_errc::year_out_of_range:
         return {"2000年から2099年までの祝日のみ対応しています",

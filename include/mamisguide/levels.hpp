@@ -42,7 +42,7 @@ constexpr bool parse_level(std::string_view s, level& out) noexcept {
 }
 
 /// The level's name for people: 郡市区医師会 / 都道府県医師会 / 日本医師会.
-constexpr bitext level_label(level l) noexcept {
+constexpr bitext label(level l) noexcept {
     switch (l) {
     case level::municipal:
         return texts::level_municipal;

@@ -4,6 +4,7 @@
 // categories, in which order — or a refusal with a stable code. See README.md.
 #pragma once
 
+#include "answers.hpp"
 #include "categories.hpp"
 #include "directory.hpp"
 #include "graphviz.hpp"
@@ -12,6 +13,7 @@
 #include "levels.hpp"
 #include "master.hpp"
 #include "plan.hpp"
+#include "refusal_text.hpp"
 #include "request.hpp"
 #include "rules.hpp"
 #include "support.hpp"

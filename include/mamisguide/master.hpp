@@ -1,9 +1,11 @@
 // mamisguide — loading municipal associations from a CSV master (or from rows, for masters in
 // another format: the C ABI and the command line read JSON masters that way).
 //
-// Header row `code,name,prefecture` or `code,name,prefecture,name_en`, then one association
-// per row; `prefecture` is the prefectural code 01…47. A load is all or nothing: the first
-// problem refuses the whole file, naming the file, the line and the reason.
+// A header row naming the columns code, name, prefecture and, optionally, name_en (in any
+// order, in English or Japanese: texts/loader.hpp), then one association per row; `prefecture`
+// is the prefecture's JIS code (13, 01 or 1) or name (東京都, 東京). UTF-8 or CP932. A load is
+// all or nothing: the first problem refuses the whole file, naming the file, the line and the
+// reason.
 #pragma once
 
 #include "detail/csv.hpp"
@@ -23,7 +25,7 @@ namespace mamisguide {
 struct master_row {
     std::string code;
     std::string name;
-    std::string prefecture; ///< the prefectural code, 01…47
+    std::string prefecture; ///< the prefecture: JIS code (01…47, 1…47) or name
     std::string name_en;    ///< may be empty
     std::size_t line = 0;   ///< where the row stands in its source, for error messages
 };
@@ -38,14 +40,20 @@ public:
         : data_(std::make_shared<directory_data>(*base.data())) {}
 
     /// Adds one association; on a problem fills `err` (kind, line, detail) and returns false.
-    bool add(const std::string& code, const std::string& name, const std::string& pref,
-             const std::string& name_en, std::size_t line, load_error& err) {
+    /// Values are trimmed (ASCII and ideographic spaces); the code is folded (full-width
+    /// letters and digits to ASCII); the prefecture is a JIS code (with or without the leading
+    /// zero, in either width) or a prefecture's name (parse_prefecture()).
+    bool add(std::string_view code_in, std::string_view name_in, std::string_view pref_in,
+             std::string_view name_en_in, std::size_t line, load_error& err) {
         auto fail = [&](load_error_kind k, std::string detail) {
             err.kind = k;
             err.line = line;
             err.detail = std::move(detail);
             return false;
         };
+        const std::string code = fold_code(code_in);
+        const std::string_view name = trim_value(name_in), pref = trim_value(pref_in),
+                               name_en = trim_value(name_en_in);
         if (code.empty()) return fail(load_error_kind::empty_field, "code");
         if (name.empty()) return fail(load_error_kind::empty_field, "name");
         if (pref.empty()) return fail(load_error_kind::empty_field, "prefecture");
@@ -55,18 +63,23 @@ public:
             return fail(load_error_kind::invalid_field, "name_en");
         // Checked like a code before it is looked up: error messages quote it.
         if (!clean_code(pref)) return fail(load_error_kind::invalid_field, "prefecture");
-        const auto parent = data_->find(pref);
-        if (!parent) return fail(load_error_kind::unknown_prefecture, pref);
-        if (data_->graph[*parent].lvl != level::prefectural)
-            return fail(load_error_kind::wrong_level, pref);
+        association_id parent = 0;
+        if (const auto n = parse_prefecture(pref)) {
+            parent = directory::prefecture(*n);
+        } else {
+            const auto other = data_->find(pref); // "00", or a municipal code: not one level up
+            if (!other) return fail(load_error_kind::unknown_prefecture, std::string(pref));
+            return fail(load_error_kind::wrong_level, std::string(pref));
+        }
         if (data_->find(code))
             return fail(load_error_kind::duplicate_code, code + " (loaded before)");
         if (auto [it, fresh] = seen_.emplace(code, line); !fresh)
             return fail(load_error_kind::duplicate_code,
                         code + " (line " + std::to_string(it->second) + ")");
-        const association_id v =
-            boost::add_vertex(association{level::municipal, code, name, name_en}, data_->graph);
-        boost::add_edge(v, *parent, data_->graph);
+        const association_id v = boost::add_vertex(
+            association{level::municipal, code, std::string(name), std::string(name_en)},
+            data_->graph);
+        boost::add_edge(v, parent, data_->graph);
         return true;
     }
 
@@ -98,46 +111,47 @@ inline tl::expected<directory, load_error> load_master_rows(const directory& bas
 }
 
 /// Adds the municipal associations of a CSV master held in memory to `base`, returning a new
-/// directory (`base` is unchanged). `source` names the data in error messages.
+/// directory (`base` is unchanged). `source` names the data in messages. The bytes are UTF-8
+/// or CP932 (opts.encoding); the header names the columns, in any order (texts/loader.hpp);
+/// other columns are ignored, with a notice in opts.notices.
 inline tl::expected<directory, load_error> load_master(const directory& base, std::string_view csv,
-                                                       std::string source = "<buffer>") {
+                                                       std::string source = "<buffer>",
+                                                       const load_options& opts = {}) {
+    using texts::column_master_code, texts::column_master_name, texts::column_master_prefecture,
+        texts::column_master_name_en;
+    static constexpr detail::column_spec specs[] = {detail::column(column_master_code, true),
+                                                    detail::column(column_master_name, true),
+                                                    detail::column(column_master_prefecture, true),
+                                                    detail::column(column_master_name_en, false)};
     detail::master_builder b(base);
+    std::size_t at[4] = {};
     std::size_t columns = 0;
-    static const std::string no_name_en;
     load_error err;
     auto on_record = [&](std::vector<std::string>& f, std::size_t line) {
-        auto fail = [&](load_error_kind k, std::string detail) {
-            err.kind = k;
-            err.line = line;
-            err.detail = std::move(detail);
-            return false;
-        };
         if (columns == 0) {
-            const bool ok3 = f.size() == 3, ok4 = f.size() == 4;
-            if (!(ok3 || ok4) || f[0] != "code" || f[1] != "name" || f[2] != "prefecture" ||
-                (ok4 && f[3] != "name_en"))
-                return fail(load_error_kind::bad_header, "expected code,name,prefecture[,name_en]");
+            if (!detail::map_header(f, specs, at, source, opts, line, err)) return false;
             columns = f.size();
             return true;
         }
-        if (f.size() != columns)
-            return fail(load_error_kind::column_count,
-                        std::to_string(f.size()) + " != " + std::to_string(columns));
-        return b.add(f[0], f[1], f[2], columns == 4 ? f[3] : no_name_en, line, err);
+        if (!detail::check_width(f, columns, line, err)) return false;
+        const std::string_view name_en =
+            at[3] == std::string_view::npos ? std::string_view() : std::string_view(f[at[3]]);
+        return b.add(f[at[0]], f[at[1]], f[at[2]], name_en, line, err);
     };
-    if (!detail::read_csv(csv, source, err, on_record)) return tl::make_unexpected(std::move(err));
+    if (!detail::read_csv(csv, source, opts, err, on_record))
+        return tl::make_unexpected(std::move(err));
     if (columns == 0)
         return tl::make_unexpected(load_error{load_error_kind::missing_header, source, 1, {}});
     return b.finish();
 }
 
 /// As load_master, from a file.
-inline tl::expected<directory, load_error> load_master_file(const directory& base,
-                                                            const std::string& path) {
+inline tl::expected<directory, load_error>
+load_master_file(const directory& base, const std::string& path, const load_options& opts = {}) {
     std::string text;
     load_error err;
     if (!detail::read_file(path, text, err)) return tl::make_unexpected(std::move(err));
-    return load_master(base, text, path);
+    return load_master(base, text, path, opts);
 }
 
 } // namespace mamisguide

@@ -76,15 +76,6 @@ constexpr std::string_view to_string(refusal_code c) noexcept {
     return "invalid_request";
 }
 
-/// A refusal: a stable code, a message (static, Japanese and English), the field at fault
-/// where there is one (e.g. "request.levels"), and a request that would succeed, if one exists.
-struct refusal {
-    refusal_code code = refusal_code::invalid_request;
-    const bitext* message = &texts::msg_invalid_request;
-    std::string_view field;
-    std::optional<request> suggestion;
-};
-
 enum class form_kind : std::uint8_t { admission, transfer, withdrawal };
 constexpr std::string_view to_string(form_kind f) noexcept {
     switch (f) {
@@ -135,6 +126,56 @@ struct checked_association {
     std::string_view name_in(lang l) const noexcept {
         return l == lang::en && !name_en.empty() ? name_en : name;
     }
+};
+
+/// Why a member's given state is refused (`invalid_state`): which of its fields is at fault.
+enum class state_problem : std::uint8_t {
+    none,
+    not_a_chain,              ///< member.levels: not a chain from the bottom
+    municipal_without_levels, ///< member.municipal given, no level held
+    prefectural_not_held,     ///< member.prefectural given, prefectural level not held
+    category_not_held,        ///< member.categories for a level not held
+    prefectural_mismatch,     ///< member.prefectural is not parent(member.municipal)
+};
+constexpr std::string_view to_string(state_problem p) noexcept {
+    switch (p) {
+    case state_problem::none:
+        return "";
+    case state_problem::not_a_chain:
+        return "not_a_chain";
+    case state_problem::municipal_without_levels:
+        return "municipal_without_levels";
+    case state_problem::prefectural_not_held:
+        return "prefectural_not_held";
+    case state_problem::category_not_held:
+        return "category_not_held";
+    case state_problem::prefectural_mismatch:
+        return "prefectural_mismatch";
+    }
+    return "";
+}
+
+/// A refusal: a stable code, a message (static, Japanese and English), the field at fault
+/// where there is one (e.g. "request.levels"), and a request that would succeed, if one exists.
+///
+/// What is at fault, named (fixed-size, so plan() still allocates nothing): the levels, the
+/// associations (bottom first) and the value (an unknown code or category). refusal_text.hpp
+/// turns these into a message that names them; the JSON writer adds them to `error`.
+struct refusal {
+    refusal() = default;
+    refusal(refusal_code c, const bitext* m, std::string_view f = {},
+            std::optional<request> s = std::nullopt) noexcept
+        : code(c), message(m), field(f), suggestion(s) {}
+
+    refusal_code code = refusal_code::invalid_request;
+    const bitext* message = &texts::msg_invalid_request;
+    std::string_view field;
+    std::optional<request> suggestion;
+    level_set levels;                                  ///< the levels at fault, if any
+    fixed_vector<checked_association, 3> associations; ///< the associations at fault, bottom first
+    std::string_view value;                            ///< the value at fault, if one
+    state_problem problem = state_problem::none;       ///< invalid_state: the member's fault
+    std::uint32_t line = 0, column = 0; ///< JSON that does not parse: where (1-based)
 };
 
 /// A category chosen on the form for one level.

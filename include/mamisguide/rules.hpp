@@ -46,6 +46,7 @@ struct level_verdict {
     bool has_suggestion = false;
     operation suggestion_op = operation::join;
     level_set suggestion; ///< the levels of the suggested request
+    level_set fault;      ///< refused: the levels at fault (not held, already held, the state)
 };
 
 /// The level rules of §2–§4 as one pure function. `levels` is the request's levels (for
@@ -61,8 +62,10 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     auto suggest = [&](operation sop, level_set s) {
         if (!s.empty()) v.has_suggestion = true, v.suggestion_op = sop, v.suggestion = s;
     };
-    if (!held.is_chain())
+    if (!held.is_chain()) {
+        v.fault = held;
         return no(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
+    }
     if (op != operation::join && held.empty())
         return no(refusal_code::not_a_member, texts::msg_not_a_member, "member.levels");
     if (cascade && op != operation::withdraw)
@@ -92,6 +95,7 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     case operation::additional_join:
         if (!(levels & held).empty()) {
             suggest(operation::additional_join, levels - held);
+            v.fault = levels & held;
             return no(refusal_code::level_already_held, texts::msg_level_already_held,
                       "request.levels");
         }
@@ -107,6 +111,7 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
     case operation::change_category:
         if (!held.includes(levels)) {
             suggest(operation::change_category, levels & held);
+            v.fault = levels - held;
             return no(refusal_code::level_not_held, texts::msg_level_not_held, "request.levels");
         }
         v.levels = levels;
@@ -117,6 +122,7 @@ constexpr level_verdict judge_levels(level_set held, operation op, level_set lev
         break;
     case operation::withdraw: {
         if (!held.includes(levels)) {
+            v.fault = levels - held;
             const level_set kept = levels & held;
             if (!kept.empty())
                 suggest(operation::withdraw, level_set::range(kept.bottom(), held.top()));
@@ -204,46 +210,80 @@ struct member_info {
     association_id m = 0; ///< valid when held is not empty
 };
 
+/// A municipal association named at `field`: unknown_association (naming the code) or
+/// level_mismatch (naming the association found) otherwise.
+inline tl::expected<association_id, refusal>
+lookup_municipal(const directory& dir, std::string_view code, std::string_view field) noexcept {
+    const auto v = dir.find(code);
+    if (!v) {
+        auto no = refuse(refusal_code::unknown_association, texts::msg_unknown_association, field);
+        no.value().value = code;
+        return no;
+    }
+    if (dir[*v].lvl != level::municipal) {
+        auto no = refuse(refusal_code::level_mismatch, texts::msg_level_mismatch, field);
+        no.value().value = code;
+        no.value().levels = level_set{dir[*v].lvl};
+        no.value().associations.push_back(checked_of(dir, *v));
+        return no;
+    }
+    return *v;
+}
+
 /// The member's state: a legal chain hanging off a known municipal association.
 inline tl::expected<member_info, refusal> check_member(const directory& dir,
                                                        const member_state& s) noexcept {
     member_info out;
     out.held = s.levels;
+    // invalid_state names the field at fault, the problem, and the value or levels.
+    auto bad_state = [](state_problem why, const bitext& msg, std::string_view field,
+                        std::string_view value, level_set levels) {
+        auto no = refuse(refusal_code::invalid_state, msg, field);
+        no.value().problem = why;
+        no.value().value = value;
+        no.value().levels = levels;
+        return no;
+    };
     if (!s.levels.is_chain())
-        return refuse(refusal_code::invalid_state, texts::msg_state_not_chain, "member.levels");
+        return bad_state(state_problem::not_a_chain, texts::msg_state_not_chain, "member.levels",
+                         {}, s.levels);
     if (s.levels.empty()) {
         if (!s.municipal.empty())
-            return refuse(refusal_code::invalid_state, texts::msg_state_municipal_without_levels,
-                          "member.municipal");
+            return bad_state(state_problem::municipal_without_levels,
+                             texts::msg_state_municipal_without_levels, "member.municipal",
+                             s.municipal, {});
         if (!s.prefectural.empty())
-            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_not_held,
-                          "member.prefectural");
+            return bad_state(state_problem::prefectural_not_held,
+                             texts::msg_state_prefectural_not_held, "member.prefectural",
+                             s.prefectural, {});
         if (!given_levels(s.categories).empty())
-            return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
-                          "member.categories");
+            return bad_state(state_problem::category_not_held, texts::msg_state_category_not_held,
+                             "member.categories", {}, given_levels(s.categories));
     } else {
         if (s.municipal.empty()) // a required field that is missing (contract.md)
             return refuse(refusal_code::invalid_request, texts::msg_state_municipal_missing,
                           "member.municipal");
         // The state's own consistency comes before the association lookup (documented order).
         if (!s.prefectural.empty() && !s.levels.contains(level::prefectural))
-            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_not_held,
-                          "member.prefectural");
+            return bad_state(state_problem::prefectural_not_held,
+                             texts::msg_state_prefectural_not_held, "member.prefectural",
+                             s.prefectural, {});
         if (!s.levels.includes(given_levels(s.categories)))
-            return refuse(refusal_code::invalid_state, texts::msg_state_category_not_held,
-                          "member.categories");
-        const auto m = dir.find(s.municipal);
-        if (!m)
-            return refuse(refusal_code::unknown_association, texts::msg_unknown_association,
-                          "member.municipal");
-        if (dir[*m].lvl != level::municipal)
-            return refuse(refusal_code::level_mismatch, texts::msg_level_mismatch,
-                          "member.municipal");
+            return bad_state(state_problem::category_not_held, texts::msg_state_category_not_held,
+                             "member.categories", {}, given_levels(s.categories) - s.levels);
+        const auto m = lookup_municipal(dir, s.municipal, "member.municipal");
+        if (!m) return tl::unexpected(m.error());
         out.m = *m;
-        if (!s.prefectural.empty() &&
-            dir[at_level(dir, *m, level::prefectural)].code != s.prefectural)
-            return refuse(refusal_code::invalid_state, texts::msg_state_prefectural_mismatch,
-                          "member.prefectural");
+        // member.prefectural as people write it: "13", "１３", "1" for 01, or the name.
+        const association_id pref = at_level(dir, *m, level::prefectural);
+        if (!s.prefectural.empty() && !detail::same_code(dir[pref].code, s.prefectural) &&
+            parse_prefecture(s.prefectural) != std::optional<unsigned>(unsigned(pref))) {
+            auto no = bad_state(state_problem::prefectural_mismatch,
+                                texts::msg_state_prefectural_mismatch, "member.prefectural",
+                                s.prefectural, level_set{level::prefectural});
+            no.value().associations.push_back(checked_of(dir, pref));
+            return no;
+        }
     }
     return out;
 }
@@ -254,13 +294,7 @@ inline tl::expected<association_id, refusal> municipal_of(const directory& dir,
     if (code.empty())
         return refuse(refusal_code::invalid_request, texts::msg_request_municipal_missing,
                       "request.municipal");
-    const auto v = dir.find(code);
-    if (!v)
-        return refuse(refusal_code::unknown_association, texts::msg_unknown_association,
-                      "request.municipal");
-    if (dir[*v].lvl != level::municipal)
-        return refuse(refusal_code::level_mismatch, texts::msg_level_mismatch, "request.municipal");
-    return *v;
+    return lookup_municipal(dir, code, "request.municipal");
 }
 
 /// Checks that `levels` (on municipal `m`'s chain) each have a category, that no other level
@@ -272,18 +306,29 @@ inline std::optional<refusal> check_categories(const directory& dir, association
     if (!levels.includes(given_levels(given)))
         return refusal{refusal_code::invalid_request, &texts::msg_category_for_other_level,
                        "request.categories", std::nullopt};
+    refusal missing{refusal_code::category_required, &texts::msg_category_required,
+                    "request.categories", std::nullopt};
     for (level l : levels)
-        if (given[l].empty())
-            return refusal{refusal_code::category_required, &texts::msg_category_required,
-                           "request.categories", std::nullopt};
+        if (given[l].empty()) {
+            missing.levels.insert(l);
+            missing.associations.push_back(checked_of(dir, at_level(dir, m, l)));
+        }
+    if (!missing.levels.empty()) return missing;
     for (level l : levels) {
         const association_id v = at_level(dir, m, l);
         category_label label;
         const category_check c = check_category(dir, v, given[l], &label);
-        if (c == category_check::unknown)
-            return refusal{refusal_code::unknown_category, &texts::msg_unknown_category,
-                           "request.categories", std::nullopt};
-        p.categories.push_back({l, given[l], label.ja, label.en, c == category_check::known});
+        if (c == category_check::unknown) {
+            refusal no{refusal_code::unknown_category, &texts::msg_unknown_category,
+                       "request.categories", std::nullopt};
+            no.levels = level_set{l};
+            no.associations.push_back(checked_of(dir, v));
+            no.value = given[l];
+            return no;
+        }
+        // A known code as the catalogue writes it (the request may have typed it full-width).
+        p.categories.push_back({l, c == category_check::known ? label.code : given[l], label.ja,
+                                label.en, c == category_check::known});
         if (c == category_check::unchecked)
             p.notes.push_back({note_kind::category_unchecked, &texts::note_category_unchecked,
                                level_set{l}, dir[v].code});
@@ -343,6 +388,8 @@ inline void set_result(const directory& dir, association_id m, level_set levels,
     if (levels.contains(level::prefectural))
         p.result.prefectural = dir[at_level(dir, m, level::prefectural)].code;
     p.result.categories = only(categories, levels);
+    for (const category_choice& c : p.categories) // checked codes as their catalogue writes them
+        if (c.checked && levels.contains(c.lvl)) p.result.categories[c.lvl] = c.code;
 }
 
 /// The tail every plan shares: the state after approval — the member's categories with the
@@ -381,6 +428,8 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
                                              const request& r, const level_verdict& v,
                                              bool suggest) noexcept {
     auto no = refuse(v.code, *v.message, v.field);
+    no.value().levels = v.fault;
+    if (v.code == refusal_code::invalid_state) no.value().problem = state_problem::not_a_chain;
     if (!v.has_suggestion) return no;
     request alt = variant_of(r, v.suggestion_op);
     alt.levels = v.suggestion;
@@ -389,7 +438,7 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
     // A member asking to join again is offered the additional admission only at the same
     // association: joining elsewhere is a transfer plus an admission, not one request.
     if (r.op == operation::join && v.suggestion_op == operation::additional_join &&
-        r.municipal != s.municipal)
+        !detail::same_code(r.municipal, s.municipal))
         return no;
     return with_suggestion(no, dir, s, alt, suggest);
 }
@@ -478,6 +527,11 @@ inline plan_result plan_change_category(const directory& dir, const member_state
         alt.categories = only(r.categories, alt.levels);
         auto no = refuse(refusal_code::category_unchanged, texts::msg_category_unchanged,
                          "request.categories");
+        no.value().levels = unchanged;
+        for (level l : unchanged) {
+            no.value().associations.push_back(checked_of(dir, at_level(dir, m, l)));
+            if (no.value().value.empty()) no.value().value = r.categories[l];
+        }
         if (alt.levels.empty()) return no;
         return with_suggestion(no, dir, s, alt, suggest);
     }
@@ -643,7 +697,7 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
     const level_verdict v = judge_levels(mi->held, r.op, levels, r.cascade);
     if (!v.ok) return refuse_levels(dir, s, r, v, suggest);
     if (r.op != operation::join && r.op != operation::transfer && !r.municipal.empty() &&
-        r.municipal != s.municipal)
+        !detail::same_code(r.municipal, s.municipal))
         return refuse(refusal_code::invalid_request, texts::msg_municipal_not_used,
                       "request.municipal");
     switch (r.op) {

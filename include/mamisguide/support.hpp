@@ -162,7 +162,7 @@ enum class parse_errc : unsigned char {
 };
 
 /// The error's explanation for people.
-constexpr bitext error_text(parse_errc e) noexcept {
+constexpr bitext label(parse_errc e) noexcept {
     switch (e) {
     case parse_errc::malformed:
         return texts::time_malformed;
@@ -245,6 +245,64 @@ constexpr tl::expected<std::int64_t, parse_errc> parse_instant(std::string_view 
     return days_from_civil(date) * seconds_per_day + hour * 3600 + minute * 60 + second - offset;
 }
 
+/// A moment as a person in Japan writes it (the command line's `support --at`): what
+/// parse_instant() accepts, and also a time without an offset, taken as Japan time
+/// (`2026-05-04T11:00:00`), without seconds (`2026-05-04T11:00`), with a space for the `T`
+/// (`2026-05-04 11:00`), or a bare date (`2026-05-04`: 10:00 that day, when the desk opens).
+/// parse_instant() itself stays strict for programs: a missing offset there is an error.
+constexpr tl::expected<std::int64_t, parse_errc> parse_japan_time(std::string_view s) noexcept {
+    using detail::read_digits;
+    const auto bad = [](parse_errc e) { return tl::unexpected<parse_errc>(e); };
+    const int year = read_digits(s, 0, 4);
+    const int month = read_digits(s, 5, 2);
+    const int day = read_digits(s, 8, 2);
+    if (year < 0 || month < 0 || day < 0 || s[4] != '-' || s[7] != '-')
+        return bad(parse_errc::malformed);
+    const civil_date date{year, month, day};
+    if (s.size() == 10) {
+        if (!is_valid_date(date)) return bad(parse_errc::invalid_date);
+        return from_jst(date, 10, 0, 0);
+    }
+    const char sep = s[10];
+    const int hour = read_digits(s, 11, 2);
+    const int minute = read_digits(s, 14, 2);
+    if ((sep != 'T' && sep != 't' && sep != ' ') || hour < 0 || minute < 0 || s.size() < 16 ||
+        s[13] != ':')
+        return bad(parse_errc::malformed);
+    int second = 0;
+    std::size_t pos = 16;
+    if (pos < s.size() && s[pos] == ':') {
+        second = read_digits(s, 17, 2);
+        if (second < 0) return bad(parse_errc::malformed);
+        pos = 19;
+        if (pos < s.size() && s[pos] == '.') {
+            ++pos;
+            const std::size_t first = pos;
+            while (pos < s.size() && detail::is_digit(s[pos])) ++pos;
+            if (pos == first) return bad(parse_errc::malformed);
+        }
+    }
+    std::int64_t offset = jst_offset_seconds; // none given: Japan time
+    if (pos < s.size()) {
+        if (s[pos] == 'Z' || s[pos] == 'z') {
+            if (pos + 1 != s.size()) return bad(parse_errc::malformed);
+            offset = 0;
+        } else if (s[pos] == '+' || s[pos] == '-') {
+            const int oh = read_digits(s, pos + 1, 2);
+            const int om = read_digits(s, pos + 4, 2);
+            if (oh < 0 || om < 0 || s[pos + 3] != ':' || pos + 6 != s.size())
+                return bad(parse_errc::malformed);
+            if (oh > 23 || om > 59) return bad(parse_errc::invalid_offset);
+            offset = (oh * 60 + om) * 60 * (s[pos] == '-' ? -1 : 1);
+        } else {
+            return bad(parse_errc::malformed);
+        }
+    }
+    if (!is_valid_date(date)) return bad(parse_errc::invalid_date);
+    if (hour > 23 || minute > 59 || second > 59) return bad(parse_errc::invalid_time);
+    return days_from_civil(date) * seconds_per_day + hour * 3600 + minute * 60 + second - offset;
+}
+
 // --- the desk -----------------------------------------------------------------------------
 
 /// A day of the year without the year (for the year-end break).
@@ -317,7 +375,7 @@ constexpr std::string_view to_string(support_reason r) noexcept {
 }
 
 /// The reason for people: 受付中 / 受付時間外 / 土日 / 祝日 / 年末年始.
-constexpr bitext reason_text(support_reason r) noexcept {
+constexpr bitext label(support_reason r) noexcept {
     switch (r) {
     case support_reason::open:
         return texts::desk_open;
@@ -341,7 +399,7 @@ enum class support_errc : unsigned char {
 };
 
 /// The error's explanation for people.
-constexpr bitext error_text(support_errc e) noexcept {
+constexpr bitext label(support_errc e) noexcept {
     switch (e) {
     case support_errc::out_of_range:
         return texts::desk_out_of_range;
@@ -360,9 +418,9 @@ struct desk_status {
                                          ///< opening time (always after the instant)
 
     /// The holiday's name when reason is holiday, else std::nullopt.
-    constexpr std::optional<bitext> holiday_name() const noexcept {
+    constexpr std::optional<bitext> label() const noexcept {
         if (!holiday) return std::nullopt;
-        return mamisguide::holiday_name(*holiday);
+        return mamisguide::label(*holiday);
     }
 };
 

@@ -197,6 +197,12 @@ class MgRefusalInfo(Structure):
         ("field", c_char_p),
         ("has_suggestion", c_int),
         ("suggestion", MgRequest),
+        ("levels", c_uint),
+        ("n_associations", c_size_t),
+        ("associations", MgAssociationInfo * 3),
+        ("value", c_char_p),
+        ("problem", c_char_p),
+        ("text", c_char * 1024),
     ]
 
 
@@ -336,6 +342,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_engine_load_categories", [_engine, c_char_p], c_int, _check_ok),
     ("mg_engine_load_categories_buffer", [_engine, c_char_p, c_size_t], c_int, _check_ok),
     ("mg_engine_set_year_end", [_engine, c_int, c_int, c_int, c_int], c_int, _check_ok),
+    ("mg_engine_set_encoding", [_engine, c_int], c_int, _check_ok),
+    ("mg_engine_notice_count", [_engine], c_size_t, None),
+    ("mg_engine_notice", [_engine, c_size_t, c_int], c_char_p, None),
     ("mg_association_count", [_engine, _P(c_size_t)], c_int, _check_ok),
     ("mg_association_at", [_engine, c_size_t, c_int, _association], c_int, _check_ok),
     ("mg_association_find", [_engine, c_char_p, c_int, _association], c_int, _check_errors),
@@ -376,6 +385,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_holidays_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_mypage_step_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_last_load_error_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_web_texts_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_guide_categories_json", [_engine, c_char_p, c_char_p, c_uint, c_char_p, c_uint, c_int,
+                                  _out_string], c_int, _check_errors),
     # the names of the C constants
     ("mg_operation_name", [c_int], c_char_p, None),
     ("mg_level_name", [c_uint], c_char_p, None),

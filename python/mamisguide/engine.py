@@ -86,12 +86,22 @@ class Engine:
     it is also freed when garbage-collected. Safe to share between threads (see the module).
 
     Args:
-        directory: a municipal master to load: CSV (``code,name,prefecture[,name_en]``) or
-            JSON (an array of objects with those fields).
-        categories: a category catalogue CSV to load (``association,code,label``).
+        directory: a municipal master to load: CSV whose header names the columns code, name,
+            prefecture and optionally name_en (in any order, by their English or Japanese names
+            as the README's "Files from Excel" lists them; other columns ignored) or JSON (an
+            array of objects with those fields).
+        categories: a category catalogue CSV to load (columns association, code, label).
+        encoding: how files are read: ``"auto"`` (UTF-8 when valid, with or without a BOM,
+            else CP932 — Excel's Shift_JIS), ``"utf-8"`` or ``"cp932"``.
     """
 
-    def __init__(self, directory: Optional[PathLike] = None, categories: Optional[PathLike] = None) -> None:
+    def __init__(
+        self,
+        directory: Optional[PathLike] = None,
+        categories: Optional[PathLike] = None,
+        encoding: str = "auto",
+    ) -> None:
+        self._encoding = _encoding_code(encoding)
         self._lib = _ffi.library()
         self._lock = _RWLock()
         handle = c_void_p()
@@ -160,34 +170,51 @@ class Engine:
 
     # ---- loading -------------------------------------------------------------------------------
 
-    def load_directory(self, path: Optional[PathLike]) -> "Engine":
+    def load_directory(self, path: Optional[PathLike], encoding: Optional[str] = None) -> "Engine":
         """Adds the municipal associations of a master file, CSV or JSON (as
         ``mg_engine_load_directory``). All or nothing: raises
         :class:`MamisguideError` ``io_error`` (unreadable) or ``load_error`` (refused; the
-        message names the file and line) and leaves the engine unchanged."""
-        with self._writing() as h:
+        message names the file and line) and leaves the engine unchanged. ``encoding``
+        (``"auto"``, ``"utf-8"``, ``"cp932"``) overrides the engine's for this load; what the
+        loader noticed (read as CP932, columns ignored) is in :meth:`notices`."""
+        with self._loading(encoding) as h:
             self._lib.mg_engine_load_directory(h, None if path is None else os.fsencode(path))
         return self
 
-    def load_directory_bytes(self, data: Union[bytes, str]) -> "Engine":
+    def load_directory_bytes(self, data: Union[bytes, str], encoding: Optional[str] = None) -> "Engine":
         """As :meth:`load_directory`, from the master's bytes (or text)."""
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-        with self._writing() as h:
+        with self._loading(encoding) as h:
             self._lib.mg_engine_load_directory_buffer(h, raw, len(raw))
         return self
 
-    def load_categories(self, path: Optional[PathLike]) -> "Engine":
+    def load_categories(self, path: Optional[PathLike], encoding: Optional[str] = None) -> "Engine":
         """Adds per-association category catalogues from a CSV file (``association,code,label``)."""
-        with self._writing() as h:
+        with self._loading(encoding) as h:
             self._lib.mg_engine_load_categories(h, None if path is None else os.fsencode(path))
         return self
 
-    def load_categories_bytes(self, data: Union[bytes, str]) -> "Engine":
+    def load_categories_bytes(self, data: Union[bytes, str], encoding: Optional[str] = None) -> "Engine":
         """As :meth:`load_categories`, from the CSV's bytes (or text)."""
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-        with self._writing() as h:
+        with self._loading(encoding) as h:
             self._lib.mg_engine_load_categories_buffer(h, raw, len(raw))
         return self
+
+    def notices(self, lang: LangLike = "ja") -> List[str]:
+        """What the last load noticed, whether it succeeded or not: e.g. that the file was read
+        as CP932, or which columns were ignored (``"file: notice (detail)"``)."""
+        code = _convert.lang_number(lang)
+        with self._writing() as h:  # mg_engine_notice formats into the engine
+            n = self._lib.mg_engine_notice_count(h)
+            return [self._lib.mg_engine_notice(h, i, code).decode("utf-8") for i in range(n)]
+
+    @contextmanager
+    def _loading(self, encoding: Optional[str]) -> Iterator[int]:
+        code = self._encoding if encoding is None else _encoding_code(encoding)
+        with self._writing() as h:
+            self._lib.mg_engine_set_encoding(h, code)
+            yield h
 
     def set_year_end(self, first: Tuple[int, int] = (12, 29), last: Tuple[int, int] = (1, 3)) -> "Engine":
         """Sets the support desk's year-end break, (month, day) to (month, day) inclusive."""
@@ -360,6 +387,17 @@ class Engine:
         when None), with this engine's year-end break; and when does it next open."""
         with self._reading() as h:
             return _support_status(h, when, lang)
+
+
+_ENCODINGS = {"auto": 0, "utf-8": 1, "utf8": 1, "cp932": 2, "shift_jis": 2, "sjis": 2}
+
+
+def _encoding_code(encoding: str) -> int:
+    """The C ABI's MG_ENCODING_* for a name; ValueError for anything else."""
+    code = _ENCODINGS.get(str(encoding).lower()) if isinstance(encoding, str) else None
+    if code is None:
+        raise ValueError(f"encoding must be 'auto', 'utf-8' or 'cp932', not {encoding!r}")
+    return code
 
 
 def _association(info: _ffi.MgAssociationInfo) -> Association:

@@ -37,7 +37,13 @@ class RefusalError(MamisguideError):
         field: the request field at fault (e.g. ``"request.levels"``), or None.
         suggestion: a request (the contract's ``request`` shape) that would succeed, or None.
         response: the whole refusal response, ``{"ok": False, "error": {...}}``.
+        details: what is at fault, named (the ``error`` object's extra fields, when present):
+            ``levels``, ``associations`` (``[{level, code, name}]``), ``value``, ``problem``
+            (invalid_state), ``position`` (``{line, column}`` of JSON that does not parse),
+            ``allowed`` (unknown_category) and ``candidates`` (unknown_association).
     """
+
+    DETAIL_FIELDS = ("levels", "associations", "value", "problem", "position", "allowed", "candidates")
 
     def __init__(
         self,
@@ -48,6 +54,7 @@ class RefusalError(MamisguideError):
         field: Optional[str] = None,
         suggestion: Optional[Dict[str, Any]] = None,
         response: Optional[Dict[str, Any]] = None,
+        details: Optional[Dict[str, Any]] = None,
     ) -> None:
         super().__init__(message, code=code, status=status)
         self.field = field
@@ -56,10 +63,13 @@ class RefusalError(MamisguideError):
             error: Dict[str, Any] = {"code": code, "message": message}
             if field:
                 error["field"] = field
+            error.update(details or {})
             if suggestion is not None:
                 error["suggestion"] = suggestion
             response = {"ok": False, "error": error}
         self.response = response
+        err = response.get("error", {})
+        self.details: Dict[str, Any] = {k: err[k] for k in self.DETAIL_FIELDS if k in err}
 
 
 class LibraryNotFoundError(OSError):

@@ -397,6 +397,77 @@ static void test_nulls(mg_engine* e) {
     (void)c;
 }
 
+/* The web guide's JSON: its words, and the category questions of the guide's leaves. */
+static void test_web(const mg_engine* e) {
+    char* out = NULL;
+    CHECK(mg_web_texts_json(MG_LANG_JA, &out) == MG_OK && out);
+    CHECK(out && strstr(out, "\"show\":\"案内を表示\"") &&
+          strstr(out, "\"switch_lang\":\"English\""));
+    CHECK(out && strstr(out, "\"held\":[{\"levels\":[\"municipal\"]"));
+    mg_free(out);
+    CHECK(mg_web_texts_json(MG_LANG_EN, &out) == MG_OK && out &&
+          strstr(out, "\"show\":\"Show the guide\""));
+    mg_free(out);
+    CHECK(mg_web_texts_json(7, &out) == MG_ERR_ARGUMENT && out == NULL);
+    CHECK(mg_web_texts_json(MG_LANG_JA, NULL) == MG_ERR_ARGUMENT);
+
+    /* join up to JMA: three associations, JMA's five categories with their descriptions */
+    CHECK(mg_guide_categories_json(e, "join.national", NULL, 0, "13-test-a", 0, MG_LANG_JA, &out) ==
+          MG_OK);
+    CHECK(out && strstr(out, "\"level\":\"municipal\",\"code\":\"13-test-a\"") &&
+          strstr(out, "\"code\":\"13\"") && strstr(out, "\"code\":\"00\"") &&
+          strstr(out, "\"code\":\"A2C\"") &&
+          strstr(out, "\"description\":\"医師法に基づく研修医\""));
+    mg_free(out);
+    /* a transfer within the prefecture changes the municipal association only */
+    CHECK(mg_guide_categories_json(e, "change.transfer", "13-test-a", MG_LEVELS_ALL, "13-test-b", 0,
+                                   MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"13-test-b\"") && !strstr(out, "\"prefectural\"") &&
+          !strstr(out, "\"national\""));
+    mg_free(out);
+    /* … to another prefecture, the prefectural one too; never JMA */
+    CHECK(mg_guide_categories_json(e, "change.transfer", "13-test-a", MG_LEVELS_ALL, "27-test-kita",
+                                   0, MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"27-test-kita\"") && strstr(out, "\"code\":\"27\"") &&
+          !strstr(out, "\"national\""));
+    mg_free(out);
+    /* a change of category: the held levels chosen, on the member's own chain */
+    CHECK(mg_guide_categories_json(e, "change.category", "13-test-a", MG_LEVELS_ALL, NULL,
+                                   MG_LEVEL_NATIONAL, MG_LANG_JA, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"code\":\"00\"") && !strstr(out, "13-test-a"));
+    mg_free(out);
+    /* refusals: a leaf that asks no category, an unknown leaf, unknown and wrong associations */
+    CHECK(mg_guide_categories_json(e, "withdraw.n", "13-test-a", MG_LEVELS_ALL, NULL, 0, MG_LANG_JA,
+                                   &out) == MG_INVALID_REQUEST);
+    CHECK(out && strstr(out, "\"ok\":false"));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "nowhere", NULL, 0, NULL, 0, MG_LANG_JA, &out) ==
+          MG_INVALID_REQUEST);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "99-none", 0, MG_LANG_JA, &out) ==
+          MG_UNKNOWN_ASSOCIATION);
+    CHECK(out && strstr(out, "\"unknown_association\""));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "13", 0, MG_LANG_JA, &out) ==
+          MG_LEVEL_MISMATCH);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, NULL, 0, MG_LANG_JA, &out) ==
+          MG_INVALID_REQUEST);
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "change.transfer", "99-none", MG_LEVELS_ALL, "13-test-b", 0,
+                                   MG_LANG_JA, &out) == MG_UNKNOWN_ASSOCIATION);
+    CHECK(out && strstr(out, "\"member.municipal\""));
+    mg_free(out);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 8, "13-test-a", 0, MG_LANG_JA,
+                                   &out) == MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(NULL, "join.municipal", NULL, 0, "13-test-a", 0, MG_LANG_JA,
+                                   &out) == MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(e, NULL, NULL, 0, "13-test-a", 0, MG_LANG_JA, &out) ==
+          MG_ERR_ARGUMENT);
+    CHECK(mg_guide_categories_json(e, "join.municipal", NULL, 0, "13-test-a", 0, MG_LANG_JA,
+                                   NULL) == MG_ERR_ARGUMENT);
+}
+
 /* Every versioned struct given version 0 (not initialized) or one newer than the library:
  * MG_ERR_VERSION, with the struct named in mg_last_error(), and nothing written. */
 static void test_versions(const mg_engine* e) {
@@ -463,6 +534,7 @@ int main(int argc, char** argv) {
     test_typed(e);
     test_misc();
     test_json(e);
+    test_web(e);
     test_nulls(e);
     test_versions(e);
     mg_engine_free(e);

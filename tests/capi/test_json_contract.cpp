@@ -307,7 +307,7 @@ BOOST_AUTO_TEST_CASE(lang_switches_text_not_codes) {
     // Even a malformed request answers in the language it asked for, where that can be read.
     auto [s5, r5] = call_bytes(R"({"request": {"operation": "fly"}, "lang": "en"})");
     BOOST_TEST(s5 == MG_INVALID_REQUEST);
-    BOOST_TEST(r5["error"]["message"] == "Unknown operation.");
+    BOOST_TEST(r5["error"]["message"] == "Unknown operation. (request.operation)");
 }
 
 BOOST_AUTO_TEST_CASE(defaults) {

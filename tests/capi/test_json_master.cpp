@@ -120,8 +120,12 @@ BOOST_AUTO_TEST_CASE(refuses_malformed_json_and_bad_bytes) {
     expect_refused(R"([{"code":"13-a","name":"甲","prefecture":"13",}])", k::json_syntax, 0);
     expect_refused("[{\"code\":\"13-a\",\"name\":\"\x01\",\"prefecture\":\"13\"}]", k::json_syntax,
                    0); // an unescaped control character
-    expect_refused("[\n{\"code\":\"13-a\",\"name\":\"\xE7\x94\",\"prefecture\":\"13\"}]",
+    // Mostly UTF-8 with a truncated character: refused as UTF-8, not guessed to be CP932.
+    expect_refused("[\n{\"code\":\"13-a\",\"name\":\"甲乙\xE7\x94\",\"prefecture\":\"13\"}]",
                    k::invalid_utf8, 2, "byte");
+    // Neither UTF-8 nor CP932.
+    expect_refused("[\n\n{\"code\":\"13-a\",\"name\":\"\x80\",\"prefecture\":\"13\"}]",
+                   k::invalid_encoding, 3, "0x80");
     expect_refused("{", k::json_syntax, 0);
     std::string deep(5000, '[');
     deep += std::string(5000, ']');
@@ -183,7 +187,8 @@ BOOST_AUTO_TEST_CASE(the_c_abi_reads_json_masters) {
     const std::string bad = "[\n{\"code\":\"13-x\",\"name\":\"甲\",\"prefecture\":\"13\"},\n"
                             "{\"code\":\"13-y\",\"name\":\"乙\",\"prefecture\":\"99\"}]";
     BOOST_TEST(mg_engine_load_directory_buffer(e, bad.data(), bad.size()) == MG_ERR_LOAD);
-    BOOST_TEST(std::string(mg_last_error()) == "<buffer>:3: unknown prefecture code (99)");
+    BOOST_TEST(std::string(mg_last_error()) ==
+               "<buffer>:3: unknown prefecture (give its JIS code 1-47 or its name) (99)");
     mg_association_count(e, &n1);
     BOOST_TEST(n0 == n1);
     // From a file, too.

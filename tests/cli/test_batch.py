@@ -122,7 +122,8 @@ class Batch(unittest.TestCase):
                 g = rnd.randrange(len(GOOD))
                 lines.append(GOOD[g].encode())
                 expect.append(g != 3)
-        out, err = self.batch(b"\n".join(lines) + b"\n", args=["--quiet"])
+        out, err = self.batch(b"\n".join(lines) + b"\n",
+                              args=["--quiet", "--directory", c.SAMPLE_MASTER])
         self.assertEqual(err, "")
         objs = self.responses(out, len(lines))
         self.assertEqual([o["ok"] for o in objs], expect)

@@ -42,9 +42,24 @@ def paths(nodes, node_id, prefix=()):
     return out
 
 
-def script(path, leaf):
-    """The answers for one walk and the equivalent `plan` flags."""
-    answers = [v if k % 2 == 0 else num for k, (v, num) in enumerate(path)]
+FULL_WIDTH = str.maketrans("0123456789,", "０１２３４５６７８９，")
+
+
+def script(path, leaf, messy=False):
+    """The answers for one walk and the equivalent `plan` flags. `messy`: every answer but the
+    optional reason follows a wrong one (which the guide explains and asks again), and digits
+    are typed full-width, as a Japanese input method types them."""
+    answers = []
+
+    def add(answer, wrong="zzz"):
+        if messy:
+            if wrong is not None:
+                answers.append(wrong)
+            answer = answer.translate(FULL_WIDTH)
+        answers.append(answer)
+
+    for k, (v, num) in enumerate(path):
+        add(v if k % 2 == 0 else num)
     mypage = path[0][0]
     op = leaf["request"]["operation"]
     levels = list(leaf["request"].get("levels", []))
@@ -56,16 +71,16 @@ def script(path, leaf):
     for inp in leaf["inputs"]:
         field = inp["field"]
         if field == "member.levels":
-            answers.append("national")  # the member holds all three levels
+            add("national")  # the member holds all three levels
             held = LEVELS[:]
         elif field == "member.municipal":
-            answers.append("13-chiyoda")
+            add("13-chiyoda")
             municipal = "13-chiyoda"
         elif field == "request.municipal":
             to = "40-fukuoka" if op == "transfer" else "13-chiyoda"
-            answers.append(to)
+            add(to)
         elif field == "request.levels":
-            answers.append("municipal,3")  # numbers and values may be mixed
+            add("municipal,3")  # numbers and values may be mixed
             levels = ["municipal", "national"]
         elif field == "request.categories":
             if op == "transfer":
@@ -75,10 +90,12 @@ def script(path, leaf):
                 need = levels
                 chain = CHAIN[to or municipal]
             for lv in need:
-                answers.append("2")
-                cats[lv] = SECOND.get(chain[LEVELS.index(lv)], "2")
+                code = chain[LEVELS.index(lv)]
+                # Where no catalogue is loaded any code is taken: the wrong answer is empty.
+                add("2", "zzz" if code in SECOND else "")
+                cats[lv] = SECOND.get(code, "2")
         elif field == "request.reason":
-            answers.append("転居")
+            add("転居", None)  # free text: no wrong answer
             reason = "転居"
         else:
             raise AssertionError("unknown input " + field)
@@ -135,6 +152,56 @@ class Guide(unittest.TestCase):
                 self.assertIn(self.nodes["step1"]["title"], text)
                 self.assertIn(self.nodes["step2"]["title"], text)
 
+    def test_wrong_answers_at_every_prompt(self):
+        """Every walk again, each answer after a wrong one, digits full-width: the same plan
+        as `plan`, and a why for each wrong answer."""
+        opts = ["--categories", c.SAMPLE_CATEGORIES]
+        for path, leaf in self.walks:
+            answers, args, op, mypage = script(path, leaf, messy=True)
+            with self.subTest(leaf=leaf["id"], mypage=mypage):
+                rc, out, err = run(["guide", "--json"] + opts, stdin=answers)
+                self.assertEqual(rc, 0, err + out)
+                got = json.loads(out.splitlines()[-1])
+                rc2, expect, err2 = run(args + ["--json"] + opts)
+                self.assertEqual(got, json.loads(expect))
+                wrong = answers.splitlines().count("zzz") + answers.splitlines().count("")
+                self.assertEqual(err.count("mamisguide: "), wrong + 1, err)  # + the sample warning
+                self.assertIn("「zzz」", err)
+
+    def test_partial_names(self):
+        # Ambiguous: listed, asked again; then unique: taken.
+        rc, out, err = run(["guide"], stdin="yes\nwithdraw\n1\n区\n千代田\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("「区」に一致する医師会が複数あります", err)
+        for name in ("千代田区医師会（13-chiyoda）", "新宿区医師会（13-shinjuku）", "世田谷区医師会（13-setagaya）"):
+            self.assertIn(name, err)
+        self.assertIn("→ 千代田区医師会（13-chiyoda）", out)
+        self.assertIn("☑ 千代田区医師会", out)
+        # English names ignore case; part of a code; full-width letters.
+        for answer in ("chiyoda", "CHIYODA Medical", "13-chi", "ｃｈｉｙｏｄａ"):
+            rc, out, err = run(["guide", "--json"], stdin="yes\nwithdraw\n1\n%s\n" % answer)
+            self.assertEqual(rc, 0, answer + err)
+            self.assertEqual(json.loads(out.splitlines()[-1])["checked"][0]["code"], "13-chiyoda")
+        # Nothing matches: why, with the associations probably meant, and asked again.
+        rc, out, err = run(["guide"], stdin="yes\nwithdraw\n1\n13-chyoda\n")
+        self.assertEqual(rc, 2)
+        self.assertIn("「13-chyoda」に一致する医師会がありません", err)
+        self.assertIn("千代田区医師会（13-chiyoda）", err)
+
+    def test_categories_by_label(self):
+        # JMA's categories as code or label: A① → A1, A②会員(B) → A2B, full-width Ａ２Ｃ.
+        base = "yes\njoin\nnational\n13-chiyoda\nA\nA\n"
+        for answer, code in (("A①", "A1"), ("A②会員(B)", "A2B"), ("Ａ２Ｃ", "A2C"), ("b会員", "B"),
+                             ("Class A1 member", "A1"), ("５", "C")):
+            rc, out, err = run(["guide", "--json", "--categories", c.SAMPLE_CATEGORIES],
+                               stdin=base + answer + "\n")
+            self.assertEqual(rc, 0, answer + err)
+            self.assertEqual(json.loads(out.splitlines()[-1])["categories"]["national"], code, answer)
+        rc, out, err = run(["guide", "--categories", c.SAMPLE_CATEGORIES], stdin=base + "A3\n")
+        self.assertEqual(rc, 2)
+        self.assertIn("「A3」は日本医師会（00）の会員区分にありません。選択できる会員区分：", err)
+        self.assertIn("A2B  A②会員(B)", err)
+
     def test_english(self):
         rc, out, err = run(["guide", "--lang", "en"], stdin="1\n4\n4\n3\n")
         self.assertEqual(rc, 0, err)
@@ -156,19 +223,31 @@ class Guide(unittest.TestCase):
         self.assertIn("mamisguide plan change_facility --held all --municipal 13-chiyoda", out)
 
     def test_invalid_answers_and_end_of_input(self):
-        for answers, why in [("", "入力が終了"), ("yes\n", "入力が終了"), ("maybe\n", "選択肢にない"),
-                             ("0\n", "選択肢にない"), ("yes\n5\n", "選択肢にない"),
-                             ("yes\nwithdraw\n1\n99-nowhere\n", "郡市区医師会のコードではありません"),
-                             ("yes\nwithdraw\n1\n13\n", "郡市区医師会のコードではありません"),
-                             ("yes\njoin\nnational\n13-chiyoda\nA\nA\nZZ\n", "選択肢にない"),
-                             ("yes\nchange\ncategory\nmunicipal\n13-chiyoda\nnational\n", "加入していない")]:
+        # A wrong answer is explained and the question asked again; only the end of the input
+        # stops the walk (exit 2).
+        for answers, why in [("", None), ("yes\n", None), ("maybe\n", "「maybe」は選択肢にありません"),
+                             ("0\n", "「0」は選択肢にありません"), ("yes\n5\n", "「5」は選択肢にありません"),
+                             ("不明\n", "「不明」は選択肢にありません"), ("\n", "回答が空です"),
+                             ("yes\nwithdraw\n1\n99-nowhere\n", "「99-nowhere」に一致する医師会がありません"),
+                             ("yes\nwithdraw\n1\n13\n", "「13」は郡市区医師会ではありません（東京都医師会"),
+                             ("yes\njoin\nnational\n13-chiyoda\nA\nA\nZZ\n", "「ZZ」は日本医師会（00）の会員区分にありません"),
+                             ("yes\nchange\ncategory\nmunicipal\n13-chiyoda\nnational\n", "「national」は選択肢にありません")]:
             with self.subTest(answers=answers):
                 rc, out, err = run(["guide", "--categories", c.SAMPLE_CATEGORIES], stdin=answers)
                 self.assertEqual(rc, 2, out)
-                self.assertIn(why, err)
+                self.assertIn("入力が終わったため、案内を中断しました。", err)
+                if why:
+                    self.assertIn(why, err)
+                    # The same question is asked again.
+                    last_question = out.rstrip().splitlines()[-1]
+                    self.assertIn(">", last_question)
+        # A wrong answer, then a right one: the walk goes on.
+        rc, out, err = run(["guide"], stdin="maybe\n１\n退会\nzzz\n１\n千代田\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("☑ 千代田区医師会", out)
         rc, _, err = run(["guide", "--lang", "en"], stdin="")
         self.assertEqual(rc, 2)
-        self.assertIn("the input ended", err)
+        self.assertIn("The input ended", err)
 
 
 if __name__ == "__main__":

@@ -250,7 +250,7 @@ class PlanUsage(unittest.TestCase):
             self.check2(["plan", "withdraw", "--directory", bad], message=bad + ":3:")
             rc, out, err = run(["plan", "withdraw", "--directory", bad, "--lang", "en"])
             self.assertEqual(rc, 2)
-            self.assertIn("unknown prefecture code", err)
+            self.assertIn("unknown prefecture", err)
             cats = os.path.join(d, "cats.csv")
             with open(cats, "w", encoding="utf-8") as f:
                 f.write("association,code,label\nnowhere,A,A\n")

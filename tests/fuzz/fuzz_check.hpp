@@ -220,7 +220,7 @@ inline void check_load_error(const mamisguide::load_error& e, std::string_view i
     const std::string msg = e.message(mamisguide::lang::en);
     MGF_CHECK(e.file == source, msg);
     MGF_CHECK(e.kind != load_error_kind::unreadable && e.kind != load_error_kind::too_large, msg);
-    MGF_CHECK(e.kind <= load_error_kind::bad_entry, msg);
+    MGF_CHECK(e.kind <= load_error_kind::invalid_encoding, msg);
     // Malformed JSON names the file as a whole (line 0): simdjson gives no position.
     if (e.kind == load_error_kind::json_syntax)
         MGF_CHECK(e.line == 0, msg);

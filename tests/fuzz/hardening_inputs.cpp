@@ -32,7 +32,7 @@ mg_engine* engine() {
 
 /// One JSON row: the bytes, and the status, code, message and field expected ("" = absent).
 void json_row(const std::string& what, const std::string& bytes, int status, const char* code,
-              const char* message, const char* field = "") {
+              const std::string& message, const char* field = "") {
     char* out = nullptr;
     const int st = mg_plan_json(engine(), bytes.data(), bytes.size(), &out);
     if (!out) return report(false, what, "NULL response");
@@ -62,49 +62,59 @@ std::string request_of_size(std::size_t size) {
     return head + std::string(size - head.size() - tail.size(), 'x') + tail;
 }
 
+// JSON that does not parse: where (line and column, at the offending token), when nlohmann/json
+// finds it too (not for a NUL after the document or a number too big for simdjson).
 constexpr const char* syntax = "JSON として正しくありません。";
-constexpr const char* utf8 = "UTF-8 として正しくないバイト列があります。";
+std::string syntax_at(int line, int column) {
+    return "JSON として正しくありません（" + std::to_string(line) + " 行 " +
+           std::to_string(column) + " 文字目）。";
+}
+std::string utf8_at(int column) {
+    return "UTF-8 として正しくないバイト列があります（1 行 " + std::to_string(column) +
+           " 文字目）。";
+}
 
 } // namespace
 
 int main() {
     // ---- malformed and truncated JSON
-    json_row("malformed: {not json", "{not json", 1, "invalid_request", syntax);
+    json_row("malformed: {not json", "{not json", 1, "invalid_request", syntax_at(1, 1));
     json_row("malformed: trailing garbage", R"({"request": {"operation": "withdraw"}} x)", 1,
-             "invalid_request", syntax);
+             "invalid_request", syntax_at(1, 27));
     json_row("malformed: two documents", R"({"request": {"operation": "withdraw"}}{})", 1,
-             "invalid_request", syntax);
+             "invalid_request", syntax_at(1, 27));
     json_row("truncated: {\"request\": {\"operation\": \"withd",
-             R"({"request": {"operation": "withd)", 1, "invalid_request", syntax);
+             R"({"request": {"operation": "withd)", 1, "invalid_request", syntax_at(1, 28));
     json_row("truncated: missing closing braces", R"({"request": {"operation": "withdraw")", 1,
-             "invalid_request", syntax);
+             "invalid_request", syntax_at(1, 28));
     json_row("empty (0 bytes)", "", 1, "invalid_request", "リクエストが空です。");
     json_row("whitespace only", " \t\r\n", 1, "invalid_request", "リクエストが空です。");
     json_row("not an object: [..]", R"([{"request": {"operation": "join"}}])", 1, "invalid_request",
              "リクエストは JSON オブジェクトである必要があります。");
     // ---- invalid UTF-8
     json_row("invalid UTF-8: \\xff\\xfe", "{\"request\": {\"operation\": \"\xff\xfe\"}}", 1,
-             "invalid_request", utf8);
+             "invalid_request", utf8_at(28));
     json_row("invalid UTF-8: overlong \\xc0\\xaf", "{\"request\": {\"operation\": \"\xc0\xaf\"}}",
-             1, "invalid_request", utf8);
+             1, "invalid_request", utf8_at(28));
     json_row("invalid UTF-8: surrogate \\xed\\xa0\\x80",
-             "{\"request\": {\"operation\": \"\xed\xa0\x80\"}}", 1, "invalid_request", utf8);
+             "{\"request\": {\"operation\": \"\xed\xa0\x80\"}}", 1, "invalid_request", utf8_at(28));
     json_row("invalid UTF-8: truncated sequence \\xe5\\x8c",
-             "{\"request\": {\"operation\": \"\xe5\x8c\"}}", 1, "invalid_request", utf8);
+             "{\"request\": {\"operation\": \"\xe5\x8c\"}}", 1, "invalid_request", utf8_at(28));
     json_row("escaped lone surrogate \\ud800",
              R"({"request": {"operation": "join", "reason": "\ud800"}})", 1, "invalid_request",
-             syntax);
+             syntax_at(1, 45));
     // ---- NUL bytes
     json_row("raw NUL inside a string",
              std::string("{\"request\": {\"operation\": \"jo\0in\"}}", 35), 1, "invalid_request",
-             syntax);
+             syntax_at(1, 30));
     json_row("raw NUL after the document",
              std::string("{\"request\": {\"operation\": \"withdraw\"}}\0", 39), 1,
              "invalid_request", syntax);
     json_row(
         "escaped \\u0000 in a code",
         R"({"request": {"operation": "join", "municipal": "13-chiyoda\u0000x", "levels": ["municipal"], "categories": {"municipal": "A"}}, "lang": "en"})",
-        2, "unknown_association", "The association code is not in the directory.",
+        2, "unknown_association",
+        "The association code \"13-chiyoda?x\" is not in the directory.", // NUL shown as ?
         "request.municipal");
     // ---- deep nesting
     json_row("nesting 33 deep",
@@ -112,7 +122,7 @@ int main() {
              "invalid_request", "JSON の入れ子が深すぎます。");
     json_row("nesting 32 deep (wrong type)",
              "{\"request\": " + std::string(31, '[') + std::string(31, ']') + ", \"lang\": \"en\"}",
-             1, "invalid_request", "A field has the wrong type.", "request");
+             1, "invalid_request", "A field has the wrong type. (request)", "request");
     json_row("nesting 100000 deep", std::string(100000, '[') + std::string(100000, ']'), 1,
              "invalid_request", "JSON の入れ子が深すぎます。");
     // ---- huge numbers
@@ -122,10 +132,10 @@ int main() {
         1, "invalid_request", syntax);
     json_row("huge exponent 1e999 as reason",
              R"({"request": {"operation": "join", "reason": 1e999}, "lang": "en"})", 1,
-             "invalid_request", syntax);
+             "invalid_request", syntax_at(1, 45));
     json_row("number where a bool goes (cascade: 1)",
              R"({"request": {"operation": "withdraw", "cascade": 1}, "lang": "en"})", 1,
-             "invalid_request", "A field has the wrong type.", "request.cascade");
+             "invalid_request", "A field has the wrong type. (request.cascade)", "request.cascade");
     // ---- huge strings and requests
     const std::size_t mib = std::size_t(1) << 20;
     json_row("request of exactly 1 MiB (long reason)", request_of_size(mib), 0, "ok", "");
@@ -136,44 +146,46 @@ int main() {
     json_row("100,000-byte association code",
              R"({"request": {"operation": "join", "municipal": ")" + std::string(100000, 'x') +
                  R"(", "levels": ["municipal"], "categories": {"municipal": "A"}}, "lang": "en"})",
-             2, "unknown_association", "The association code is not in the directory.",
+             2, "unknown_association",
+             "The association code \"" + std::string(64, 'x') + "...\" is not in the directory.",
              "request.municipal");
     // ---- wrong types
     json_row("operation: 1", R"({"request": {"operation": 1}, "lang": "en"})", 1, "invalid_request",
-             "A field has the wrong type.", "request.operation");
+             "A field has the wrong type. (request.operation)", "request.operation");
     json_row("levels: \"national\" (not an array)",
              R"({"request": {"operation": "withdraw", "levels": "national"}, "lang": "en"})", 1,
-             "invalid_request", "A field has the wrong type.", "request.levels");
+             "invalid_request", "A field has the wrong type. (request.levels)", "request.levels");
     json_row("member: []", R"({"member": [], "request": {"operation": "withdraw"}, "lang": "en"})",
-             1, "invalid_request", "A field has the wrong type.", "member");
+             1, "invalid_request", "A field has the wrong type. (member)", "member");
     json_row("lang: 1", R"({"request": {"operation": "join"}, "lang": 1})", 1, "invalid_request",
-             "項目の型が正しくありません。", "lang");
+             "項目の型が正しくありません。（lang）", "lang");
     // ---- unknown fields and codes
     json_row("unknown field (typo levles)",
              R"({"request": {"operation": "withdraw", "levles": []}, "lang": "en"})", 1,
-             "invalid_request", "Unknown field.", "request");
+             "invalid_request", "Unknown field \"request.levles\".", "request.levles");
     json_row("unknown top-level field",
              R"({"request": {"operation": "withdraw"}, "extra": 1, "lang": "en"})", 1,
-             "invalid_request", "Unknown field.");
+             "invalid_request", "Unknown field \"extra\".", "extra");
     json_row("repeated field",
              R"({"request": {"operation": "join", "operation": "withdraw"}, "lang": "en"})", 1,
-             "invalid_request", "A field is repeated.", "request.operation");
+             "invalid_request", "A field is repeated. (request.operation)", "request.operation");
     json_row("unknown operation", R"({"request": {"operation": "fly"}, "lang": "en"})", 1,
-             "invalid_request", "Unknown operation.", "request.operation");
+             "invalid_request", "Unknown operation. (request.operation)", "request.operation");
     json_row("unknown level",
              R"({"request": {"operation": "withdraw", "levels": ["world"]}, "lang": "en"})", 1,
-             "invalid_request", "Unknown level name.", "request.levels");
+             "invalid_request", "Unknown level name. (request.levels[0])", "request.levels[0]");
     json_row("unknown lang", R"({"request": {"operation": "join"}, "lang": "fr"})", 1,
-             "invalid_request", "lang は ja または en です。", "lang");
+             "invalid_request", "lang は ja または en です。（lang）", "lang");
     json_row(
         "unknown association code",
         R"({"request": {"operation": "join", "municipal": "99-nowhere", "levels": ["municipal"], "categories": {"municipal": "A"}}, "lang": "en"})",
-        2, "unknown_association", "The association code is not in the directory.",
+        2, "unknown_association", "The association code \"99-nowhere\" is not in the directory.",
         "request.municipal");
     json_row(
         "unknown JMA category",
         R"({"member": {"municipal": "13-chiyoda", "levels": ["municipal", "prefectural"]}, "request": {"operation": "additional_join", "levels": ["national"], "categories": {"national": "ZZ"}}, "lang": "en"})",
-        12, "unknown_category", "The category is not in that association's catalogue.",
+        12, "unknown_category",
+        "Category \"ZZ\" is not in the catalogue of Japan Medical Association (00).",
         "request.categories");
 
     // ---- NULL pointers
@@ -269,15 +281,19 @@ int main() {
     buffer_row("master: unterminated quote", "code,name,prefecture\n13-a,a,13\n13-x,\"x,13\n",
                false,
                "<buffer>:3: malformed CSV (error parsing data while strict checking enabled)");
-    buffer_row("master: invalid UTF-8 on line 3", "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n",
-               false, "<buffer>:3: invalid UTF-8 (byte 37)");
+    buffer_row("master: neither UTF-8 nor CP932 on line 3",
+               "code,name,prefecture\n13-a,a,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: bytes that are neither UTF-8 nor CP932 (Shift_JIS) (byte 37 = 0xFF)");
+    buffer_row("master: UTF-8 with a bad byte on line 3",
+               "code,name,prefecture\n13-a,\xe7\x94\xb2,13\n13-x,\xff,13\n", false,
+               "<buffer>:3: invalid UTF-8 (byte 39 = 0xFF)");
     buffer_row("master: NUL byte in a name",
                std::string("code,name,prefecture\n13-x,a\0b,13\n", 31), false,
                "<buffer>:2: a field holds a forbidden character or is too long (name)");
     buffer_row("master: unknown prefecture", "code,name,prefecture\n13-x,x,99\n", false,
-               "<buffer>:2: unknown prefecture code (99)");
+               "<buffer>:2: unknown prefecture (give its JIS code 1-47 or its name) (99)");
     buffer_row("master: wrong header", "id,name,prefecture\n", false,
-               "<buffer>:1: wrong header row (expected code,name,prefecture[,name_en])");
+               "<buffer>:1: a required column is missing (code)");
     buffer_row("master: empty", "", false, "<buffer>:1: the header row is missing");
     buffer_row("catalogue: JMA's", "association,code,label\n00,A1,x\n", true,
                "<buffer>:2: JMA's catalogue is built in and cannot be replaced (00)");

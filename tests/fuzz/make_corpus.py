@@ -8,6 +8,7 @@ broken CSV files. The files are committed; the replay tests (ctest -L fuzz) run 
 import json
 import pathlib
 import shutil
+import subprocess
 
 HERE = pathlib.Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -178,7 +179,6 @@ MASTER_BAD = {
     "empty": "",
     "comments-only": "# nothing\n",
     "bad-header": "code,name\n13-x,x,13\n",
-    "header-order": "name,code,prefecture\n",
     "unterminated-quote": 'code,name,prefecture\n13-x,"千代田,13\n',
     "quote-in-field": 'code,name,prefecture\n13-x,a"b,13\n',
     "column-count": "code,name,prefecture\n13-x,x\n",
@@ -203,7 +203,6 @@ MASTER_BAD = {
 
 MASTER_BAD_BYTES = {
     "invalid-utf8": b"code,name,prefecture\n13-x,\xff\xfe,13\n",
-    "truncated-utf8": b"code,name,prefecture\n13-x,\xe5\x8c,13\n",
     "nul-byte": b"code,name,prefecture\n13-x,a\x00b,13\n",
     "cr-only": b"code,name,prefecture\r13-x,x,13\r",
 }
@@ -232,8 +231,56 @@ CATEGORIES_BAD = {
 }
 
 CATEGORIES_BAD_BYTES = {
-    "invalid-utf8": b"association,code,label\n13,A,\xc3\x28\n",
+    "invalid-utf8": b"association,code,label\n13,A,\xe7\x94\xb2\xc3\x28\n",
     "nul-byte": b"association,code,label\n13,A\x00,A\n",
+}
+
+
+def cp932(text):
+    """`text` in CP932, as Excel on Japanese Windows saves CSV: converted by iconv(1)."""
+    return subprocess.run(["iconv", "-f", "UTF-8", "-t", "CP932"], input=text.encode(),
+                          stdout=subprocess.PIPE, check=True).stdout
+
+
+BOM = b"\xef\xbb\xbf"
+
+# Files as Japanese offices make them: CP932 and BOMs, Japanese headers in any order, extra
+# columns, prefectures and codes as people type them, Excel's blank rows and padding.
+MASTER_EXCEL_OK = {
+    "cp932-japanese-header": lambda: cp932("医師会コード,医師会名,電話番号,都道府県コード,住所\r\n"
+                                           "13-x,甲医師会,03-0000,13,千代田\r\n01-y,乙医師会,011,1,札幌\r\n"),
+    "cp932-prefecture-names": lambda: cp932("コード,名称,都道府県,英語名\r\n13-x,甲,東京都,Ko\r\n"
+                                            "26-y,乙,京都,\r\n01-z,丙,北海道,\r\n,,,\r\n"),
+    "bom-japanese-fullwidth": lambda: BOM + "名称,コード,都道府県\r\n甲医師会\u3000,１３－ｘ,１３\r\n".encode(),
+    "header-order": lambda: b"name,code,prefecture\n",
+    "case-and-padding": lambda: b" Code ,NAME,Prefecture,,\r\n 13-x ,x,01,,\r\n",
+    "cp932-katakana-halfwidth": lambda: cp932("コード,名称,都道府県\n13-x,ｶﾀｶﾅ医師会,13\n"),
+    "truncated-utf8-reads-as-cp932": lambda: b"code,name,prefecture\n13-x,\xe5\x8c,13\n",
+}
+
+MASTER_EXCEL_BAD = {
+    "cp932-duplicate-line-4": lambda: cp932("# 出典\r\nコード,名称,都道府県\r\n13-x,甲,13\r\n１３－ｘ,乙,13\r\n"),
+    "cp932-unknown-prefecture-name": lambda: cp932("コード,名称,都道府県\n13-x,甲,東京府\n"),
+    "cp932-open-quote": lambda: cp932('コード,名称,都道府県\n13-x,"甲,13\n'),
+    "cp932-short-row": lambda: cp932("コード,名称,都道府県\n13-x,甲\n"),
+    "cp932-missing-column": lambda: cp932("コード,名称,電話\n13-x,甲,03\n"),
+    "cp932-then-not-cp932": lambda: cp932("コード,名称,都道府県\n13-x,甲,13\n") + b"13-y,\x80,13\n",
+    "bom-then-cp932": lambda: BOM + cp932("コード,名称,都道府県\n13-x,甲,13\n"),
+    "column-twice": lambda: "code,name,prefecture,医師会コード\n".encode(),
+    "fullwidth-space-code": lambda: "code,name,prefecture\n\u3000,甲,13\n".encode(),
+}
+
+CATEGORIES_EXCEL_OK = {
+    "cp932-japanese-header": lambda: cp932("医師会コード,区分コード,区分名,備考\r\n13-chiyoda,S,特別会員,x\r\n"),
+    "cp932-any-order": lambda: cp932("会員区分,会員区分コード,医師会コード\r\nA会員,Ａ,１４\r\n"),
+    "bom-fullwidth": lambda: BOM + "association,code,label\r\n１３－ｓｈｉｎｊｕｋｕ,Ｃ ,C会員\r\n".encode(),
+}
+
+CATEGORIES_EXCEL_BAD = {
+    "cp932-missing-column": lambda: cp932("医師会コード,区分名\n13,甲\n"),
+    "cp932-duplicate-folded": lambda: cp932("医師会コード,区分コード,区分名\n13,A,甲\n13,Ａ,乙\n"),
+    "cp932-short-row": lambda: cp932("医師会コード,区分コード,区分名\n13,A\n"),
+    "cp932-then-not-cp932": lambda: cp932("医師会コード,区分コード,区分名\n") + b"13,A,\xfd\n",
 }
 
 
@@ -246,8 +293,10 @@ def write(target, name, data):
 
 
 def main():
-    for t in ("plan_json", "batch_line", "master", "categories"):
+    for t in ("plan_json", "batch_line", "categories"):
         shutil.rmtree(CORPUS / t, ignore_errors=True)
+    for f in (CORPUS / "master").glob("*.csv"):  # the JSON masters' seeds are not made here
+        f.unlink()
     for prefix, table in (("ok", VALID), ("bad", BAD), ("bad", BAD_BYTES)):
         for name, text in table.items():
             write("plan_json", f"{prefix}-{name}.json", text)
@@ -260,6 +309,12 @@ def main():
     for prefix, table in (("ok", CATEGORIES_OK), ("bad", CATEGORIES_BAD), ("bad", CATEGORIES_BAD_BYTES)):
         for name, text in table.items():
             write("categories", f"{prefix}-{name}.csv", text)
+    for target, prefix, table in (("master", "ok-excel", MASTER_EXCEL_OK),
+                                  ("master", "bad-excel", MASTER_EXCEL_BAD),
+                                  ("categories", "ok-excel", CATEGORIES_EXCEL_OK),
+                                  ("categories", "bad-excel", CATEGORIES_EXCEL_BAD)):
+        for name, make in table.items():
+            write(target, f"{prefix}-{name}.csv", make())
 
 
 if __name__ == "__main__":

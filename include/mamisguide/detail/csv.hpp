@@ -2,7 +2,11 @@
 // embedded commas and quotes all work; each record is reported with the line it starts on.
 #pragma once
 
+#include "../load_error.hpp"
 #include "../text.hpp"
+#include "../texts/loader.hpp"
+#include "codes.hpp"
+#include "encoding.hpp"
 #include "utf8.hpp"
 
 #include <csv.h>
@@ -18,131 +22,79 @@
 
 namespace mamisguide {
 
-/// Why a master or catalogue file was refused. Values are stable.
-enum class load_error_kind : unsigned char {
-    unreadable,          ///< the file cannot be opened or read
-    too_large,           ///< larger than max_master_bytes
-    invalid_utf8,        ///< not valid UTF-8
-    csv_syntax,          ///< e.g. an unterminated quoted field
-    missing_header,      ///< the file has no rows at all
-    bad_header,          ///< the first row is not the expected header
-    column_count,        ///< a row with a different number of columns than the header
-    empty_field,         ///< a required field is empty
-    invalid_field,       ///< a control character, whitespace inside a code, or too long
-    unknown_prefecture,  ///< the prefecture column names no association
-    wrong_level,         ///< the parent named is not one level up
-    duplicate_code,      ///< a code already in the file or the directory
-    unknown_association, ///< (catalogues) the association is not in the directory
-    catalogue_exists,    ///< (catalogues) the association already has a loaded catalogue
-    builtin_catalogue,   ///< (catalogues) JMA's catalogue is built in and cannot be replaced
-    json_syntax,         ///< (JSON masters) not well-formed JSON
-    bad_entry,           ///< (JSON masters) not an array of objects with the expected fields
+/// How the bytes of a master or catalogue are read.
+enum class text_encoding : unsigned char {
+    automatic, ///< UTF-8 when the bytes are valid UTF-8 (with or without a BOM), else CP932
+    utf8,      ///< UTF-8 only (a BOM is skipped)
+    cp932,     ///< CP932: Shift_JIS with Windows' extensions, as Excel saves CSV in Japan
 };
 
-/// The wire name ("unreadable", "duplicate_code", …): the enumerator's own name.
-constexpr std::string_view to_string(load_error_kind k) noexcept {
-    switch (k) {
-    case load_error_kind::unreadable:
-        return "unreadable";
-    case load_error_kind::too_large:
-        return "too_large";
-    case load_error_kind::invalid_utf8:
-        return "invalid_utf8";
-    case load_error_kind::csv_syntax:
-        return "csv_syntax";
-    case load_error_kind::missing_header:
-        return "missing_header";
-    case load_error_kind::bad_header:
-        return "bad_header";
-    case load_error_kind::column_count:
-        return "column_count";
-    case load_error_kind::empty_field:
-        return "empty_field";
-    case load_error_kind::invalid_field:
-        return "invalid_field";
-    case load_error_kind::unknown_prefecture:
-        return "unknown_prefecture";
-    case load_error_kind::wrong_level:
-        return "wrong_level";
-    case load_error_kind::duplicate_code:
-        return "duplicate_code";
-    case load_error_kind::unknown_association:
-        return "unknown_association";
-    case load_error_kind::catalogue_exists:
-        return "catalogue_exists";
-    case load_error_kind::builtin_catalogue:
-        return "builtin_catalogue";
-    case load_error_kind::json_syntax:
-        return "json_syntax";
-    case load_error_kind::bad_entry:
-        return "bad_entry";
+/// "auto", "utf-8", "cp932".
+constexpr std::string_view to_string(text_encoding e) noexcept {
+    switch (e) {
+    case text_encoding::automatic:
+        return "auto";
+    case text_encoding::utf8:
+        return "utf-8";
+    case text_encoding::cp932:
+        return "cp932";
     }
-    return "unreadable";
+    return "";
 }
 
-/// The reason in words.
-constexpr bitext describe(load_error_kind k) noexcept {
+/// Parses an encoding's name, case-insensitively: auto; utf-8 or utf8; cp932, shift_jis, sjis
+/// or windows-31j. False for anything else.
+inline bool parse_encoding(std::string_view s, text_encoding& out) noexcept {
+    auto is = [&](std::string_view name) {
+        if (s.size() != name.size()) return false;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            char c = s[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != name[i]) return false;
+        }
+        return true;
+    };
+    if (is("auto")) return out = text_encoding::automatic, true;
+    if (is("utf-8") || is("utf8")) return out = text_encoding::utf8, true;
+    if (is("cp932") || is("shift_jis") || is("sjis") || is("windows-31j"))
+        return out = text_encoding::cp932, true;
+    return false;
+}
+
+/// What a successful load says about the file. Values are stable.
+enum class load_notice_kind : unsigned char {
+    read_as_cp932,   ///< the file was not UTF-8 and was read as CP932
+    columns_ignored, ///< the header has columns the library does not use (named in the detail)
+};
+
+constexpr bitext label(load_notice_kind k) noexcept {
     switch (k) {
-    case load_error_kind::unreadable:
-        return {"ファイルを読み込めません", "the file cannot be read"};
-    case load_error_kind::too_large:
-        return {"ファイルが大きすぎます", "the file is too large"};
-    case load_error_kind::invalid_utf8:
-        return {"UTF-8 として正しくないバイト列があります", "invalid UTF-8"};
-    case load_error_kind::csv_syntax:
-        return {"CSV の書式が正しくありません", "malformed CSV"};
-    case load_error_kind::missing_header:
-        return {"見出し行がありません", "the header row is missing"};
-    case load_error_kind::bad_header:
-        return {"見出し行が正しくありません", "wrong header row"};
-    case load_error_kind::column_count:
-        return {"列の数が見出し行と一致しません", "wrong number of columns"};
-    case load_error_kind::empty_field:
-        return {"必須の項目が空です", "a required field is empty"};
-    case load_error_kind::invalid_field:
-        return {"使用できない文字を含むか、長すぎる項目があります",
-                "a field holds a forbidden character or is too long"};
-    case load_error_kind::unknown_prefecture:
-        return {"都道府県コードが存在しません", "unknown prefecture code"};
-    case load_error_kind::wrong_level:
-        return {"上位の医師会の階層が正しくありません", "the parent is not one level up"};
-    case load_error_kind::duplicate_code:
-        return {"コードが重複しています", "duplicate code"};
-    case load_error_kind::unknown_association:
-        return {"医師会コードが存在しません", "unknown association code"};
-    case load_error_kind::catalogue_exists:
-        return {"この医師会の会員区分はすでに読み込まれています",
-                "a catalogue is already loaded for this association"};
-    case load_error_kind::builtin_catalogue:
-        return {"日本医師会の会員区分は組み込みのため変更できません",
-                "JMA's catalogue is built in and cannot be replaced"};
-    case load_error_kind::json_syntax:
-        return {"JSON の書式が正しくありません", "malformed JSON"};
-    case load_error_kind::bad_entry:
-        return {"JSON の構成が正しくありません（code, name, prefecture と任意の name_en "
-                "を文字列で持つオブジェクトの配列が必要です）",
-                "wrong JSON shape: expected an array of objects with the string fields code, "
-                "name, prefecture and, optionally, name_en"};
+    case load_notice_kind::read_as_cp932:
+        return texts::notice_read_as_cp932;
+    case load_notice_kind::columns_ignored:
+        return texts::notice_columns_ignored;
     }
     return {"", ""};
 }
 
-/// A refused load: nothing was loaded. `line` is 1-based (0: the file as a whole).
-struct load_error {
-    load_error_kind kind = load_error_kind::unreadable;
-    std::string file; ///< the path, or the name given for a buffer
-    std::size_t line = 0;
-    std::string detail; ///< the offending value or the system's reason, if any
+/// A notice from a load that succeeded (or that a refusal followed).
+struct load_notice {
+    load_notice_kind kind = load_notice_kind::read_as_cp932;
+    std::string file;   ///< the path, or the name given for a buffer
+    std::string detail; ///< e.g. the ignored columns' names
 
-    /// "file:line: reason (detail)".
+    /// "file: notice (detail)".
     std::string message(lang l = lang::ja) const {
-        std::string m = file;
-        if (line) m += ":" + std::to_string(line);
-        m += ": ";
-        m += describe(kind).get(l);
+        std::string m = file + ": " + label(kind).get(l);
         if (!detail.empty()) m += " (" + detail + ")";
         return m;
     }
+};
+
+/// How to load: the encoding, and where to put the notices (none kept when null).
+struct load_options {
+    text_encoding encoding = text_encoding::automatic;
+    std::vector<load_notice>* notices = nullptr;
 };
 
 /// Masters and catalogues larger than this are refused unread (the real master is ~100 KB).
@@ -198,25 +150,156 @@ inline bool clean_code(std::string_view s) noexcept {
     return s.find(' ') == std::string_view::npos && s.find("\u3000") == std::string_view::npos;
 }
 
-/// Parses `data` as CSV. Calls `on_record(fields, line)` for every record (the header too),
-/// where `line` is the 1-based line the record starts on; stops at the first error, which
-/// either the reader or `on_record` (by returning false after filling `err`) reports.
-template <class OnRecord>
-bool read_csv(std::string_view data, const std::string& source, load_error& err,
-              OnRecord&& on_record) {
+/// A refusal at byte `offset` of `data`: the line it is on and the byte (1-based, from the
+/// start of the file) with its value.
+inline bool refuse_byte(load_error& err, load_error_kind kind, std::string_view data,
+                        std::size_t offset) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    err.kind = kind;
+    err.line = 1 + static_cast<std::size_t>(
+                       std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
+    err.detail = "byte " + std::to_string(offset + 1);
+    if (offset < data.size()) {
+        const auto c = static_cast<unsigned char>(data[offset]);
+        err.detail += " = 0x";
+        err.detail.push_back(hex[c >> 4]);
+        err.detail.push_back(hex[c & 15]);
+    }
+    return false;
+}
+
+/// Turns the bytes of a master or catalogue into UTF-8 text (`text`, which may point into
+/// `data` or into `storage`), as `opts.encoding` says: valid UTF-8 (a BOM skipped) as is;
+/// otherwise, unless UTF-8 is forced, CP932 through iconv, with a notice. Refusals name the
+/// line and the byte.
+inline bool decode_text(std::string_view data, const std::string& source, const load_options& opts,
+                        std::string& storage, std::string_view& text, load_error& err) {
     err = load_error{load_error_kind::unreadable, source, 0, {}};
     if (data.size() > max_master_bytes) {
         err.kind = load_error_kind::too_large;
+        err.detail = "> " + std::to_string(max_master_bytes) + " bytes";
         return false;
     }
-    if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3); // a BOM, as Excel writes
-    if (const std::size_t bad = utf8_invalid_at(data); bad != std::string_view::npos) {
-        err.kind = load_error_kind::invalid_utf8;
-        err.line = 1 + static_cast<std::size_t>(
-                           std::count(data.begin(), data.begin() + static_cast<long>(bad), '\n'));
-        err.detail = "byte " + std::to_string(bad + 1);
+    const bool bom = data.substr(0, 3) == "\xEF\xBB\xBF"; // as Excel writes "CSV UTF-8"
+    if (opts.encoding != text_encoding::cp932) {
+        const std::string_view body = bom ? data.substr(3) : data;
+        const std::size_t bad = utf8_invalid_at(body);
+        if (bad == std::string_view::npos) {
+            text = body;
+            return true;
+        }
+        if (opts.encoding == text_encoding::utf8 || bom || mostly_utf8(body))
+            return refuse_byte(err, load_error_kind::invalid_utf8, data, bad + (bom ? 3 : 0));
+    }
+    storage.clear();
+    const conversion c = cp932_to_utf8(data, storage);
+    if (c.unavailable) {
+        err.detail = "iconv: CP932";
         return false;
     }
+    if (!c.ok())
+        return refuse_byte(err,
+                           opts.encoding == text_encoding::cp932
+                               ? load_error_kind::invalid_cp932
+                               : load_error_kind::invalid_encoding,
+                           data, c.bad);
+    text = storage;
+    if (opts.notices && opts.encoding == text_encoding::automatic)
+        opts.notices->push_back({load_notice_kind::read_as_cp932, source, {}});
+    return true;
+}
+
+/// One column a loader looks for: the names a header may give it, and whether it must be there.
+struct column_spec {
+    const std::string_view* names; ///< the first is the English name used in messages
+    std::size_t name_count;
+    bool required;
+};
+
+template <std::size_t N>
+constexpr column_spec column(const std::string_view (&names)[N], bool required) noexcept {
+    return {names, N, required};
+}
+
+/// Finds the columns of `specs` in a header row by name: trimmed, full-width folded, ASCII
+/// case-insensitive, in any order. `at[i]` is the column of spec i (npos when absent). Columns
+/// not asked for are named once in a notice; a required column absent is refused (naming it),
+/// a column named twice too.
+template <std::size_t N>
+bool map_header(const std::vector<std::string>& header, const column_spec (&specs)[N],
+                std::size_t (&at)[N], const std::string& source, const load_options& opts,
+                std::size_t line, load_error& err) {
+    for (auto& a : at) a = std::string_view::npos;
+    std::string ignored;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const std::string key = header_key(header[c]);
+        bool used = false;
+        for (std::size_t i = 0; i < N && !used; ++i)
+            for (std::size_t k = 0; k < specs[i].name_count && !used; ++k)
+                if (key == header_key(specs[i].names[k])) {
+                    if (at[i] != std::string_view::npos) {
+                        err.kind = load_error_kind::bad_header;
+                        err.line = line;
+                        err.detail = std::string(trim_value(header[c]));
+                        return false;
+                    }
+                    at[i] = c;
+                    used = true;
+                }
+        if (used) continue;
+        if (!ignored.empty()) ignored += ", ";
+        if (key.empty())
+            ignored += "#" + std::to_string(c + 1); // a column without a name: its position
+        else
+            ignored += trim_value(header[c]);
+    }
+    std::string missing;
+    for (std::size_t i = 0; i < N; ++i)
+        if (specs[i].required && at[i] == std::string_view::npos) {
+            if (!missing.empty()) missing += ", ";
+            missing += specs[i].names[0];
+        }
+    if (!missing.empty()) {
+        err.kind = load_error_kind::missing_column;
+        err.line = line;
+        err.detail = std::move(missing);
+        return false;
+    }
+    if (!ignored.empty() && opts.notices)
+        opts.notices->push_back({load_notice_kind::columns_ignored, source, std::move(ignored)});
+    return true;
+}
+
+/// Checks a data row against a header of `columns` fields: fewer fields is refused; more is
+/// accepted only when the extra ones are empty (Excel pads rows with trailing commas).
+inline bool check_width(const std::vector<std::string>& f, std::size_t columns, std::size_t line,
+                        load_error& err) {
+    bool ok = f.size() >= columns;
+    for (std::size_t i = columns; ok && i < f.size(); ++i) ok = trim_value(f[i]).empty();
+    if (ok) return true;
+    err.kind = load_error_kind::column_count;
+    err.line = line;
+    err.detail = std::to_string(f.size()) + " != " + std::to_string(columns);
+    return false;
+}
+
+/// True for a row whose fields are all empty or spaces (a blank row as Excel writes it: ",,,").
+inline bool blank_row(const std::vector<std::string>& f) noexcept {
+    for (const std::string& x : f)
+        if (!trim_value(x).empty()) return false;
+    return true;
+}
+
+/// Parses `data` as CSV, after decode_text(). Calls `on_record(fields, line)` for every
+/// record (the header too) that is not blank, where `line` is the 1-based line the record
+/// starts on; stops at the first error, which either the reader or `on_record` (by returning
+/// false after filling `err`) reports.
+template <class OnRecord>
+bool read_csv(std::string_view raw, const std::string& source, const load_options& opts,
+              load_error& err, OnRecord&& on_record) {
+    std::string storage;
+    std::string_view data;
+    if (!decode_text(raw, source, opts, storage, data, err)) return false;
 
     struct state {
         std::vector<std::string> fields;
@@ -234,7 +317,8 @@ bool read_csv(std::string_view data, const std::string& source, load_error& err,
     };
     auto on_row = [](int, void* d) {
         auto* x = static_cast<state*>(d);
-        if (!x->failed && !(*x->cb)(x->fields, x->record_line)) x->failed = true;
+        if (!x->failed && !blank_row(x->fields) && !(*x->cb)(x->fields, x->record_line))
+            x->failed = true;
         x->fields.clear();
         x->in_record = false;
     };

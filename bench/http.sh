@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The HTTP service's benchmark: Debian `wrk` on loopback with keep-alive (2 threads, 64
+# connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
+# (bench/workload.cpp, the same 178,593 requests as the batch benchmark, cycled by a wrk Lua
+# script) — and, with the same settings, against nginx (Debian `nginx-light`) serving a static
+# 1 KiB JSON file: the HTTP floor on this machine. Prints both requests/s, the ratio and the
+# p99 latencies. Not a test: nothing here fails on a slow figure.
+#
+#   bench/http.sh [BUILD_DIR]     (default build-release; scripts/bench.sh calls it)
+# Environment: HTTP_BENCH_SECONDS (default 10 per run), BENCH_OUT (the results directory).
+# Installs wrk and nginx-light when missing (apt-get; root or sudo). nginx runs as the calling
+# user with its own temporary prefix, configuration and logs, and is stopped afterwards.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}}
+out=${BENCH_OUT:-"$build/bench-results"}
+secs=${HTTP_BENCH_SECONDS:-10}
+
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bench/http: installing ${need[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${need[@]}" >/dev/null
+fi
+
+if [ ! -x "$build/src/mamisguide" ] || [ ! -x "$build/bench/mamisguide_bench" ]; then
+  CMAKE_BUILD_TYPE=Release "$here/scripts/setup.sh" "$build"
+  cmake --build "$build" -j"$(nproc)" --target mamisguide_cli mamisguide_bench >/dev/null
+fi
+mkdir -p "$out"
+[ -f "$out/requests.jsonl" ] || "$build/bench/mamisguide_bench" --write-workload "$out" >/dev/null
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# The request mix: every request of the workload, cycled; each wrk thread starts elsewhere.
+cat >"$tmp/plan.lua" <<LUA
+local bodies = {}
+for line in io.lines("$out/requests.jsonl") do bodies[#bodies + 1] = line end
+local i = 0
+local headers = {["Content-Type"] = "application/json"}
+function setup(thread) thread:set("offset", math.random(#bodies)) end
+function init(args) i = offset or 0 end
+function request()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/v1/plan", headers, bodies[i])
+end
+LUA
+
+run_wrk() { # URL [script] → wrk output in $tmp/wrk.txt
+  local url=$1 script=${2:-}
+  local s=()
+  [ -n "$script" ] && s=(-s "$script")
+  wrk -t2 -c64 -d2s "${s[@]}" "$url" >/dev/null # warm-up
+  wrk -t2 -c64 -d"${secs}s" --latency "${s[@]}" "$url" >"$tmp/wrk.txt"
+}
+rps() { sed -n 's/^Requests\/sec: *//p' "$tmp/wrk.txt"; }
+p99() { sed -n 's/^ *99% *//p' "$tmp/wrk.txt"; }
+errors() { sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$tmp/wrk.txt"; }
+
+# ---- mamisguide serve ------------------------------------------------------------------------
+"$build/src/mamisguide" serve --listen 127.0.0.1:0 --directory "$out/master.csv" --quiet \
+  2>"$tmp/serve.log" &
+pids+=($!)
+for _ in $(seq 100); do grep -q 'http://' "$tmp/serve.log" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*/' "$tmp/serve.log" | head -1)
+[ -n "$url" ] || { cat "$tmp/serve.log" >&2; exit 1; }
+echo "bench/http: wrk -t2 -c64 -d${secs}s POST ${url}v1/plan (the workload's mix)" >&2
+run_wrk "${url}v1/plan" "$tmp/plan.lua"
+cp "$tmp/wrk.txt" "$out/wrk-serve.txt"
+serve_rps=$(rps) serve_p99=$(p99)
+# The workload mixes plans and refusals; invalid_request (400) is in the mix on purpose.
+serve_non2xx=$(errors)
+kill -TERM "${pids[0]}"; wait "${pids[0]}" || true
+pids=()
+
+# ---- nginx, a static 1 KiB JSON file ---------------------------------------------------------
+port=$(free_port)
+mkdir -p "$tmp/www" "$tmp/logs"
+/usr/bin/python3 - "$tmp/www/plan.json" <<'PY'
+import json, sys
+doc = {"ok": True, "operation": "withdraw", "form": "withdrawal", "steps": []}
+while len(json.dumps(doc)) < 1024 - 16:
+    doc["steps"].append("x" * 40)
+text = json.dumps(doc)
+text = text[:-2] + '"' + "x" * (1024 - len(text) - 1 - 2) + '"]}'
+assert len(text) == 1023
+open(sys.argv[1], "w").write(text + "\n")
+PY
+cat >"$tmp/nginx.conf" <<CONF
+daemon on;
+worker_processes 2;
+pid $tmp/nginx.pid;
+error_log $tmp/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  client_body_temp_path $tmp/body;
+  proxy_temp_path $tmp/proxy;
+  fastcgi_temp_path $tmp/fastcgi;
+  uwsgi_temp_path $tmp/uwsgi;
+  scgi_temp_path $tmp/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    root $tmp/www;
+    location / { default_type application/json; }
+  }
+}
+CONF
+/usr/sbin/nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log"
+for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] && break; sleep 0.1; done
+echo "bench/http: wrk -t2 -c64 -d${secs}s GET http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB)" >&2
+run_wrk "http://127.0.0.1:$port/plan.json"
+cp "$tmp/wrk.txt" "$out/wrk-nginx.txt"
+nginx_rps=$(rps) nginx_p99=$(p99)
+kill "$(cat "$tmp/nginx.pid")"
+for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] || break; sleep 0.1; done
+
+ratio=$(/usr/bin/python3 -c "print('%.0f%%' % (100 * $serve_rps / $nginx_rps))")
+printf '\n%-44s %12s %10s\n' "HTTP (wrk -t2 -c64, keep-alive, loopback)" "requests/s" "p99"
+printf '%-44s %12s %10s\n' "mamisguide serve: POST /v1/plan (mix)" "$serve_rps" "$serve_p99"
+printf '%-44s %12s %10s\n' "nginx-light: GET 1 KiB static JSON" "$nginx_rps" "$nginx_p99"
+printf '%-44s %12s\n' "ratio (goal >= 50%; p99 goal <= 2 ms)" "$ratio"
+[ -n "$serve_non2xx" ] && printf '(mamisguide: %s responses were 400 invalid_request, part of the mix)\n' "$serve_non2xx"
+exit 0

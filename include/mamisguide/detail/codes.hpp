@@ -1,0 +1,120 @@
+// mamisguide — codes as people type them: values trimmed of ASCII and ideographic (U+3000)
+// spaces, full-width ASCII (U+FF01–U+FF5E: Ａ, ｚ, １, －…) folded to ASCII. Comparisons and
+// hashes fold on the fly, so a lookup allocates nothing and costs one extra branch per byte.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace mamisguide::detail {
+
+/// The character at `s[i]`, folded: full-width ASCII (3 bytes in UTF-8) becomes its ASCII
+/// counterpart. Returns the number of bytes consumed (1 or 3) and stores the character in `c`.
+constexpr std::size_t fold_at(std::string_view s, std::size_t i, char& c) noexcept {
+    if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) { // U+FF01 … U+FF3F
+            c = static_cast<char>(b2 - 0x81 + 0x21);
+            return 3;
+        }
+        if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) { // U+FF40 … U+FF5E
+            c = static_cast<char>(b2 - 0x80 + 0x60);
+            return 3;
+        }
+    }
+    c = s[i];
+    return 1;
+}
+
+/// `s` without leading and trailing ASCII spaces, tabs and ideographic spaces (U+3000).
+constexpr std::string_view trim_value(std::string_view s) noexcept {
+    for (;;) {
+        if (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+            s.remove_prefix(1);
+        else if (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80")
+            s.remove_prefix(3);
+        else
+            break;
+    }
+    for (;;) {
+        if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+            s.remove_suffix(1);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80")
+            s.remove_suffix(3);
+        else
+            break;
+    }
+    return s;
+}
+
+/// True if `s` holds no full-width ASCII and no surrounding space: folding leaves it as is.
+constexpr bool is_folded(std::string_view s) noexcept {
+    if (trim_value(s).size() != s.size()) return false;
+    for (std::size_t i = 0; i < s.size();) {
+        char c = 0;
+        const std::size_t n = fold_at(s, i, c);
+        if (n != 1) return false;
+        i += n;
+    }
+    return true;
+}
+
+/// Two codes are the same after trimming and folding both.
+constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
+    a = trim_value(a);
+    b = trim_value(b);
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        char x = 0, y = 0;
+        i += fold_at(a, i, x);
+        j += fold_at(b, j, y);
+        if (x != y) return false;
+    }
+    return i == a.size() && j == b.size();
+}
+
+/// FNV-1a over the trimmed, folded code: equal for codes that same_code() calls the same.
+constexpr std::uint64_t hash_code(std::string_view s) noexcept {
+    s = trim_value(s);
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < s.size();) {
+        char c = 0;
+        i += fold_at(s, i, c);
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/// Writes the code trimmed and folded to `out` (which must hold `s.size()` bytes; folding only
+/// shortens) and returns its length.
+inline std::size_t fold_code(std::string_view s, char* out) noexcept {
+    s = trim_value(s);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        char c = 0;
+        i += fold_at(s, i, c);
+        out[n++] = c;
+    }
+    return n;
+}
+
+/// The code trimmed and folded, as stored by the loaders.
+inline std::string fold_code(std::string_view s) {
+    std::string out(s.size(), '\0');
+    out.resize(fold_code(s, out.data()));
+    return out;
+}
+
+/// A header's column name as compared: trimmed, folded, ASCII letters in lower case.
+inline std::string header_key(std::string_view s) {
+    std::string k = fold_code(s);
+    for (char& c : k)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return k;
+}
+
+} // namespace mamisguide::detail

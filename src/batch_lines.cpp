@@ -1,0 +1,92 @@
+// JSON Lines in, JSON Lines out (batch_lines.hpp).
+#include "batch_lines.hpp"
+
+#include <json.hpp>
+
+#include <cstring>
+
+namespace mg_batch {
+
+std::size_t batch_lines::refusals() const noexcept {
+    std::size_t n = 0;
+    for (int c = 1; c < n_statuses; ++c) n += counts_[c];
+    return n;
+}
+
+void batch_lines::answer(std::string_view line, std::string& out) {
+    ++line_;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    int rc;
+    if (line.size() > json::max_request_bytes) {
+        json::write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
+        rc = static_cast<int>(refusal_code::invalid_request);
+    } else {
+        const std::size_t start = out.size();
+        rc = json::respond(*dir_, line, out, line_);
+        if (rc < 0) {
+            out.resize(start);
+            json::write_refusal_only(out, texts::json_internal, "", lang::ja, line_);
+            rc = static_cast<int>(refusal_code::invalid_request);
+        }
+    }
+    ++counts_[rc];
+    out.push_back('\n');
+}
+
+void batch_lines::answer_oversized(std::string& out) {
+    ++line_;
+    json::write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
+    ++counts_[static_cast<int>(refusal_code::invalid_request)];
+    out.push_back('\n');
+}
+
+std::size_t batch_lines::feed(std::string_view piece, std::string& out, std::size_t out_limit) {
+    // A request may be max_request_bytes long plus the '\r' of a CRLF line end.
+    const std::size_t keep = json::max_request_bytes + 1;
+    std::size_t pos = 0;
+    while (pos < piece.size() && out.size() < out_limit) {
+        const void* nl = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
+        if (!nl) { // the rest starts a line that a later piece ends
+            const std::size_t rest = piece.size() - pos;
+            if (!skipping_) {
+                if (carry_.size() + rest > keep) {
+                    skipping_ = true; // too long to be a request: drop it unread
+                    carry_.clear();
+                    carry_.shrink_to_fit();
+                } else {
+                    carry_.append(piece.data() + pos, rest);
+                }
+            }
+            return piece.size();
+        }
+        const std::size_t at =
+            static_cast<std::size_t>(static_cast<const char*>(nl) - piece.data());
+        if (skipping_) {
+            answer_oversized(out);
+            skipping_ = false;
+        } else if (!carry_.empty()) {
+            if (carry_.size() + (at - pos) > keep) {
+                answer_oversized(out);
+            } else {
+                carry_.append(piece.data() + pos, at - pos);
+                answer(carry_, out);
+            }
+            carry_.clear();
+        } else {
+            answer(piece.substr(pos, at - pos), out);
+        }
+        pos = at + 1;
+    }
+    return pos;
+}
+
+void batch_lines::finish(std::string& out) {
+    if (skipping_)
+        answer_oversized(out);
+    else if (!carry_.empty())
+        answer(carry_, out);
+    skipping_ = false;
+    carry_.clear();
+}
+
+} // namespace mg_batch

@@ -1,0 +1,100 @@
+// The HTTP service's request handler: a pure function from a request (method, target, body) to
+// a response (status, content type, body), with no socket in sight — the server (server.cpp)
+// reads and writes HTTP around it, the tests and the fuzz target call it directly.
+//
+// POST /v1/batch is answered here too, from a whole body; the server streams it instead, with
+// the same line logic (batch_lines.hpp) and so the same bytes.
+#pragma once
+
+#include "http/metrics.hpp"
+
+#include <mamisguide/mamisguide.hpp>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace mg_http {
+
+using namespace mamisguide;
+
+/// One version of the data: the directory (built-ins, master, catalogues) and where it came
+/// from. Immutable once published; a request holds a shared_ptr to one version start to end.
+struct dataset {
+    directory dir;
+    std::size_t master_rows = 0; ///< municipal associations read from the master
+    std::int64_t loaded_at = 0;  ///< Unix seconds
+    double load_seconds = 0;     ///< how long loading took
+};
+
+/// The state every request reads: the data (swapped atomically on reload), the metrics, the
+/// clock and the options.
+class service {
+public:
+    explicit service(std::shared_ptr<const dataset> data);
+
+    std::shared_ptr<const dataset> data() const { return std::atomic_load(&data_); }
+    /// Publishes a new version: requests that start after this see it.
+    void publish(std::shared_ptr<const dataset> d);
+
+    mutable metrics stats;
+    std::int64_t started_at = 0;           ///< Unix seconds
+    std::atomic<std::uint64_t> reloads{0}; ///< successful reloads
+    std::function<std::int64_t()> now;     ///< Unix seconds (the clock, replaceable)
+
+private:
+    std::shared_ptr<const dataset> data_;
+};
+
+struct request {
+    std::string_view method; ///< as sent ("GET", "POST", …); HEAD is answered like GET
+    std::string_view target; ///< "/v1/guide?lang=en"
+    std::string_view body;
+};
+
+struct response {
+    unsigned status = 200;
+    std::string_view content_type;
+    std::string body;
+    endpoint ep = endpoint::other;
+    std::string_view code;  ///< the refusal or error code (for the log and the metrics)
+    std::string_view allow; ///< 405 and OPTIONS: the methods the path takes
+    /// POST /v1/batch: lines answered, and plans / refusals by code (index = status 0…14).
+    std::size_t lines = 0;
+    std::array<std::size_t, 15> counts{};
+};
+
+inline constexpr std::string_view json_type = "application/json; charset=utf-8";
+inline constexpr std::string_view ndjson_type = "application/x-ndjson; charset=utf-8";
+inline constexpr std::string_view prometheus_type = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr std::string_view html_type = "text/html; charset=utf-8";
+
+/// The largest body /v1/plan (and any other endpoint but /v1/batch) reads: larger ones get 413.
+inline constexpr std::size_t max_body_bytes = std::size_t(1) << 20;
+
+/// Answers one request on one version of the data. Never throws but std::bad_alloc.
+response handle(const service& s, const dataset& d, const request& r);
+/// The same on the current version.
+inline response handle(const service& s, const request& r) {
+    const auto d = s.data();
+    return handle(s, *d, r);
+}
+
+/// Which endpoint a path names (for routing, the log and the metrics); `other` when none.
+endpoint classify(std::string_view path) noexcept;
+/// The methods a path takes ("GET" / "POST"), empty for an unknown path.
+std::string_view allowed_methods(endpoint e) noexcept;
+
+/// An error response of the service itself (json::write_http_error), in `l`.
+response error_response(unsigned status, std::string_view code, const bitext& message,
+                        lang l = lang::ja, std::string_view field = {});
+
+/// The refusal /v1/plan gives for a body over max_body_bytes (413): the contract's
+/// invalid_request "too large", the bytes mg_plan_json gives for such a request.
+response plan_too_large();
+
+} // namespace mg_http

@@ -1,0 +1,689 @@
+// The HTTP service's server (server.hpp), after Beast's advanced server example: an acceptor,
+// one session per connection (on its own strand), request_parser with limits, tcp_stream
+// timeouts, a signal_set for the graceful stop and the reload.
+//
+// A session reads a request's header first (under one deadline, so a client that sends half a
+// header and stalls is cut off), then picks the body's reader: POST /v1/batch streams the body
+// through batch_lines in 64 KiB pieces and answers with chunked JSON Lines as it goes (constant
+// memory, each read with its own idle deadline); everything else reads at most 1 MiB into a
+// string and calls the pure handler. Pipelined requests wait in the read buffer and are taken
+// one after the other.
+#include "http/server.hpp"
+
+#include "batch_lines.hpp"
+
+#include <json.hpp>
+#include <mamisguide/texts/http.hpp>
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <unistd.h>
+
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+namespace mg_http {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using beast::error_code;
+
+namespace {
+
+constexpr std::size_t header_limit = 16 * 1024;
+constexpr std::uint64_t no_limit = std::numeric_limits<std::uint64_t>::max();
+constexpr std::size_t batch_piece = 64 * 1024;      ///< body bytes read at a time
+constexpr std::size_t batch_out_limit = 256 * 1024; ///< responses written at a time
+
+std::int64_t unix_micros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/// One line on standard error in a single write(2), so lines from threads never interleave.
+void log_line(std::string line) {
+    line.push_back('\n');
+    const char* p = line.data();
+    std::size_t n = line.size();
+    while (n > 0) {
+        const ssize_t w = ::write(STDERR_FILENO, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return;
+        p += w;
+        n -= static_cast<std::size_t>(w);
+    }
+}
+
+void log_text(const bitext& what, lang l, std::string_view detail = {}) {
+    std::string s = "mamisguide: ";
+    s += what.get(l);
+    s.append(detail);
+    log_line(std::move(s));
+}
+
+class session;
+
+/// A parse error of the request (bad method, target, version, field, length, chunk…), as
+/// opposed to the connection ending.
+bool malformed(const error_code& ec) {
+    static const auto& http_category = error_code(http::error::end_of_stream).category();
+    return ec.category() == http_category && ec != http::error::end_of_stream &&
+           ec != http::error::partial_message && ec != http::error::need_buffer;
+}
+
+/// What the sessions share: the service, the options, the registry used at the stop.
+struct server_state {
+    server_state(service& s, const server_options& o) : svc(s), opt(o) {}
+    service& svc;
+    const server_options& opt;
+    net::io_context* ioc = nullptr;
+    std::atomic<bool> stopping{false};
+    std::mutex mu;
+    std::unordered_map<session*, std::weak_ptr<session>> sessions;
+    std::function<void()> on_last_session; ///< set at the stop: called when none is left
+};
+
+class session : public std::enable_shared_from_this<session> {
+public:
+    session(tcp::socket&& socket, server_state& st) : stream_(std::move(socket)), st_(st) {}
+
+    ~session() {
+        st_.svc.stats.connection_closed();
+        std::function<void()> last;
+        {
+            std::lock_guard<std::mutex> lock(st_.mu);
+            st_.sessions.erase(this);
+            if (st_.sessions.empty() && st_.on_last_session) last = st_.on_last_session;
+        }
+        if (last) last();
+    }
+
+    net::any_io_executor executor() { return stream_.get_executor(); }
+
+    void start() {
+        st_.svc.stats.connection_opened();
+        {
+            std::lock_guard<std::mutex> lock(st_.mu);
+            st_.sessions.emplace(this, weak_from_this());
+        }
+        net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+    }
+
+    /// The graceful stop, on the session's strand: an idle connection (no byte of a next
+    /// request received) is closed now, a busy one after its response.
+    void stop() {
+        stopping_ = true;
+        if (idle_ && buffer_.size() == 0) {
+            error_code ec;
+            stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+            stream_.cancel();
+        }
+    }
+
+private:
+    // ---- one request: header, then a body reader ---------------------------------------------
+    void read_header() {
+        if (stopping_ || st_.stopping.load(std::memory_order_relaxed)) {
+            if (buffer_.size() == 0) return close();
+        }
+        idle_ = true;
+        hparser_.emplace();
+        hparser_->header_limit(header_limit);
+        // The body's reader sets the limit. (Not boost::none: Beast 1.74 compares the
+        // Content-Length with the optional, and any length is "greater" than none.)
+        hparser_->body_limit(no_limit);
+        stream_.expires_after(st_.opt.timeout);
+        http::async_read_header(stream_, buffer_, *hparser_,
+                                beast::bind_front_handler(&session::on_header, shared_from_this()));
+    }
+
+    void on_header(error_code ec, std::size_t) {
+        idle_ = false;
+        if (ec) {
+            if (ec == http::error::header_limit)
+                return fail(431, "header_too_large", texts::http_header_too_large);
+            if (malformed(ec)) return fail(400, "bad_request", texts::http_bad_request);
+            return close(); // closed, reset, timed out (tcp_stream closed it) or stopped
+        }
+        started_us_ = unix_micros();
+        started_ = std::chrono::steady_clock::now();
+        data_ = st_.svc.data();
+        const auto& h = hparser_->get();
+        method_.assign(h.method_string().data(), h.method_string().size());
+        target_.assign(h.target().data(), h.target().size());
+        version_ = h.version();
+        keep_alive_ = h.keep_alive();
+        expect_continue_ = beast::iequals(h[http::field::expect], "100-continue");
+        const std::string_view path = std::string_view(target_).substr(0, target_.find('?'));
+        ep_ = classify(path);
+
+        if (ep_ == endpoint::batch && method_ == "POST") return batch_start();
+
+        if (hparser_->is_done()) return answer({});
+        const auto length = hparser_->content_length();
+        if (length && *length > max_body_bytes) return too_large();
+        sparser_.emplace(std::move(*hparser_));
+        sparser_->body_limit(max_body_bytes);
+        continue_then([self = shared_from_this()] {
+            self->stream_.expires_after(self->st_.opt.timeout);
+            http::async_read(self->stream_, self->buffer_, *self->sparser_,
+                             beast::bind_front_handler(&session::on_body, self));
+        });
+    }
+
+    void on_body(error_code ec, std::size_t) {
+        if (ec == http::error::body_limit) return too_large();
+        if (ec) {
+            if (malformed(ec)) return fail(400, "bad_request", texts::http_bad_request);
+            return close();
+        }
+        std::string body = sparser_->release().body();
+        answer(body);
+    }
+
+    /// "HTTP/1.1 100 Continue" first when the client waits for it, then `next`.
+    template <class F>
+    void continue_then(F next) {
+        if (!expect_continue_) return next();
+        expect_continue_ = false;
+        static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
+        stream_.expires_after(st_.opt.timeout);
+        net::async_write(stream_, net::buffer(cont.data(), cont.size()),
+                         [self = shared_from_this(), next](error_code ec, std::size_t) {
+                             if (ec) return self->close();
+                             next();
+                         });
+    }
+
+    /// A body over the limit: 413 and close (the rest of the body is never read).
+    void too_large() {
+        keep_alive_ = false;
+        if (ep_ == endpoint::plan && method_ == "POST") {
+            response r = plan_too_large();
+            return send(std::move(r));
+        }
+        response r = error_response(413, "payload_too_large", texts::http_body_too_large);
+        r.ep = ep_;
+        send(std::move(r));
+    }
+
+    /// A request that cannot be read: an error response, then close.
+    void fail(unsigned status, std::string_view code, const bitext& message) {
+        started_us_ = unix_micros();
+        started_ = std::chrono::steady_clock::now();
+        method_.clear();
+        target_.clear();
+        version_ = 11;
+        keep_alive_ = false;
+        response r = error_response(status, code, message);
+        r.ep = endpoint::other;
+        send(std::move(r));
+    }
+
+    void answer(std::string_view body) {
+        request req{method_, target_, body};
+        response r = handle(st_.svc, *data_, req);
+        send(std::move(r));
+    }
+
+    void send(response r) {
+        auto& res = res_.emplace();
+        res.version(version_ >= 10 ? version_ : 11);
+        res.result(r.status);
+        const bool keep =
+            keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
+        res.keep_alive(keep);
+        if (!r.content_type.empty())
+            res.set(http::field::content_type,
+                    beast::string_view(r.content_type.data(), r.content_type.size()));
+        res.set("X-Content-Type-Options", "nosniff");
+        // The web guide's page and everything it loads: its own origin only, no inline script
+        // or style, and no Referer to anyone.
+        res.set("Content-Security-Policy", "default-src 'self'");
+        res.set("Referrer-Policy", "no-referrer");
+        if (!r.allow.empty())
+            res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
+        cors(res, r.status == 204 ? r.allow : std::string_view());
+        const std::size_t size = r.body.size();
+        if (method_ == "HEAD") {
+            res.content_length(size); // the length GET would give, no body
+        } else {
+            res.body() = std::move(r.body);
+            res.prepare_payload();
+        }
+        status_ = r.status;
+        code_ = r.code;
+        lines_answered_ = r.lines;
+        for (std::size_t i = 0; i < r.counts.size(); ++i)
+            if (r.counts[i]) st_.svc.stats.answer(static_cast<int>(i), r.counts[i]);
+        ep_ = r.ep;
+        stream_.expires_after(st_.opt.timeout);
+        http::async_write(stream_, res,
+                          beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
+    }
+
+    template <class Fields>
+    void cors(Fields& res, std::string_view preflight_methods) {
+        const std::string& origin = st_.opt.cors_origin;
+        if (origin.empty()) return;
+        res.set(http::field::access_control_allow_origin, origin);
+        res.set(http::field::vary, "Origin");
+        if (!preflight_methods.empty()) {
+            res.set(http::field::access_control_allow_methods,
+                    beast::string_view(preflight_methods.data(), preflight_methods.size()));
+            res.set(http::field::access_control_allow_headers, "Content-Type");
+            res.set(http::field::access_control_max_age, "600");
+        }
+    }
+
+    void on_write(bool keep, error_code ec, std::size_t) {
+        res_.reset();
+        done_request(ec);
+        if (ec || !keep) return close();
+        next_request();
+    }
+
+    void next_request() {
+        sparser_.reset();
+        bparser_.reset();
+        hparser_.reset();
+        data_.reset();
+        read_header();
+    }
+
+    /// The access log line and the metrics of the request just answered (or abandoned).
+    void done_request(error_code ec) {
+        const auto us =
+            static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                           std::chrono::steady_clock::now() - started_)
+                                           .count());
+        st_.svc.stats.request(ep_, status_, us);
+        if (!st_.opt.access_log) return;
+        json::access_entry e;
+        e.unix_micros = started_us_;
+        e.method = method_.size() <= 16 ? std::string_view(method_) : std::string_view("?");
+        std::string_view path = std::string_view(target_).substr(0, target_.find('?'));
+        if (path.size() > 256) path = path.substr(0, 256);
+        e.path = path;
+        e.status = status_;
+        e.micros = us;
+        e.code = ec ? std::string_view("aborted") : code_;
+        e.lines = lines_answered_;
+        std::string line;
+        line.reserve(160);
+        json::write_access(line, e);
+        log_line(std::move(line));
+    }
+
+    // ---- POST /v1/batch, streamed ----------------------------------------------------------
+    void batch_start() {
+        bparser_.emplace(std::move(*hparser_));
+        bparser_->body_limit(no_limit); // constant memory whatever the size
+        lines_.emplace(data_->dir);
+        in_.reset(new char[batch_piece]);
+        out_.clear();
+        out_.reserve(batch_out_limit + 4096);
+        chunked_ = version_ >= 11;
+        if (!chunked_) keep_alive_ = false; // HTTP/1.0: the body ends when the connection does
+        status_ = 200;
+        code_ = {};
+        auto& res = hres_.emplace();
+        res.version(version_ >= 10 ? version_ : 11);
+        res.result(http::status::ok);
+        res.set(http::field::content_type,
+                beast::string_view(ndjson_type.data(), ndjson_type.size()));
+        res.set("X-Content-Type-Options", "nosniff");
+        cors(res, {});
+        batch_keep_ = keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
+        res.keep_alive(batch_keep_);
+        if (chunked_) res.chunked(true);
+        hser_.emplace(res);
+        continue_then([self = shared_from_this()] {
+            self->stream_.expires_after(self->st_.opt.timeout);
+            http::async_write_header(self->stream_, *self->hser_,
+                                     [self](error_code ec, std::size_t) {
+                                         if (ec) return self->batch_abort(ec);
+                                         self->batch_read();
+                                     });
+        });
+    }
+
+    void batch_read() {
+        if (bparser_->is_done()) return batch_finish();
+        auto& body = bparser_->get().body();
+        body.data = in_.get();
+        body.size = batch_piece;
+        body.more = true;
+        stream_.expires_after(st_.opt.timeout);
+        http::async_read_some(
+            stream_, buffer_, *bparser_,
+            beast::bind_front_handler(&session::on_batch_read, shared_from_this()));
+    }
+
+    void on_batch_read(error_code ec, std::size_t) {
+        if (ec == http::error::need_buffer) ec = {};
+        if (ec) return batch_abort(ec);
+        pending_ = std::string_view(in_.get(), batch_piece - bparser_->get().body().size);
+        batch_feed();
+    }
+
+    /// Answers the lines of the piece read, writing the responses whenever enough are ready.
+    void batch_feed() {
+        while (!pending_.empty()) {
+            pending_.remove_prefix(lines_->feed(pending_, out_, batch_out_limit));
+            if (out_.size() >= batch_out_limit) return batch_write([this] { batch_feed(); });
+        }
+        if (bparser_->is_done()) return batch_finish();
+        // Write what is ready before waiting for more input, so that a client that sends a
+        // line and waits gets its answer.
+        if (!out_.empty()) return batch_write([this] { batch_read(); });
+        batch_read();
+    }
+
+    template <class F>
+    void batch_write(F next) {
+        stream_.expires_after(st_.opt.timeout);
+        auto done = [self = shared_from_this(), next](error_code ec, std::size_t) {
+            if (ec) return self->batch_abort(ec);
+            self->out_.clear();
+            next();
+        };
+        if (chunked_)
+            net::async_write(stream_, http::make_chunk(net::buffer(out_)), std::move(done));
+        else
+            net::async_write(stream_, net::buffer(out_), std::move(done));
+    }
+
+    void batch_finish() {
+        lines_->finish(out_);
+        lines_answered_ = lines_->lines();
+        auto last = [self = shared_from_this()] {
+            if (!self->chunked_) return self->batch_done({});
+            self->stream_.expires_after(self->st_.opt.timeout);
+            net::async_write(self->stream_, http::make_chunk_last(),
+                             [self](error_code ec, std::size_t) { self->batch_done(ec); });
+        };
+        if (out_.empty()) return last();
+        batch_write(last);
+    }
+
+    void batch_count() {
+        if (!lines_) return;
+        lines_answered_ = lines_->lines();
+        for (int i = 0; i < mg_batch::batch_lines::n_statuses; ++i)
+            if (lines_->counts()[i]) st_.svc.stats.answer(i, lines_->counts()[i]);
+    }
+
+    void batch_done(error_code ec) {
+        batch_count();
+        done_request(ec);
+        lines_.reset();
+        hser_.reset();
+        hres_.reset();
+        in_.reset();
+        out_.clear();
+        out_.shrink_to_fit();
+        if (ec || !batch_keep_) return close();
+        next_request();
+    }
+
+    /// The body could not be read or the answers not written: the response so far stays
+    /// unfinished (no last chunk), so the client sees it was cut short.
+    void batch_abort(error_code ec) {
+        batch_count();
+        done_request(ec ? ec : net::error::operation_aborted);
+        close();
+    }
+
+    void close() {
+        error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.close();
+    }
+
+    beast::tcp_stream stream_;
+    server_state& st_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::empty_body>> hparser_;
+    std::optional<http::request_parser<http::string_body>> sparser_;
+    std::optional<http::request_parser<http::buffer_body>> bparser_;
+    std::optional<http::response<http::string_body>> res_;
+    std::optional<http::response<http::empty_body>> hres_;
+    std::optional<http::response_serializer<http::empty_body>> hser_;
+    std::shared_ptr<const dataset> data_; ///< the version this request runs on
+
+    std::string method_, target_;
+    unsigned version_ = 11;
+    bool keep_alive_ = true, expect_continue_ = false, idle_ = false, stopping_ = false;
+    endpoint ep_ = endpoint::other;
+    unsigned status_ = 0;
+    std::string_view code_;
+    std::size_t lines_answered_ = 0;
+    std::int64_t started_us_ = 0;
+    std::chrono::steady_clock::time_point started_;
+
+    // batch
+    std::optional<mg_batch::batch_lines> lines_;
+    std::unique_ptr<char[]> in_;
+    std::string_view pending_;
+    std::string out_;
+    bool chunked_ = true, batch_keep_ = false;
+};
+
+/// At the connection cap: 503 with a JSON body, then close.
+void reject(tcp::socket&& socket, server_state& st) {
+    st.svc.stats.connection_rejected();
+    auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+    auto res =
+        std::make_shared<http::response<http::string_body>>(http::status::service_unavailable, 11);
+    res->set(http::field::content_type, beast::string_view(json_type.data(), json_type.size()));
+    res->set(http::field::retry_after, "1");
+    res->keep_alive(false);
+    response r = error_response(503, "too_many_connections", texts::http_busy);
+    res->body() = std::move(r.body);
+    res->prepare_payload();
+    stream->expires_after(std::chrono::seconds(2));
+    http::async_write(*stream, *res, [stream, res](error_code, std::size_t) {
+        error_code ec;
+        stream->socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream->close();
+    });
+}
+
+class listener : public std::enable_shared_from_this<listener> {
+public:
+    listener(server_state& st, tcp::endpoint at, error_code& ec)
+        : st_(st), acceptor_(net::make_strand(*st.ioc)) {
+        acceptor_.open(at.protocol(), ec);
+        if (ec) return;
+        acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+        if (ec) return;
+        acceptor_.bind(at, ec);
+        if (ec) return;
+        acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    }
+
+    tcp::endpoint local() const {
+        error_code ec;
+        return acceptor_.local_endpoint(ec);
+    }
+
+    void run() { accept(); }
+
+    void stop() {
+        net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            error_code ec;
+            self->acceptor_.close(ec);
+        });
+    }
+
+private:
+    void accept() {
+        acceptor_.async_accept(net::make_strand(*st_.ioc),
+                               beast::bind_front_handler(&listener::on_accept, shared_from_this()));
+    }
+
+    void on_accept(error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+        if (!ec) {
+            if (st_.stopping.load())
+                ; // closing: drop it (the socket closes as it goes out of scope)
+            else if (static_cast<std::size_t>(st_.svc.stats.open_connections()) >=
+                     st_.opt.max_connections)
+                reject(std::move(socket), st_);
+            else
+                std::make_shared<session>(std::move(socket), st_)->start();
+        } else if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space) {
+            // Out of file descriptors: wait a little rather than spin.
+            auto t = std::make_shared<net::steady_timer>(acceptor_.get_executor(),
+                                                         std::chrono::milliseconds(50));
+            t->async_wait([self = shared_from_this(), t](error_code) { self->accept(); });
+            return;
+        }
+        accept();
+    }
+
+    server_state& st_;
+    tcp::acceptor acceptor_;
+};
+
+} // namespace
+
+bool parse_listen(const std::string& text, std::string& address, unsigned short& port) {
+    std::string host, p;
+    if (!text.empty() && text[0] == '[') {
+        const auto close = text.find(']');
+        if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':')
+            return false;
+        host = text.substr(1, close - 1);
+        p = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string::npos) return false;
+        host = text.substr(0, colon);
+        p = text.substr(colon + 1);
+        if (host.find(':') != std::string::npos) return false; // IPv6 needs brackets
+    }
+    if (p.empty() || p.size() > 5) return false;
+    unsigned long v = 0;
+    for (char c : p) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (v > 65535) return false;
+    if (!host.empty()) {
+        error_code ec;
+        net::ip::make_address(host, ec);
+        if (ec) return false;
+        address = host;
+    }
+    port = static_cast<unsigned short>(v);
+    return true;
+}
+
+int run_server(service& svc, const server_options& o) {
+    const unsigned threads =
+        o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    // The state outlives the io_context: handlers it destroys may still hold sessions.
+    server_state st(svc, o);
+    net::io_context ioc(static_cast<int>(threads));
+    st.ioc = &ioc;
+
+    error_code ec;
+    const auto addr = net::ip::make_address(o.address, ec);
+    if (ec) {
+        log_text(texts::http_bad_listen, o.log_lang, o.address);
+        return 2;
+    }
+    auto lst = std::make_shared<listener>(st, tcp::endpoint(addr, o.port), ec);
+    if (ec) {
+        log_text(texts::http_cannot_listen, o.log_lang,
+                 o.address + ":" + std::to_string(o.port) + " (" + ec.message() + ")");
+        return 2;
+    }
+    lst->run();
+
+    // The signals and the stop's deadline share one strand.
+    auto control = net::make_strand(ioc);
+    net::signal_set signals(control, SIGINT, SIGTERM, SIGHUP);
+    net::steady_timer deadline(control);
+    std::function<void(const error_code&, int)> on_signal;
+    on_signal = [&](const error_code& e, int sig) {
+        if (e) return;
+        if (sig == SIGHUP) {
+            std::string error;
+            const auto t0 = std::chrono::steady_clock::now();
+            std::shared_ptr<const dataset> d = o.reload ? o.reload(error) : nullptr;
+            if (d) {
+                auto copy = std::make_shared<dataset>(*d);
+                copy->load_seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                const std::size_t n = copy->dir.size();
+                svc.publish(std::move(copy));
+                svc.reloads.fetch_add(1);
+                svc.stats.reload(true);
+                log_text(texts::http_reloaded, o.log_lang, std::to_string(n));
+            } else {
+                svc.stats.reload(false);
+                log_text(texts::http_reload_refused, o.log_lang, error);
+            }
+            signals.async_wait(on_signal);
+            return;
+        }
+        // SIGTERM / SIGINT: stop accepting, let every session finish what it has started.
+        log_text(texts::http_stopping, o.log_lang);
+        st.stopping.store(true);
+        lst->stop();
+        error_code ignored;
+        signals.cancel(ignored);
+        std::vector<std::shared_ptr<session>> live;
+        {
+            std::lock_guard<std::mutex> lock(st.mu);
+            for (auto& kv : st.sessions)
+                if (auto sp = kv.second.lock()) live.push_back(std::move(sp));
+            st.on_last_session = [&deadline] {
+                net::post(deadline.get_executor(), [&deadline] { deadline.cancel(); });
+            };
+        }
+        for (auto& sp : live) net::post(sp->executor(), [sp] { sp->stop(); });
+        if (!live.empty()) {
+            live.clear();
+            // Requests in flight are bounded by the timeouts; past them, stop regardless.
+            deadline.expires_after(o.timeout * 3 + std::chrono::seconds(1));
+            deadline.async_wait([&ioc](const error_code& e) {
+                if (!e) ioc.stop();
+            });
+        }
+    };
+    signals.async_wait(on_signal);
+
+    const auto at = lst->local();
+    std::string host = at.address().to_string();
+    if (at.address().is_v6()) host = "[" + host + "]";
+    log_text(texts::http_listening, o.log_lang,
+             "http://" + host + ":" + std::to_string(at.port()) + "/");
+
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+    ioc.run();
+    for (auto& t : pool) t.join();
+    {
+        std::lock_guard<std::mutex> lock(st.mu);
+        st.on_last_session = nullptr;
+    }
+    log_text(texts::http_stopped, o.log_lang);
+    return 0;
+}
+
+} // namespace mg_http

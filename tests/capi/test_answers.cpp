@@ -1,0 +1,356 @@
+// Refusals that name what is wrong (issue 17), through the C ABI: the JSON door
+// (mg_plan_json: message and the extra `error` fields of docs/decisions.md, read back with
+// nlohmann/json) and the typed door (mg_plan: mg_refusal_info's levels, associations, value,
+// problem and text).
+#define BOOST_TEST_MODULE answers
+#include <boost/test/unit_test.hpp>
+
+#include <mamisguide.h>
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <string>
+
+using nlohmann::json;
+
+namespace {
+
+/// The sample master, one association in Osaka, and catalogues for Tokyo and 千代田.
+struct engine {
+    mg_engine* e = nullptr;
+    engine() {
+        BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
+        const char master[] = "code,name,prefecture,name_en\n"
+                              "13-chiyoda,千代田区医師会,13,Chiyoda Medical Association\n"
+                              "13-shinjuku,新宿区医師会,13,Shinjuku Medical Association\n"
+                              "13-setagaya,世田谷区医師会,13,Setagaya Medical Association\n"
+                              "14-yokohama,横浜市医師会,14,Yokohama Medical Association\n"
+                              "27-osaka,大阪市医師会,27,Osaka City Medical Association\n";
+        BOOST_REQUIRE_EQUAL(mg_engine_load_directory_buffer(e, master, sizeof master - 1), MG_OK);
+        const char cats[] = "association,code,label\n13,A,A会員\n13,B,B会員\n"
+                            "13-chiyoda,A,A会員\n13-chiyoda,B,B会員\n13-chiyoda,C,C会員\n";
+        BOOST_REQUIRE_EQUAL(mg_engine_load_categories_buffer(e, cats, sizeof cats - 1), MG_OK);
+    }
+    ~engine() { mg_engine_free(e); }
+};
+const engine& eng() {
+    static engine e;
+    return e;
+}
+
+json raw(const std::string& request) {
+    char* out = nullptr;
+    const int status = mg_plan_json(eng().e, request.data(), request.size(), &out);
+    BOOST_TEST_REQUIRE(out != nullptr);
+    json r = json::parse(out);
+    mg_free(out);
+    BOOST_TEST(status != MG_OK);
+    BOOST_TEST_REQUIRE(r["ok"] == false);
+    return r["error"];
+}
+
+json respond(const json& request) {
+    return raw(request.dump());
+}
+
+const json member3 = {
+    {"municipal", "13-chiyoda"},
+    {"levels", {"municipal", "prefectural", "national"}},
+    {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A1"}}}};
+
+bool contains(const json& s, const std::string& part) {
+    return s.get<std::string>().find(part) != std::string::npos;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(category_required_names_the_association_and_level) {
+    // A transfer to Osaka: 大阪府医師会 (27) needs a category too.
+    for (const char* l : {"ja", "en"}) {
+        const json e = respond(json{{"member", member3},
+                                    {"request",
+                                     {{"operation", "transfer"},
+                                      {"municipal", "27-osaka"},
+                                      {"categories", {{"municipal", "X"}}}}},
+                                    {"lang", l}});
+        BOOST_TEST(e["code"] == "category_required");
+        BOOST_TEST(e["levels"] == json({"prefectural"}));
+        BOOST_TEST_REQUIRE(e["associations"].size() == 1u);
+        BOOST_TEST(e["associations"][0]["code"] == "27");
+        BOOST_TEST(e["associations"][0]["level"] == "prefectural");
+        if (std::string(l) == "ja") {
+            BOOST_TEST(e["associations"][0]["name"] == "大阪府医師会");
+            BOOST_TEST(e["message"] ==
+                       "大阪府医師会（都道府県医師会・27）の会員区分を選択してください。");
+        } else {
+            BOOST_TEST(contains(e["message"], "Osaka"));
+            BOOST_TEST(contains(e["message"], "(prefectural medical association, 27)"));
+        }
+    }
+    // Both missing: both named, bottom first.
+    const json e = respond(json{
+        {"member", member3}, {"request", {{"operation", "transfer"}, {"municipal", "27-osaka"}}}});
+    BOOST_TEST(e["levels"] == json({"municipal", "prefectural"}));
+    BOOST_TEST(e["associations"][0]["code"] == "27-osaka");
+    BOOST_TEST(e["associations"][1]["code"] == "27");
+    BOOST_TEST(contains(e["message"], "大阪市医師会（郡市区医師会・27-osaka）、大阪府医師会"));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_category_lists_what_is_allowed) {
+    const json e = respond(
+        json{{"request",
+              {{"operation", "join"},
+               {"municipal", "13-chiyoda"},
+               {"levels", {"municipal", "prefectural", "national"}},
+               {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A3"}}}}}});
+    BOOST_TEST(e["code"] == "unknown_category");
+    BOOST_TEST(e["value"] == "A3");
+    BOOST_TEST(e["levels"] == json({"national"}));
+    BOOST_TEST(e["associations"][0]["code"] == "00");
+    BOOST_TEST(e["message"] == "会員区分「A3」は、日本医師会（00）の会員区分にありません。");
+    BOOST_TEST_REQUIRE(e["allowed"].size() == 5u);
+    BOOST_TEST(e["allowed"][0] == json({{"code", "A1"}, {"label", "A①会員"}}));
+    // A loaded catalogue, in English.
+    const json m = respond(json{{"request",
+                                 {{"operation", "join"},
+                                  {"municipal", "13-chiyoda"},
+                                  {"levels", {"municipal"}},
+                                  {"categories", {{"municipal", "Z"}}}}},
+                                {"lang", "en"}});
+    BOOST_TEST(
+        m["allowed"] ==
+        json::parse(
+            R"([{"code":"A","label":"A会員"},{"code":"B","label":"B会員"},{"code":"C","label":"C会員"}])"));
+    BOOST_TEST(m["message"] ==
+               "Category \"Z\" is not in the catalogue of Chiyoda Medical Association (municipal "
+               "medical association, 13-chiyoda).");
+}
+
+BOOST_AUTO_TEST_CASE(category_unchanged_names_the_association) {
+    const json e = respond(json{{"member", member3},
+                                {"request",
+                                 {{"operation", "change_category"},
+                                  {"categories", {{"prefectural", "A"}, {"national", "A2B"}}}}}});
+    BOOST_TEST(e["code"] == "category_unchanged");
+    BOOST_TEST(e["levels"] == json({"prefectural"}));
+    BOOST_TEST(e["associations"][0]["name"] == "東京都医師会");
+    BOOST_TEST(e["value"] == "A");
+    BOOST_TEST(contains(e["message"], "東京都医師会（都道府県医師会・13）"));
+    BOOST_TEST(e.contains("suggestion")); // still there
+}
+
+BOOST_AUTO_TEST_CASE(invalid_request_has_the_exact_field_path) {
+    json e = raw(R"({"request":{"operation":"join","colour":"red"}})");
+    BOOST_TEST(e["field"] == "request.colour");
+    BOOST_TEST(e["message"] == "不明な項目「request.colour」があります。");
+    e = raw(R"({"member":{"municipal":"13-chiyoda","levels":["municipal","regional"]},
+                    "request":{"operation":"withdraw","levels":["municipal"]},"lang":"en"})");
+    BOOST_TEST(e["field"] == "member.levels[1]");
+    BOOST_TEST(e["message"] == "Unknown level name. (member.levels[1])");
+    e = raw(R"({"request":{"operation":"withdraw","levels":["national","national"]}})");
+    BOOST_TEST(e["field"] == "request.levels[1]");
+    e = raw(R"({"request":{"operation":"join","categories":{"regional":"A"}}})");
+    BOOST_TEST(e["field"] == "request.categories.regional");
+    e = raw(R"({"request":{"operation":"join","levels":[1]}})");
+    BOOST_TEST(e["field"] == "request.levels[0]");
+    e = raw(R"({"member":{"shoe":1},"request":{"operation":"join"}})");
+    BOOST_TEST(e["field"] == "member.shoe");
+    e = raw(R"({"colour":1,"request":{"operation":"join"}})");
+    BOOST_TEST(e["field"] == "colour");
+    // A long key is cut.
+    e = raw(R"({"request":{"operation":"join",")" + std::string(500, 'k') + R"(":1}})");
+    BOOST_TEST(e["field"].get<std::string>().size() < 100u);
+}
+
+BOOST_AUTO_TEST_CASE(json_that_does_not_parse_says_where) {
+    json e = raw("{\"request\":\n  {\"operation\": \"join\",,}}");
+    BOOST_TEST(e["code"] == "invalid_request");
+    BOOST_TEST(e["position"]["line"] == 2);
+    BOOST_TEST(e["position"]["column"] == 24); // the second comma
+    BOOST_TEST(e["message"] == "JSON として正しくありません（2 行 24 文字目）。");
+    // Columns count characters, not bytes.
+    e = raw("{\"lang\":\"en\",\"request\":{\"reason\":\"転勤\" \"x\"}}");
+    BOOST_TEST(e["position"]["line"] == 1);
+    BOOST_TEST(e["position"]["column"] == 39);
+    // Not UTF-8.
+    e = raw("{\"request\":\n\n{\"reason\":\"\xff\"}}");
+    BOOST_TEST(e["position"]["line"] == 3);
+    BOOST_TEST(e["position"]["column"] == 12);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_association_offers_candidates) {
+    json e = respond(
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "13-chiyod"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["code"] == "unknown_association");
+    BOOST_TEST(e["value"] == "13-chiyod");
+    BOOST_TEST(e["message"] == "医師会コード「13-chiyod」は登録されていません。");
+    BOOST_TEST_REQUIRE(!e["candidates"].empty());
+    BOOST_TEST(e["candidates"][0]["code"] == "13-chiyoda");
+    BOOST_TEST(e["candidates"][0]["name"] == "千代田区医師会");
+    // By part of the name, Japanese or English.
+    e = respond(json{{"member", {{"municipal", "千代田"}, {"levels", {"municipal"}}}},
+                     {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["field"] == "member.municipal");
+    BOOST_TEST_REQUIRE(e["candidates"].size() == 1u);
+    BOOST_TEST(e["candidates"][0]["code"] == "13-chiyoda");
+    e = respond(
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "yokohama"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["candidates"][0]["code"] == "14-yokohama");
+    // Several by part of the name: at most five.
+    e = respond(json{
+        {"request", {{"operation", "join"}, {"municipal", "医師会"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["candidates"].size() == 5u);
+    // Nothing close: an empty list.
+    e = respond(
+        json{{"request",
+              {{"operation", "join"}, {"municipal", "zzzzzzzzzzzz"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["candidates"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_state_says_which_field_and_why) {
+    json e = respond(
+        json{{"member", {{"municipal", "13-chiyoda"}, {"levels", {"municipal", "national"}}}},
+             {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
+    BOOST_TEST(e["code"] == "invalid_state");
+    BOOST_TEST(e["field"] == "member.levels");
+    BOOST_TEST(e["problem"] == "not_a_chain");
+    BOOST_TEST(e["levels"] == json({"municipal", "national"}));
+    BOOST_TEST(contains(e["message"], "（郡市区医師会・日本医師会）"));
+    e = respond(
+        json{{"member", {{"municipal", "13-chiyoda"}}},
+             {"request",
+              {{"operation", "join"}, {"municipal", "13-chiyoda"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["field"] == "member.municipal");
+    BOOST_TEST(e["problem"] == "municipal_without_levels");
+    BOOST_TEST(e["value"] == "13-chiyoda");
+    e = respond(json{{"member",
+                      {{"municipal", "13-chiyoda"},
+                       {"prefectural", "14"},
+                       {"levels", {"municipal", "prefectural"}}}},
+                     {"request", {{"operation", "withdraw"}, {"levels", {"prefectural"}}}}});
+    BOOST_TEST(e["problem"] == "prefectural_mismatch");
+    BOOST_TEST(e["field"] == "member.prefectural");
+    BOOST_TEST(e["value"] == "14");
+    BOOST_TEST(e["associations"][0]["code"] == "13");
+    BOOST_TEST(e["message"] == "都道府県医師会「14」は、加入中の郡市区医師会が所属する東京都医師会"
+                               "（都道府県医師会・13）と一致しません。");
+    e = respond(json{{"member",
+                      {{"municipal", "13-chiyoda"},
+                       {"levels", {"municipal"}},
+                       {"categories", {{"national", "A1"}}}}},
+                     {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}},
+                     {"lang", "en"}});
+    BOOST_TEST(e["problem"] == "category_not_held");
+    BOOST_TEST(e["levels"] == json({"national"}));
+    BOOST_TEST(
+        e["message"] ==
+        "A category was given for a level the member does not hold (Japan Medical Association).");
+    e = respond(json{
+        {"member", {{"municipal", "13-chiyoda"}, {"prefectural", "13"}, {"levels", {"municipal"}}}},
+        {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["problem"] == "prefectural_not_held");
+}
+
+BOOST_AUTO_TEST_CASE(levels_not_held_or_already_held_are_named) {
+    const json m1 = {{"municipal", "13-chiyoda"}, {"levels", {"municipal"}}};
+    json e = respond(
+        json{{"member", m1}, {"request", {{"operation", "withdraw"}, {"levels", {"national"}}}}});
+    BOOST_TEST(e["code"] == "level_not_held");
+    BOOST_TEST(e["levels"] == json({"national"}));
+    BOOST_TEST(e["message"] == "加入していない医師会が指定されています：日本医師会。");
+    e = respond(json{
+        {"member", member3},
+        {"request", {{"operation", "additional_join"}, {"levels", {"prefectural", "national"}}}},
+        {"lang", "en"}});
+    BOOST_TEST(e["code"] == "level_already_held");
+    BOOST_TEST(e["levels"] == json({"prefectural", "national"}));
+    BOOST_TEST(
+        e["message"] ==
+        "The member already holds: prefectural medical association, Japan Medical Association.");
+}
+
+BOOST_AUTO_TEST_CASE(other_refusals_keep_their_message) {
+    const json e = respond(json{
+        {"member", member3}, {"request", {{"operation", "withdraw"}, {"levels", {"municipal"}}}}});
+    BOOST_TEST(e["code"] == "illegal_levels");
+    BOOST_TEST(
+        e["message"] ==
+        "郡市区医師会を退会する場合は、都道府県医師会と日本医師会も退会する必要があります。");
+    BOOST_TEST(!e.contains("associations"));
+}
+
+BOOST_AUTO_TEST_CASE(typed_refusal_carries_the_same_details) {
+    mg_member m{};
+    m.municipal = "13-chiyoda";
+    m.levels = MG_LEVEL_MUNICIPAL | MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL;
+    mg_request q{};
+    q.operation = MG_OP_TRANSFER;
+    q.municipal = "27-osaka";
+    q.categories[0] = "X";
+    mg_result r;
+    std::memset(&r, 0x55, sizeof r);
+    BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_JA, &r) == MG_CATEGORY_REQUIRED);
+    BOOST_TEST(r.refusal.levels == MG_LEVEL_PREFECTURAL);
+    BOOST_TEST_REQUIRE(r.refusal.n_associations == 1u);
+    BOOST_TEST(std::string(r.refusal.associations[0].code) == "27");
+    BOOST_TEST(std::string(r.refusal.associations[0].name) == "大阪府医師会");
+    BOOST_TEST(r.refusal.associations[0].level == MG_LEVEL_PREFECTURAL);
+    BOOST_TEST(r.refusal.value == nullptr);
+    BOOST_TEST(r.refusal.problem == nullptr);
+    BOOST_TEST(std::string(r.refusal.text) ==
+               "大阪府医師会（都道府県医師会・27）の会員区分を選択してください。");
+    BOOST_TEST(std::string(r.refusal.message) ==
+               "入会・変更する医師会の会員区分を選択してください。");
+
+    // unknown association: the value; invalid state: the problem.
+    q.municipal = "27-osak";
+    BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_EN, &r) == MG_UNKNOWN_ASSOCIATION);
+    BOOST_TEST(std::string(r.refusal.value) == "27-osak");
+    BOOST_TEST(r.refusal.n_associations == 0u);
+    BOOST_TEST(std::string(r.refusal.text) ==
+               "The association code \"27-osak\" is not in the directory.");
+    m.prefectural = "14";
+    BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_JA, &r) == MG_INVALID_STATE);
+    BOOST_TEST(std::string(r.refusal.problem) == "prefectural_mismatch");
+    BOOST_TEST(std::string(r.refusal.value) == "14");
+    BOOST_TEST(std::string(r.refusal.field) == "member.prefectural");
+
+    // level_not_held: the levels.
+    mg_member m1{};
+    m1.municipal = "13-chiyoda";
+    m1.levels = MG_LEVEL_MUNICIPAL;
+    mg_request w{};
+    w.operation = MG_OP_WITHDRAW;
+    w.levels = MG_LEVEL_NATIONAL;
+    BOOST_TEST(mg_plan(eng().e, &m1, &w, MG_LANG_JA, &r) == MG_LEVEL_NOT_HELD);
+    BOOST_TEST(r.refusal.levels == MG_LEVEL_NATIONAL);
+    BOOST_TEST(std::string(r.refusal.text) ==
+               "加入していない医師会が指定されています：日本医師会。");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_name_fits_the_text) {
+    // Names are at most 512 bytes: the longest message (three associations named) fits the
+    // 1 KiB text whole.
+    mg_engine* e = nullptr;
+    BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
+    std::string name;
+    while (name.size() + 3 <= 512) name += "長";
+    const std::string master = "code,name,prefecture\n13-long," + name + ",13\n";
+    BOOST_REQUIRE_EQUAL(mg_engine_load_directory_buffer(e, master.data(), master.size()), MG_OK);
+    mg_member m{};
+    mg_request q{};
+    q.operation = MG_OP_JOIN;
+    q.municipal = "13-long";
+    q.levels = MG_LEVEL_MUNICIPAL | MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL;
+    mg_result r;
+    BOOST_TEST(mg_plan(e, &m, &q, MG_LANG_JA, &r) == MG_CATEGORY_REQUIRED);
+    BOOST_TEST(r.refusal.n_associations == 3u);
+    const std::string text = r.refusal.text;
+    BOOST_TEST(text ==
+               name +
+                   "（郡市区医師会・13-long）、東京都医師会（都道府県医師会・13）、日本医師会（00）"
+                   "の会員区分を選択してください。");
+    mg_engine_free(e);
+}
