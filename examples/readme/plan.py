@@ -13,6 +13,8 @@ try:
             e.plan({"member": member, "request": {"operation": "withdraw", "levels": ["municipal"]}})
         except mg.RefusalError as r:
             print(r.code, r.suggestion)  # illegal_levels {'operation': 'withdraw', 'levels': [...]}
+            # r.details: what is at fault, named (levels, associations, value, problem, position,
+            # allowed, candidates; docs/decisions.md), e.g. {'candidates': [{'code': '13-chiyoda', ...}]}
 except mg.LibraryNotFoundError as err:  # no libmamisguide.so.1: lists every place tried
     sys.exit(str(err))
 except mg.MamisguideError as err:  # io_error, load_error (file, line, reason), ...
