@@ -282,15 +282,16 @@ BOOST_AUTO_TEST_CASE(other_refusals_keep_their_message) {
 }
 
 BOOST_AUTO_TEST_CASE(typed_refusal_carries_the_same_details) {
-    mg_member m{};
+    mg_member m = MG_MEMBER_INIT;
     m.municipal = "13-chiyoda";
     m.levels = MG_LEVEL_MUNICIPAL | MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL;
-    mg_request q{};
+    mg_request q = MG_REQUEST_INIT;
     q.operation = MG_OP_TRANSFER;
     q.municipal = "27-osaka";
     q.categories[0] = "X";
-    mg_result r;
-    std::memset(&r, 0x55, sizeof r);
+    mg_result r = MG_RESULT_INIT;
+    std::memset(&r, 0x55, sizeof r); // garbage everywhere but the version
+    r.version = MG_RESULT_VERSION;
     BOOST_TEST(mg_plan(eng().e, &m, &q, MG_LANG_JA, &r) == MG_CATEGORY_REQUIRED);
     BOOST_TEST(r.refusal.levels == MG_LEVEL_PREFECTURAL);
     BOOST_TEST_REQUIRE(r.refusal.n_associations == 1u);
@@ -318,10 +319,10 @@ BOOST_AUTO_TEST_CASE(typed_refusal_carries_the_same_details) {
     BOOST_TEST(std::string(r.refusal.field) == "member.prefectural");
 
     // level_not_held: the levels.
-    mg_member m1{};
+    mg_member m1 = MG_MEMBER_INIT;
     m1.municipal = "13-chiyoda";
     m1.levels = MG_LEVEL_MUNICIPAL;
-    mg_request w{};
+    mg_request w = MG_REQUEST_INIT;
     w.operation = MG_OP_WITHDRAW;
     w.levels = MG_LEVEL_NATIONAL;
     BOOST_TEST(mg_plan(eng().e, &m1, &w, MG_LANG_JA, &r) == MG_LEVEL_NOT_HELD);
@@ -339,12 +340,12 @@ BOOST_AUTO_TEST_CASE(a_long_name_fits_the_text) {
     while (name.size() + 3 <= 512) name += "長";
     const std::string master = "code,name,prefecture\n13-long," + name + ",13\n";
     BOOST_REQUIRE_EQUAL(mg_engine_load_directory_buffer(e, master.data(), master.size()), MG_OK);
-    mg_member m{};
-    mg_request q{};
+    mg_member m = MG_MEMBER_INIT;
+    mg_request q = MG_REQUEST_INIT;
     q.operation = MG_OP_JOIN;
     q.municipal = "13-long";
     q.levels = MG_LEVEL_MUNICIPAL | MG_LEVEL_PREFECTURAL | MG_LEVEL_NATIONAL;
-    mg_result r;
+    mg_result r = MG_RESULT_INIT;
     BOOST_TEST(mg_plan(e, &m, &q, MG_LANG_JA, &r) == MG_CATEGORY_REQUIRED);
     BOOST_TEST(r.refusal.n_associations == 3u);
     const std::string text = r.refusal.text;
