@@ -159,7 +159,8 @@ void BM_json_vs_floor(benchmark::State& state) {
             mg_free(r);
         }
         auto t2 = clock::now();
-        best_floor = std::min(best_floor, std::chrono::duration<double, std::nano>(t1 - t0).count());
+        best_floor =
+            std::min(best_floor, std::chrono::duration<double, std::nano>(t1 - t0).count());
         best_json = std::min(best_json, std::chrono::duration<double, std::nano>(t2 - t1).count());
     }
     benchmark::DoNotOptimize(sink);

@@ -397,8 +397,8 @@ int plan_typed(const mg_engine* e, const member_state& s, const request& q, lang
     out->refusal.n_associations = no.associations.size();
     for (std::size_t i = 0; i < no.associations.size(); ++i) {
         const checked_association& a = no.associations[i];
-        out->refusal.associations[i] = {MG_ASSOCIATION_INFO_VERSION, 1u << index_of(a.lvl), cstr(a.code), cstr(a.name_in(l)),
-                                        nullptr};
+        out->refusal.associations[i] = {MG_ASSOCIATION_INFO_VERSION, 1u << index_of(a.lvl),
+                                        cstr(a.code), cstr(a.name_in(l)), nullptr};
     }
     out->refusal.value = cstr(no.value);
     out->refusal.problem =

@@ -7,8 +7,8 @@
 
 #include <mamisguide/answers.hpp>
 #include <mamisguide/mamisguide.hpp>
-#include <mamisguide/texts/web.hpp>
 #include <mamisguide/refusal_text.hpp>
+#include <mamisguide/texts/web.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -42,7 +42,8 @@ void write_guide(std::string& out, lang l);
 
 /// Associations as a JSON array, one object per line: `{"code", "level", "name", "name_en"
 /// (or null), "parent" (or null), "categories"}`, where categories is JMA's catalogue (with
-/// each category's "description"; null for a loaded catalogue's), the association's loaded catalogue, or null.
+/// each category's "description"; null for a loaded catalogue's), the association's loaded
+/// catalogue, or null.
 void write_directory(std::string& out, const directory& dir,
                      const std::vector<association_id>& hits, lang l);
 /// One association, the same object as in write_directory.
