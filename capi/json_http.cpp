@@ -2,6 +2,7 @@
 // /healthz and the access log (json.hpp).
 #include "json.hpp"
 
+#include <mamisguide/detail/utf8.hpp>
 #include <mamisguide/version.hpp>
 
 #include <cstdio>
@@ -10,9 +11,22 @@
 namespace mamisguide::json {
 namespace {
 
+/// A JSON string of `s`. What a client sent (a parameter's name, a path) may be any bytes: a
+/// byte that is not part of valid UTF-8 is written as '?', so that the JSON stays valid.
 void quoted(std::string& out, std::string_view s) {
     out.push_back('"');
-    append_escaped(out, s);
+    if (detail::utf8_valid(s)) {
+        append_escaped(out, s);
+    } else {
+        std::string clean;
+        for (std::size_t i; (i = detail::utf8_invalid_at(s)) != std::string_view::npos;) {
+            clean.append(s.substr(0, i));
+            clean.push_back('?');
+            s.remove_prefix(i + 1);
+        }
+        clean.append(s);
+        append_escaped(out, clean);
+    }
     out.push_back('"');
 }
 

@@ -388,7 +388,10 @@ response handle(const service& s, const dataset& d, const request& r) {
         const std::string_view y = path.substr(holidays_prefix.size());
         int year = 0;
         bool digits = y.size() == 4;
-        for (char c : y) digits = digits && c >= '0' && c <= '9', year = year * 10 + (c - '0');
+        for (std::size_t i = 0; digits && i < y.size(); ++i) { // four digits at most: no overflow
+            digits = y[i] >= '0' && y[i] <= '9';
+            year = year * 10 + (y[i] - '0');
+        }
         response out = json_ok(ep);
         if (!digits || !json::write_holidays(out.body, year, q.l))
             return bad_parameter(ep, texts::http_bad_year, q.l, "year");
