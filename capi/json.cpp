@@ -182,6 +182,19 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
     out.push_back('}');
 }
 
+/// An association a plan ticks or a refusal names: `{"level", "code", "name"}`.
+void association_ref(sink& out, const checked_association& a, lang l) {
+    bool f = true;
+    out.push_back('{');
+    key(out, "level", f);
+    name(out, to_string(a.lvl));
+    key(out, "code", f);
+    str(out, a.code);
+    key(out, "name", f);
+    str(out, a.name_in(l));
+    out.push_back('}');
+}
+
 void write_request(sink& out, const request& r) {
     out.push_back('{');
     bool first = true;
@@ -709,17 +722,8 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     key(out, "checked", first);
     out.push_back('[');
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
-        const checked_association& a = p.checked[i];
         if (i) out.push_back(',');
-        bool f = true;
-        out.push_back('{');
-        key(out, "level", f);
-        name(out, to_string(a.lvl));
-        key(out, "code", f);
-        str(out, a.code);
-        key(out, "name", f);
-        str(out, a.name_in(l));
-        out.push_back('}');
+        association_ref(out, p.checked[i], l);
     }
     out.push_back(']');
     level_set chosen;
@@ -838,17 +842,8 @@ void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) 
     if (!r.associations.empty()) {
         raw(out, ",\"associations\":[");
         for (std::size_t i = 0; i < r.associations.size(); ++i) {
-            const checked_association& a = r.associations[i];
             if (i) out.push_back(',');
-            bool f = true;
-            out.push_back('{');
-            key(out, "level", f);
-            name(out, to_string(a.lvl));
-            key(out, "code", f);
-            str(out, a.code);
-            key(out, "name", f);
-            str(out, a.name_in(l));
-            out.push_back('}');
+            association_ref(out, r.associations[i], l);
         }
         out.push_back(']');
     }
