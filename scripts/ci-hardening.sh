@@ -19,8 +19,9 @@
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
 #     leak detection included.
 #   - preloaded: programs not built with our flags that load the sanitized libmamisguide.so —
-#     the plain C tests (test_capi_c, test_capi_c99, test_abi_*) and the Python tests (names
-#     containing "python", and the HTTP tests http_*, which load the library with ctypes). The ASan
+#     the plain C tests (test_capi_c, test_capi_c99, test_abi_*) and the Python tests (every test
+#     labelled "python", cross_door_json included, and the HTTP tests http_*, which load the
+#     library with ctypes). The ASan
 #     runtime must come first, so they run with LD_PRELOAD=libasan.so; Python with
 #     detect_leaks=0, since the interpreter itself never frees everything at exit.
 #   - not run here: the packaging tests (install_tree, consumer_cmake, consumer_pkgconfig,
@@ -38,7 +39,6 @@ steps=("$@")
 
 packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig|python_installed_prefix)$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
-python_tests='python|^http_'
 
 
 started=$(date +%s)
@@ -58,6 +58,9 @@ run_asan() {
     cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$b/CMakeCache.txt")
     asan_rt=$("$cxx" -print-file-name=libasan.so)
 
+    # Every test labelled python (read from ctest, so a new one cannot be missed) and http_*.
+    local python_tests
+    python_tests="^($(ctest --test-dir "$b" -N -L python | sed -n 's/^ *Test *#[0-9]*: //p' | paste -sd'|'))\$|^http_"
     say "asan+ubsan: native tests"
     ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench \
         -E "$packaging_tests|$preload_c_tests|$python_tests"
