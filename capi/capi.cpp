@@ -640,17 +640,16 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
     }
     *response = nullptr;
     return guarded([&] {
-        thread_local std::string buffer;
-        buffer.clear();
         if (!e || (!req && len)) {
+            std::string buffer;
             json::write_refusal_only(buffer, texts::msg_invalid_request, !e ? "engine" : "request",
                                      lang::ja);
             *response = dup(buffer);
             return arg_error(!e ? "engine is NULL" : "request is NULL");
         }
-        const int status = json::respond(e->dir, std::string_view(req ? req : "", len), buffer);
-        if (status < 0) throw std::bad_alloc();
-        *response = dup(buffer);
+        int status = 0;
+        *response = json::respond_owned(e->dir, std::string_view(req ? req : "", len), status);
+        if (!*response) throw std::bad_alloc();
         return status;
     });
 }

@@ -9,6 +9,7 @@
 #endif
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <new>
@@ -26,21 +27,33 @@ namespace {
 
 // ---- writing ---------------------------------------------------------------------------------
 
-/// A small buffer in front of the output string. A response is ~100 tiny appends, and each
-/// std::string::append (out of line, with its checks) cost more than its bytes: the writers
-/// below fill 8 KiB on the stack instead and hand it to the string in one append.
+/// Where the writers put their bytes. A response is ~100 tiny appends, and each
+/// std::string::append (out of line, with its checks) cost more than its bytes, so the writers
+/// fill a plain buffer instead:
+/// - in front of a std::string (sink(std::string&)): 8 KiB on the stack, handed to the string in
+///   one append when full and at flush();
+/// - or the response itself (sink(heap)): a malloc'd block that grows by doubling and is handed
+///   to the caller by release(), so that mg_plan_json copies nothing after writing.
 class sink {
 public:
-    explicit sink(std::string& out) noexcept : out_(out) {}
+    struct heap {};
+    explicit sink(std::string& out) noexcept : out_(&out), buf_(stack_), cap_(sizeof stack_) {}
+    explicit sink(heap) : out_(nullptr), buf_(nullptr), cap_(2048) {
+        buf_ = static_cast<char*>(std::malloc(cap_));
+        if (!buf_) throw std::bad_alloc();
+    }
+    ~sink() {
+        if (!out_) std::free(buf_);
+    }
     sink(const sink&) = delete;
     sink& operator=(const sink&) = delete;
 
     MG_JSON_INLINE void push_back(char c) {
-        if (n_ == sizeof buf_) flush();
+        if (n_ == cap_) make_room(1);
         buf_[n_++] = c;
     }
     MG_JSON_INLINE void append(const char* p, std::size_t len) {
-        if (len > sizeof buf_ - n_) {
+        if (len > cap_ - n_) {
             append_long(p, len);
             return;
         }
@@ -51,26 +64,57 @@ public:
         append(s.data(), s.size());
         return *this;
     }
-    /// Hands the buffered bytes to the string; call when done writing.
+    /// String mode: hands the buffered bytes to the string; call when done writing.
     void flush() {
-        out_.append(buf_, n_);
+        if (!out_) return;
+        out_->append(buf_, n_);
         n_ = 0;
+    }
+    /// Heap mode: the bytes written, NUL-terminated, in a block for std::free; the sink is
+    /// left empty.
+    char* release() {
+        if (n_ == cap_) make_room(1);
+        buf_[n_] = '\0';
+        char* p = buf_;
+        if (cap_ - n_ > 1024) // give back what a short response left unused
+            if (char* q = static_cast<char*>(std::realloc(p, n_ + 1))) p = q;
+        buf_ = nullptr;
+        n_ = cap_ = 0;
+        return p;
     }
 
 private:
-    void append_long(const char* p, std::size_t len) {
-        flush();
-        if (len > sizeof buf_)
-            out_.append(p, len);
-        else {
-            std::memcpy(buf_, p, len);
-            n_ = len;
+    void make_room(std::size_t len) {
+        if (out_) {
+            flush();
+            return;
         }
+        std::size_t cap = cap_;
+        while (cap - n_ < len) cap *= 2;
+        char* p = static_cast<char*>(std::realloc(buf_, cap));
+        if (!p) throw std::bad_alloc();
+        buf_ = p;
+        cap_ = cap;
+    }
+    void append_long(const char* p, std::size_t len) {
+        if (out_) {
+            flush();
+            if (len > cap_) {
+                out_->append(p, len);
+                return;
+            }
+        } else {
+            make_room(len);
+        }
+        std::memcpy(buf_ + n_, p, len);
+        n_ += len;
     }
 
-    std::string& out_;
+    std::string* out_;
+    char* buf_;
+    std::size_t cap_;
     std::size_t n_ = 0;
-    char buf_[8192];
+    char stack_[8192];
 };
 
 void escape(sink& out, std::string_view s);
@@ -93,6 +137,15 @@ inline void str_or_null(sink& out, std::string_view s) {
         str(out, s);
 }
 
+/// Appends a table's text as a string: copied as it is when it needs no escaping (bitext knows
+/// that, and its length, from when it was made), escaped otherwise.
+MG_JSON_INLINE void text(sink& out, const bitext& t, lang l) {
+    if (!t.json_plain(l)) return str(out, t.view(l));
+    out.push_back('"');
+    raw(out, t.view(l));
+    out.push_back('"');
+}
+
 /// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
 /// as a string.
 MG_JSON_INLINE void name(sink& out, std::string_view s) {
@@ -107,6 +160,17 @@ MG_JSON_INLINE void key(sink& out, std::string_view k, bool& first) {
     out.push_back('"');
     raw(out, k);
     raw(out, "\":");
+}
+
+/// Appends a number in decimal, without allocating.
+void number(sink& out, std::uint64_t n) {
+    char digits[20];
+    std::size_t k = sizeof digits;
+    do {
+        digits[--k] = static_cast<char>('0' + n % 10);
+        n /= 10;
+    } while (n);
+    out.append(digits + k, sizeof digits - k);
 }
 
 void levels_array(sink& out, level_set s) {
@@ -137,7 +201,7 @@ void text_array(sink& out, const fixed_vector<const bitext*, 8>& v, lang l) {
     out.push_back('[');
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (i) out.push_back(',');
-        str(out, v[i]->get(l));
+        text(out, *v[i], l);
     }
     out.push_back(']');
 }
@@ -146,13 +210,13 @@ void support_object(sink& out, lang l) {
     out.push_back('{');
     bool first = true;
     key(out, "name", first);
-    str(out, texts::desk_name.get(l));
+    text(out, texts::desk_name, l);
     key(out, "phone", first);
     str(out, texts::desk_phone);
     key(out, "mail", first);
     str(out, texts::desk_mail);
     key(out, "hours", first);
-    str(out, texts::desk_hours.get(l));
+    text(out, texts::desk_hours, l);
     out.push_back('}');
 }
 
@@ -166,11 +230,11 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
     out.push_back('[');
     for (std::size_t k = 0; k < q.steps.size(); ++k) {
         if (k) out.push_back(',');
-        str(out, q.steps[k]->get(l));
+        text(out, *q.steps[k], l);
     }
     out.push_back(']');
     key(out, "manual", f);
-    str(out, q.manual->get(l));
+    text(out, *q.manual, l);
     if (q.kind == prerequisite_kind::mypage_check) {
         key(out, "methods", f);
         raw(out, "[\"initial_login\",\"member_search\"]");
@@ -182,16 +246,31 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
     out.push_back('}');
 }
 
-/// An association a plan ticks or a refusal names: `{"level", "code", "name"}`.
-void association_ref(sink& out, const checked_association& a, lang l) {
-    bool f = true;
-    out.push_back('{');
-    key(out, "level", f);
-    name(out, to_string(a.lvl));
-    key(out, "code", f);
-    str(out, a.code);
-    key(out, "name", f);
-    str(out, a.name_in(l));
+/// A string from the directory (a code or a name): copied as it is when the directory has said
+/// that none of its strings needs escaping (directory::plain_strings()), escaped otherwise.
+MG_JSON_INLINE void dir_str(sink& out, std::string_view s, bool plain) {
+    if (!plain) return str(out, s);
+    out.push_back('"');
+    raw(out, s);
+    out.push_back('"');
+}
+
+MG_JSON_INLINE void dir_str_or_null(sink& out, std::string_view s, bool plain) {
+    if (s.empty())
+        raw(out, "null");
+    else
+        dir_str(out, s, plain);
+}
+
+/// An association a plan ticks or a refusal names: `{"level", "code", "name"}`. `plain`: the
+/// directory's strings need no escaping.
+void association_ref(sink& out, const checked_association& a, lang l, bool plain) {
+    raw(out, "{\"level\":\"");
+    raw(out, to_string(a.lvl));
+    raw(out, "\",\"code\":");
+    dir_str(out, a.code, plain);
+    raw(out, ",\"name\":");
+    dir_str(out, a.name_in(l), plain);
     out.push_back('}');
 }
 
@@ -618,7 +697,7 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
 void write_line_field(sink& out, std::size_t line, bool& first) {
     if (line == 0) return;
     key(out, "line", first);
-    raw(out, std::to_string(line));
+    number(out, line);
 }
 
 /// True if any of the 8 bytes in `w` is below 0x20, a quote or a backslash: the exact "any
@@ -648,6 +727,15 @@ inline std::size_t next_to_escape(const char* d, std::size_t n, std::size_t i) n
                          _mm_cmpeq_epi8(_mm_min_epu8(x, control), x)); // x <= 0x1f, unsigned
         if (const int mask = _mm_movemask_epi8(hit))
             return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+    if (i < n && n >= 16) { // the last 1-15 bytes: test the string's last 16 bytes, and drop
+        // the bits of those before i
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + n - 16));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                         _mm_cmpeq_epi8(_mm_min_epu8(x, control), x));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) >> (16 - (n - i));
+        return mask ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
     }
 #endif
     for (; i + 8 <= n; i += 8) {
@@ -700,32 +788,37 @@ void escape(sink& out, std::string_view s) {
     out.append(d + run, n - run);
 }
 
-void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample) {
-    out.push_back('{');
-    bool first = true;
-    write_line_field(out, line, first);
-    key(out, "ok", first);
-    raw(out, "true");
-    key(out, "operation", first);
-    name(out, to_string(p.op));
-    key(out, "form", first);
-    name(out, to_string(p.form));
-    key(out, "form_label", first);
-    str(out, p.form_label->get(l));
-    key(out, "selection", first);
-    str_or_null(out, to_string(p.sel));
-    key(out, "selection_label", first);
+// The plan's fields come in one fixed order, so each key is written with its punctuation as one
+// literal (`,"form":`), not key by key with a "first" flag.
+void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample,
+             bool plain) {
+    if (line) {
+        raw(out, "{\"line\":");
+        number(out, line);
+        raw(out, ",\"ok\":true,\"operation\":\"");
+    } else {
+        raw(out, "{\"ok\":true,\"operation\":\"");
+    }
+    raw(out, to_string(p.op));
+    raw(out, "\",\"form\":\"");
+    raw(out, to_string(p.form));
+    raw(out, "\",\"form_label\":");
+    text(out, *p.form_label, l);
+    raw(out, ",\"selection\":");
+    if (p.sel == selection::none)
+        raw(out, "null");
+    else
+        name(out, to_string(p.sel));
+    raw(out, ",\"selection_label\":");
     if (p.selection_label)
-        str(out, p.selection_label->get(l));
+        text(out, *p.selection_label, l);
     else
         raw(out, "null");
-    key(out, "checked", first);
-    out.push_back('[');
+    raw(out, ",\"checked\":[");
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
         if (i) out.push_back(',');
-        association_ref(out, p.checked[i], l);
+        association_ref(out, p.checked[i], l, plain);
     }
-    out.push_back(']');
     level_set chosen;
     per_level<std::string_view> codes, labels;
     for (const category_choice& c : p.categories) {
@@ -733,10 +826,9 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
         codes[c.lvl] = c.code;
         labels[c.lvl] = l == lang::en ? c.label_en : c.label_ja;
     }
-    key(out, "categories", first);
+    raw(out, "],\"categories\":");
     categories_object(out, chosen, codes);
-    key(out, "category_labels", first);
-    out.push_back('{');
+    raw(out, ",\"category_labels\":{");
     {
         bool f = true;
         for (level x : chosen) {
@@ -744,84 +836,64 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
             str_or_null(out, labels[x]);
         }
     }
-    out.push_back('}');
-    key(out, "prerequisites", first);
-    out.push_back('[');
+    raw(out, "},\"prerequisites\":[");
     for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
         if (i) out.push_back(',');
         prerequisite_to(out, p.prerequisites[i], l);
     }
-    out.push_back(']');
-    key(out, "steps", first);
+    raw(out, "],\"steps\":");
     text_array(out, p.steps, l);
-    key(out, "manual", first);
-    str(out, p.manual->get(l));
-    key(out, "actor", first);
-    name(out, to_string(p.who));
-    key(out, "result", first);
-    {
-        bool f = true;
-        // The contract's example exactly; categories only when some are known.
-        out.push_back('{');
-        key(out, "municipal", f);
-        str_or_null(out, p.result.municipal);
-        key(out, "prefectural", f);
-        str_or_null(out, p.result.prefectural);
-        key(out, "levels", f);
-        levels_array(out, p.result.levels);
-        if (!(given_levels(p.result.categories) & p.result.levels).empty()) {
-            key(out, "categories", f);
-            categories_object(out, p.result.levels, p.result.categories);
-        }
-        out.push_back('}');
+    raw(out, ",\"manual\":");
+    text(out, *p.manual, l);
+    raw(out, ",\"actor\":\"");
+    raw(out, to_string(p.who));
+    // The contract's example exactly; categories only when some are known.
+    raw(out, "\",\"result\":{\"municipal\":");
+    dir_str_or_null(out, p.result.municipal, plain);
+    raw(out, ",\"prefectural\":");
+    dir_str_or_null(out, p.result.prefectural, plain);
+    raw(out, ",\"levels\":");
+    levels_array(out, p.result.levels);
+    if (!(given_levels(p.result.categories) & p.result.levels).empty()) {
+        raw(out, ",\"categories\":");
+        categories_object(out, p.result.levels, p.result.categories);
     }
-    key(out, "notes", first);
-    out.push_back('[');
+    raw(out, "},\"notes\":[");
     for (std::size_t i = 0; i < p.notes.size(); ++i) {
         const note& n = p.notes[i];
-        if (i) out.push_back(',');
-        bool f = true;
-        out.push_back('{');
-        key(out, "kind", f);
-        name(out, to_string(n.kind));
-        key(out, "text", f);
-        str(out, n.text->get(l));
-        key(out, "levels", f);
+        raw(out, i ? ",{\"kind\":\"" : "{\"kind\":\"");
+        raw(out, to_string(n.kind));
+        raw(out, "\",\"text\":");
+        text(out, *n.text, l);
+        raw(out, ",\"levels\":");
         levels_array(out, n.levels);
         if (!n.association.empty()) {
-            key(out, "association", f);
-            str(out, n.association);
+            raw(out, ",\"association\":");
+            dir_str(out, n.association, plain);
         }
         out.push_back('}');
     }
     if (sample) { // the door planned on the bundled sample master (issue 17)
         if (!p.notes.empty()) out.push_back(',');
         raw(out, "{\"kind\":\"sample_directory\",\"text\":");
-        str(out, texts::sample_note.get(l));
+        text(out, texts::sample_note, l);
         raw(out, ",\"levels\":[]}");
     }
-    out.push_back(']');
-    key(out, "rule", first);
-    str(out, p.rule);
-    key(out, "reason", first);
+    raw(out, "],\"rule\":");
+    name(out, p.rule); // one of rules.hpp's own identifiers
+    raw(out, ",\"reason\":");
     str_or_null(out, p.reason);
-    key(out, "case", first);
-    {
-        bool f = true;
-        out.push_back('{');
-        key(out, "label", f);
-        if (p.guide_case)
-            str(out, p.guide_case->get(l));
-        else
-            raw(out, "null");
-        key(out, "instruction", f);
-        if (p.guide_instruction)
-            str(out, p.guide_instruction->get(l));
-        else
-            raw(out, "null");
-        out.push_back('}');
-    }
-    out.push_back('}');
+    raw(out, ",\"case\":{\"label\":");
+    if (p.guide_case)
+        text(out, *p.guide_case, l);
+    else
+        raw(out, "null");
+    raw(out, ",\"instruction\":");
+    if (p.guide_instruction)
+        text(out, *p.guide_instruction, l);
+    else
+        raw(out, "null");
+    raw(out, "}}");
 }
 
 /// Escapes what refusal_text.hpp writes, straight into the sink.
@@ -843,7 +915,7 @@ void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) 
         raw(out, ",\"associations\":[");
         for (std::size_t i = 0; i < r.associations.size(); ++i) {
             if (i) out.push_back(',');
-            association_ref(out, r.associations[i], l);
+            association_ref(out, r.associations[i], l, dir && dir->plain_strings());
         }
         out.push_back(']');
     }
@@ -857,9 +929,9 @@ void refusal_details(sink& out, const refusal& r, lang l, const directory* dir) 
     }
     if (r.line) {
         raw(out, ",\"position\":{\"line\":");
-        raw(out, std::to_string(r.line));
+        number(out, r.line);
         raw(out, ",\"column\":");
-        raw(out, std::to_string(r.column));
+        number(out, r.column);
         out.push_back('}');
     }
     if (!dir) return;
@@ -927,14 +999,14 @@ void append_escaped(std::string& out, std::string_view s) {
 
 void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line) {
     sink w(out);
-    plan_to(w, p, l, line, false);
+    plan_to(w, p, l, line, false, false);
     w.flush();
 }
 
 void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
                 std::size_t line) {
     sink w(out);
-    plan_to(w, p, l, line, dir.is_sample());
+    plan_to(w, p, l, line, dir.is_sample(), dir.plain_strings());
     w.flush();
 }
 
@@ -957,31 +1029,53 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
                   line);
 }
 
+namespace {
+/// The response to one request, into a sink (respond(), respond_owned()). Throws only
+/// std::bad_alloc.
+int respond_to(sink& out, const directory& dir, std::string_view input, std::size_t line) {
+    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
+    parsed p;
+    bad b{};
+    if (const bad* e = read(input, p, b)) {
+        refusal no{refusal_code::invalid_request, e->message, e->field, std::nullopt};
+        no.line = e->line;
+        no.column = e->column;
+        refusal_to(out, no, p.l, line, nullptr);
+        return static_cast<int>(refusal_code::invalid_request);
+    }
+    const plan_result res = plan(dir, p.member, p.req);
+    if (res) {
+        plan_to(out, *res, p.l, line, dir.is_sample(), dir.plain_strings());
+        return 0;
+    }
+    refusal_to(out, res.error(), p.l, line, &dir);
+    return static_cast<int>(res.error().code);
+}
+} // namespace
+
 int respond(const directory& dir, std::string_view input, std::string& out,
             std::size_t line) noexcept {
     const std::size_t start = out.size();
-    // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
-    if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     try {
-        parsed p;
-        bad b{};
-        if (const bad* e = read(input, p, b)) {
-            refusal no{refusal_code::invalid_request, e->message, e->field, std::nullopt};
-            no.line = e->line;
-            no.column = e->column;
-            write_refusal(out, no, p.l, line);
-            return static_cast<int>(refusal_code::invalid_request);
-        }
-        const plan_result res = plan(dir, p.member, p.req);
-        if (res) {
-            write_plan(out, dir, *res, p.l, line);
-            return 0;
-        }
-        write_refusal(out, dir, res.error(), p.l, line);
-        return static_cast<int>(res.error().code);
+        sink w(out);
+        const int status = respond_to(w, dir, input, line);
+        w.flush();
+        return status;
     } catch (...) {
         out.resize(start);
         return -1;
+    }
+}
+
+char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
+    try {
+        sink w{sink::heap{}};
+        status = respond_to(w, dir, input, 0);
+        return w.release();
+    } catch (...) {
+        status = -1;
+        return nullptr;
     }
 }
 
@@ -992,9 +1086,9 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
     key(out, "id", f);
     str(out, n.id);
     key(out, "title", f);
-    str(out, n.title.get(l));
+    text(out, n.title, l);
     key(out, "text", f);
-    str(out, n.text.get(l));
+    text(out, n.text, l);
     if (!n.leaf) {
         key(out, "answers", f);
         out.push_back('[');
@@ -1005,7 +1099,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
             key(out, "value", g);
             str(out, n.answers[i].value);
             key(out, "label", g);
-            str(out, n.answers[i].label.get(l));
+            text(out, n.answers[i].label, l);
             key(out, "next", g);
             str(out, n.answers[i].next);
             out.push_back('}');
@@ -1042,7 +1136,7 @@ void guide_node_json(sink& out, const guide_node& n, lang l) {
             key(out, "field", h);
             str(out, input_names[static_cast<std::size_t>(n.inputs[i])]);
             key(out, "label", h);
-            str(out, label(n.inputs[i]).get(l));
+            text(out, label(n.inputs[i]), l);
             out.push_back('}');
         }
         out.push_back(']');
@@ -1074,13 +1168,13 @@ void write_web_texts(std::string& string_out, lang l) {
     bool f = true;
     for (const texts::web_text& t : texts::web_texts) {
         key(out, t.key, f);
-        str(out, t.text.get(l));
+        text(out, t.text, l);
     }
     raw(out, "},\"levels\":{");
     f = true;
     for (level x : all_levels) {
         key(out, to_string(x), f);
-        str(out, label(x).get(l));
+        text(out, label(x), l);
     }
     // The three states a member can be in (the legal chains), for "the levels held now".
     raw(out, "},\"held\":[");
@@ -1099,13 +1193,13 @@ void write_web_texts(std::string& string_out, lang l) {
         raw(out, "\"}");
     }
     raw(out, "],\"desk\":{\"name\":");
-    str(out, texts::desk_name.get(l));
+    text(out, texts::desk_name, l);
     raw(out, ",\"phone\":");
     str(out, texts::desk_phone);
     raw(out, ",\"mail\":");
     str(out, texts::desk_mail);
     raw(out, ",\"hours\":");
-    str(out, texts::desk_hours.get(l));
+    text(out, texts::desk_hours, l);
     raw(out, "}}");
     out.flush();
 }
@@ -1125,9 +1219,9 @@ void catalogue_json(sink& out, const directory& dir, association_id v, lang l) {
             key(out, "code", f);
             str(out, jma_categories[k].code);
             key(out, "label", f);
-            str(out, jma_categories[k].label.get(l));
+            text(out, jma_categories[k].label, l);
             key(out, "description", f);
-            str(out, jma_categories[k].who.get(l));
+            text(out, jma_categories[k].who, l);
             out.push_back('}');
         }
         out.push_back(']');
@@ -1228,13 +1322,13 @@ bool write_support(std::string& string_out, const desk& d, std::int64_t at, lang
     key(out, "mail", f);
     str(out, d.email);
     key(out, "status_label", f);
-    str(out, (st->open ? texts::desk_open : texts::desk_closed).get(l));
+    text(out, (st->open ? texts::desk_open : texts::desk_closed), l);
     key(out, "reason_label", f);
-    str(out, label(st->reason).get(l));
+    text(out, label(st->reason), l);
     key(out, "name", f);
-    str(out, d.name.get(l));
+    text(out, d.name, l);
     key(out, "hours", f);
-    str(out, texts::desk_hours.get(l));
+    text(out, texts::desk_hours, l);
     out.push_back('}');
     out.flush();
     return true;
@@ -1259,7 +1353,7 @@ bool write_holidays(std::string& string_out, int year, lang l) {
         key(out, "name_en", f);
         str(out, h.name().en);
         key(out, "weekday", f);
-        str(out, label(weekday_of(h.date)).get(l));
+        text(out, label(weekday_of(h.date)), l);
         out.push_back('}');
     }
     raw(out, list->empty() ? "]" : "\n]");

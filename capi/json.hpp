@@ -29,6 +29,11 @@ inline constexpr std::size_t max_depth = 32;
 int respond(const directory& dir, std::string_view request, std::string& out,
             std::size_t line = 0) noexcept;
 
+/// The same response as respond() (without "line"), in a block of its own, NUL-terminated,
+/// for std::free: what mg_plan_json hands out, written in place with no copy. `status` as
+/// respond() returns it. Never throws; on allocation failure it returns nullptr and status -1.
+char* respond_owned(const directory& dir, std::string_view request, int& status) noexcept;
+
 /// Appends a refusal response for a request that could not be read at all (e.g. a batch line
 /// that is too long), with the message in `l`.
 void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,28 +60,101 @@ inline char ascii_lower(char c) noexcept {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-inline std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
+/// True when `haystack` contains `needle`, ASCII case ignored. Allocates nothing.
+inline bool contains_ignoring_case(std::string_view haystack, std::string_view needle) noexcept {
+    if (needle.size() > haystack.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && ascii_lower(haystack[i + k]) == ascii_lower(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
 }
 
-/// Levenshtein distance over bytes (codes are ASCII), ASCII case ignored.
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+/// Levenshtein distance over bytes (codes are ASCII), ASCII case ignored, when it is at most
+/// `limit`; otherwise some value above `limit`. Only the band of cells within `limit` of the
+/// diagonal is computed, and the walk stops as soon as every cell of a row is past `limit`, so a
+/// code far from `a` costs a few cells, not the whole table. One row, on the stack for the codes
+/// a directory has (a longer `b` takes the heap).
+inline std::size_t edit_distance(std::string_view a, std::string_view b,
+                                 std::size_t limit = std::size_t(-1) / 2) {
+    const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (gap > limit) return limit + 1;
+    const std::size_t over = limit + 1; // stands for "more than limit" in the table
+    std::size_t stack_row[64];
+    std::vector<std::size_t> heap_row;
+    std::size_t* row = stack_row;
+    if (b.size() + 1 > 64) {
+        heap_row.resize(b.size() + 1);
+        row = heap_row.data();
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j < over ? j : over;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        // Cells of this row outside [i - limit, i + limit] are more than limit.
+        const std::size_t lo = i > limit ? i - limit : 1;
+        const std::size_t hi = i + limit < b.size() ? i + limit : b.size();
+        std::size_t diag = row[lo - 1];
+        row[lo - 1] = lo == 1 && i < over ? i : over;
+        std::size_t best = row[lo - 1];
+        for (std::size_t j = lo; j <= hi; ++j) {
             const std::size_t up = row[j];
             const bool same = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]);
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
+            std::size_t v = std::min({up + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
+            if (v > over) v = over;
+            row[j] = v;
             diag = up;
+            if (v < best) best = v;
         }
+        if (hi < b.size()) row[hi + 1] = over;
+        if (best > limit) return over;
     }
     return row[b.size()];
 }
+
+/// The edit distance from one text to many codes (association_candidates): edit_distance's
+/// answer, computed with Myers' bit-parallel algorithm (Hyyrö's form for the Levenshtein
+/// distance), one machine word per column, when the text fits in a word (64 bytes); with
+/// edit_distance otherwise. ASCII case ignored. Allocates nothing.
+class code_distance {
+public:
+    explicit code_distance(std::string_view pattern) noexcept : pattern_(pattern) {
+        if (pattern.size() > 64) return;
+        for (std::size_t i = 0; i < pattern.size(); ++i)
+            peq_[static_cast<unsigned char>(ascii_lower(pattern[i]))] |= std::uint64_t(1) << i;
+    }
+
+    /// The distance when it is at most `limit`, otherwise some value above `limit`.
+    std::size_t operator()(std::string_view code, std::size_t limit) const noexcept {
+        const std::size_t m = pattern_.size();
+        const std::size_t gap = m > code.size() ? m - code.size() : code.size() - m;
+        if (gap > limit) return limit + 1;
+        if (m > 64) return edit_distance(pattern_, code, limit);
+        if (m == 0) return code.size();
+        const std::uint64_t top = std::uint64_t(1) << (m - 1);
+        std::uint64_t pv = m == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << m) - 1, mv = 0;
+        std::size_t score = m;
+        for (char c : code) {
+            const std::uint64_t eq = peq_[static_cast<unsigned char>(ascii_lower(c))];
+            const std::uint64_t xv = eq | mv;
+            const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+            std::uint64_t ph = mv | ~(xh | pv);
+            std::uint64_t mh = pv & xh;
+            if (ph & top)
+                ++score;
+            else if (mh & top)
+                --score;
+            ph = (ph << 1) | 1; // row 0 of the table grows by one per column
+            mh <<= 1;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+        }
+        return score;
+    }
+
+private:
+    std::string_view pattern_;
+    std::uint64_t peq_[256] = {};
+};
 
 } // namespace detail
 
@@ -175,22 +249,22 @@ association_candidates(const directory& dir, std::string_view text, std::size_t 
     const std::string folded = fold_answer(text);
     std::vector<association_id> out;
     if (folded.empty() || max == 0) return out;
-    const std::string lower = detail::lower_ascii(folded);
     const std::size_t limit = std::max<std::size_t>(1, folded.size() / 3);
+    const detail::code_distance distance(folded);
+    // Without ASCII letters (a code such as "99-9999"), case plays no part: a plain search.
+    bool letters = false;
+    for (char c : folded) letters |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     std::vector<std::pair<std::size_t, association_id>> scored;
     for (association_id v = 0; v < dir.size(); ++v) {
         const association& a = dir[v];
         if (a.name.find(folded) != std::string::npos ||
             (!a.name_en.empty() &&
-             detail::lower_ascii(a.name_en).find(lower) != std::string::npos)) {
+             (letters ? detail::contains_ignoring_case(a.name_en, folded)
+                      : a.name_en.find(folded) != std::string::npos))) {
             scored.emplace_back(0, v);
             continue;
         }
-        // Lengths far apart cannot be close: skip the table.
-        const std::size_t gap = a.code.size() > folded.size() ? a.code.size() - folded.size()
-                                                              : folded.size() - a.code.size();
-        if (gap > limit) continue;
-        const std::size_t d = detail::edit_distance(folded, a.code);
+        const std::size_t d = distance(a.code, limit);
         if (d <= limit) scored.emplace_back(d, v);
     }
     std::stable_sort(scored.begin(), scored.end(),

@@ -131,6 +131,9 @@ struct directory_data {
     std::array<std::vector<association_id>, 47> municipal_by_prefecture;
     /// Per vertex, the loaded category catalogue (none for most); JMA's is built in.
     std::vector<std::shared_ptr<const catalogue>> catalogues;
+    /// True when no association's code or names hold a control character, a double quote or a
+    /// backslash, so that a writer of JSON may copy them as they are (set by reindex()).
+    bool plain_strings = true;
 
     std::optional<association_id> find(std::string_view code) const noexcept {
         if (index.empty()) return std::nullopt;
@@ -149,7 +152,15 @@ struct directory_data {
         while (cap < n * 2) cap *= 2;
         index.assign(cap, 0);
         for (auto& v : municipal_by_prefecture) v.clear();
+        const auto plain = [](const std::string& s) {
+            for (char c : s)
+                if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+            return true;
+        };
+        plain_strings = true;
         for (association_id v = 0; v < n; ++v) {
+            const association& a = graph[v];
+            plain_strings = plain_strings && plain(a.code) && plain(a.name) && plain(a.name_en);
             std::size_t i = hash_code(graph[v].code) & (cap - 1);
             while (index[i] != 0) i = (i + 1) & (cap - 1);
             index[i] = static_cast<std::uint32_t>(v + 1);
@@ -271,6 +282,10 @@ public:
     /// adds a `sample_directory` note to every plan. Loaders do not carry it over.
     bool is_sample() const noexcept { return sample_; }
     void set_sample(bool sample) noexcept { sample_ = sample; }
+
+    /// True when no association's code or names hold a control character, a double quote or a
+    /// backslash: a JSON writer may then copy them without escaping.
+    bool plain_strings() const noexcept { return d_->plain_strings; }
 
 private:
     std::shared_ptr<const detail::directory_data> d_;

@@ -5,16 +5,56 @@
 // wording fix never touches a rule.
 #pragma once
 
+#include <cstddef>
+#include <string_view>
+
 namespace mamisguide {
 
 /// The language of user-facing text. Japanese is the default everywhere.
 enum class lang : unsigned char { ja, en };
 
 /// One piece of user-facing text in Japanese and English (both static, UTF-8).
+///
+/// Each text's length, and whether it can go into a JSON string as it is (no control
+/// character, quote or backslash), are worked out once, when the text is made: for the text
+/// tables at compile time. Writers then copy a table's text without measuring or escaping it.
 struct bitext {
     const char* ja;
     const char* en;
+
+    constexpr bitext() noexcept : bitext(nullptr, nullptr) {}
+    constexpr bitext(const char* j, const char* e) noexcept
+        : ja(j), en(e), ja_size_(measure(j)), en_size_(measure(e)),
+          ja_plain_(json_plain(j)), en_plain_(json_plain(e)) {}
+
     constexpr const char* get(lang l) const noexcept { return l == lang::en ? en : ja; }
+    /// The text with its length.
+    constexpr std::string_view view(lang l) const noexcept {
+        return l == lang::en ? std::string_view(en, en_size_) : std::string_view(ja, ja_size_);
+    }
+    /// True when the text needs no escaping inside a JSON string.
+    constexpr bool json_plain(lang l) const noexcept {
+        return l == lang::en ? en_plain_ : ja_plain_;
+    }
+
+private:
+    static constexpr std::size_t measure(const char* s) noexcept {
+        std::size_t n = 0;
+        if (s)
+            while (s[n]) ++n;
+        return n;
+    }
+    static constexpr bool json_plain(const char* s) noexcept {
+        if (!s) return true;
+        for (; *s; ++s) {
+            const unsigned char c = static_cast<unsigned char>(*s);
+            if (c < 0x20 || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
+
+    std::size_t ja_size_, en_size_;
+    bool ja_plain_, en_plain_;
 };
 
 /// Parses "ja" / "en"; returns false for anything else.

@@ -6,10 +6,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include <mamisguide.h>
+#include <mamisguide/answers.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using nlohmann::json;
 
@@ -207,6 +211,70 @@ BOOST_AUTO_TEST_CASE(unknown_association_offers_candidates) {
         json{{"request",
               {{"operation", "join"}, {"municipal", "zzzzzzzzzzzz"}, {"levels", {"municipal"}}}}});
     BOOST_TEST(e["candidates"].empty());
+}
+
+// A text knows its length and whether JSON can take it as it is, from when it was made.
+static_assert(mamisguide::bitext("退会届", "Withdrawal").view(mamisguide::lang::ja).size() == 9);
+static_assert(mamisguide::bitext("退会届", "Withdrawal").view(mamisguide::lang::en) == "Withdrawal");
+static_assert(mamisguide::bitext("退会届", "Withdrawal").json_plain(mamisguide::lang::en));
+static_assert(!mamisguide::bitext("a\"b", "x").json_plain(mamisguide::lang::ja));
+static_assert(!mamisguide::bitext("x", "a\\b").json_plain(mamisguide::lang::en));
+static_assert(!mamisguide::bitext("x", "tab\there").json_plain(mamisguide::lang::en));
+static_assert(mamisguide::bitext().view(mamisguide::lang::ja).empty());
+
+/// The banded edit distance that picks the candidates (it stops early past its limit) against
+/// the whole table, for every pair of strings of up to four characters over a small alphabet,
+/// upper case included, at every limit.
+BOOST_AUTO_TEST_CASE(bounded_edit_distance_agrees_with_the_whole_table) {
+    auto full = [](const std::string& a, const std::string& b) {
+        std::vector<std::vector<std::size_t>> t(a.size() + 1,
+                                                std::vector<std::size_t>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) t[i][0] = i;
+        for (std::size_t j = 0; j <= b.size(); ++j) t[0][j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i)
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const bool same = std::tolower(a[i - 1]) == std::tolower(b[j - 1]);
+                t[i][j] = std::min({t[i - 1][j] + 1, t[i][j - 1] + 1, t[i - 1][j - 1] + !same});
+            }
+        return t[a.size()][b.size()];
+    };
+    std::vector<std::string> all{""};
+    for (std::size_t k = 0; k < all.size() && all.size() < 400; ++k)
+        if (all[k].size() < 4)
+            for (char c : {'1', 'a', 'A', '-'}) all.push_back(all[k] + c);
+    std::size_t checked = 0;
+    for (const std::string& a : all) {
+        const mamisguide::detail::code_distance from_a(a); // Myers' bit-parallel form
+        for (const std::string& b : all) {
+            const std::size_t d = full(a, b);
+            BOOST_TEST_REQUIRE(mamisguide::detail::edit_distance(a, b) == d);
+            BOOST_TEST_REQUIRE(from_a(b, 8) == d, a << " " << b);
+            for (std::size_t limit = 0; limit <= 4; ++limit) {
+                const std::size_t got = mamisguide::detail::edit_distance(a, b, limit);
+                if (d <= limit)
+                    BOOST_TEST_REQUIRE(got == d, a << " " << b << " limit " << limit);
+                else
+                    BOOST_TEST_REQUIRE(got > limit, a << " " << b << " limit " << limit);
+                const std::size_t bits = from_a(b, limit);
+                if (d <= limit)
+                    BOOST_TEST_REQUIRE(bits == d, a << " " << b << " limit " << limit);
+                else
+                    BOOST_TEST_REQUIRE(bits > limit, a << " " << b << " limit " << limit);
+                ++checked;
+            }
+        }
+    }
+    BOOST_TEST(checked == all.size() * all.size() * 5);
+    // Texts at and past one machine word (64 bytes), and a code longer than the row on the stack.
+    for (std::size_t n : {63u, 64u, 65u, 100u}) {
+        const std::string a(n, 'x'), b = std::string(n - 1, 'x') + "Y", c = "q" + a;
+        const mamisguide::detail::code_distance from_a(a);
+        BOOST_TEST(mamisguide::detail::edit_distance(a, b) == 1u);
+        BOOST_TEST(mamisguide::detail::edit_distance(a, b, 0) > 0u);
+        BOOST_TEST(from_a(b, 3) == full(a, b));
+        BOOST_TEST(from_a(c, 3) == full(a, c));
+        BOOST_TEST(from_a(a.substr(2) + "zz", 5) == full(a, a.substr(2) + "zz"));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(invalid_state_says_which_field_and_why) {

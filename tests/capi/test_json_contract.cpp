@@ -487,6 +487,43 @@ BOOST_AUTO_TEST_CASE(escaping_round_trips) {
     BOOST_TEST(r3["categories"]["municipal"] == "\"quoted\"\\");
 }
 
+/// The writer copies a directory's codes and names without escaping them only when the
+/// directory says none needs it (directory::plain_strings()): a master whose names hold a
+/// quote, a backslash or a tab still gives valid JSON, the same names read back.
+BOOST_AUTO_TEST_CASE(master_names_that_need_escaping) {
+    mg_engine* e = nullptr;
+    BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
+    const char master[] = "code,name,prefecture,name_en\n"
+                          "13-q,\"\"\"引用\"\"\\医師会\",13,\"The \"\"Q\"\" \\ Association\"\n"
+                          "13-plain,千代田区医師会,13,Chiyoda\n";
+    BOOST_REQUIRE_EQUAL(mg_engine_load_directory_buffer(e, master, sizeof master - 1), MG_OK);
+    auto call_e = [e](const std::string& req, int& st) {
+        char* out = nullptr;
+        st = mg_plan_json(e, req.data(), req.size(), &out);
+        BOOST_REQUIRE(out != nullptr);
+        const json r = json::parse(out); // throws (fails the test) on invalid JSON
+        mg_free(out);
+        return r;
+    };
+    for (const std::string lang : {"ja", "en"}) {
+        const std::string name = lang == "ja" ? "\"引用\"\\医師会" : "The \"Q\" \\ Association";
+        const std::string join = R"({"lang":")" + lang +
+                                 R"(","request":{"operation":"join","municipal":"13-q","levels":["municipal"])";
+        int st = 0;
+        // A plan: the association ticked, and the state after approval.
+        const json plan = call_e(join + R"(,"categories":{"municipal":"A"}}})", st);
+        BOOST_TEST(st == MG_OK);
+        BOOST_TEST(plan["checked"][0]["code"] == "13-q");
+        BOOST_TEST(plan["checked"][0]["name"] == name);
+        BOOST_TEST(plan["result"]["municipal"] == "13-q");
+        // A refusal that names the association.
+        const json no = call_e(join + "}}", st);
+        BOOST_TEST(st == MG_CATEGORY_REQUIRED);
+        BOOST_TEST(no["error"]["associations"][0]["name"] == name);
+    }
+    mg_engine_free(e);
+}
+
 BOOST_AUTO_TEST_CASE(random_bytes_and_mutations) {
     std::mt19937 rng(12345);
     const std::string valid = contract_request().dump();

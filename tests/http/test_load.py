@@ -57,12 +57,21 @@ class Load(unittest.TestCase):
                 t.join(240)
             self.assertFalse(any(t.is_alive() for t in threads), "clients hung")
             self.assertEqual(errors, [])
-            c = srv.conn()
-            _, _, m = request(c, "GET", "/metrics")
-            c.close()
-            total = sum(int(l.rsplit(" ", 1)[1]) for l in m.decode().splitlines()
-                        if l.startswith('mamisguide_http_requests_total{endpoint="/v1/plan"'))
-            self.assertEqual(total, len(reqs) + CLIENTS * PER_CLIENT)
+            # A request is counted once its response has been written (with its latency), which
+            # a client can see just before the server's thread counts it: read the metrics until
+            # they agree, for at most a few seconds. More requests than sent is a failure at once.
+            want = len(reqs) + CLIENTS * PER_CLIENT
+            deadline = time.monotonic() + 5
+            while True:
+                c = srv.conn()
+                _, _, m = request(c, "GET", "/metrics")
+                c.close()
+                total = sum(int(l.rsplit(" ", 1)[1]) for l in m.decode().splitlines()
+                            if l.startswith('mamisguide_http_requests_total{endpoint="/v1/plan"'))
+                if total >= want or time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+            self.assertEqual(total, want)
             self.assertEqual(srv.stop(), 0)
 
     def test_sigterm_under_load(self):
