@@ -258,9 +258,8 @@ association_candidates(const directory& dir, std::string_view text, std::size_t 
     for (association_id v = 0; v < dir.size(); ++v) {
         const association& a = dir[v];
         if (a.name.find(folded) != std::string::npos ||
-            (!a.name_en.empty() &&
-             (letters ? detail::contains_ignoring_case(a.name_en, folded)
-                      : a.name_en.find(folded) != std::string::npos))) {
+            (!a.name_en.empty() && (letters ? detail::contains_ignoring_case(a.name_en, folded)
+                                            : a.name_en.find(folded) != std::string::npos))) {
             scored.emplace_back(0, v);
             continue;
         }

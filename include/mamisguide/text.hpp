@@ -24,8 +24,8 @@ struct bitext {
 
     constexpr bitext() noexcept : bitext(nullptr, nullptr) {}
     constexpr bitext(const char* j, const char* e) noexcept
-        : ja(j), en(e), ja_size_(measure(j)), en_size_(measure(e)),
-          ja_plain_(json_plain(j)), en_plain_(json_plain(e)) {}
+        : ja(j), en(e), ja_size_(measure(j)), en_size_(measure(e)), ja_plain_(json_plain(j)),
+          en_plain_(json_plain(e)) {}
 
     constexpr const char* get(lang l) const noexcept { return l == lang::en ? en : ja; }
     /// The text with its length.

@@ -215,7 +215,8 @@ BOOST_AUTO_TEST_CASE(unknown_association_offers_candidates) {
 
 // A text knows its length and whether JSON can take it as it is, from when it was made.
 static_assert(mamisguide::bitext("退会届", "Withdrawal").view(mamisguide::lang::ja).size() == 9);
-static_assert(mamisguide::bitext("退会届", "Withdrawal").view(mamisguide::lang::en) == "Withdrawal");
+static_assert(mamisguide::bitext("退会届", "Withdrawal").view(mamisguide::lang::en) ==
+              "Withdrawal");
 static_assert(mamisguide::bitext("退会届", "Withdrawal").json_plain(mamisguide::lang::en));
 static_assert(!mamisguide::bitext("a\"b", "x").json_plain(mamisguide::lang::ja));
 static_assert(!mamisguide::bitext("x", "a\\b").json_plain(mamisguide::lang::en));

@@ -507,8 +507,9 @@ BOOST_AUTO_TEST_CASE(master_names_that_need_escaping) {
     };
     for (const std::string lang : {"ja", "en"}) {
         const std::string name = lang == "ja" ? "\"引用\"\\医師会" : "The \"Q\" \\ Association";
-        const std::string join = R"({"lang":")" + lang +
-                                 R"(","request":{"operation":"join","municipal":"13-q","levels":["municipal"])";
+        const std::string join =
+            R"({"lang":")" + lang +
+            R"(","request":{"operation":"join","municipal":"13-q","levels":["municipal"])";
         int st = 0;
         // A plan: the association ticked, and the state after approval.
         const json plan = call_e(join + R"(,"categories":{"municipal":"A"}}})", st);
