@@ -146,6 +146,14 @@ MG_JSON_INLINE void text(sink& out, const bitext& t, lang l) {
     out.push_back('"');
 }
 
+/// A table's text, or null.
+MG_JSON_INLINE void text_or_null(sink& out, const bitext* t, lang l) {
+    if (t)
+        text(out, *t, l);
+    else
+        raw(out, "null");
+}
+
 /// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
 /// as a string.
 MG_JSON_INLINE void name(sink& out, std::string_view s) {
@@ -810,10 +818,7 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     else
         name(out, to_string(p.sel));
     raw(out, ",\"selection_label\":");
-    if (p.selection_label)
-        text(out, *p.selection_label, l);
-    else
-        raw(out, "null");
+    text_or_null(out, p.selection_label, l);
     raw(out, ",\"checked\":[");
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
         if (i) out.push_back(',');
@@ -884,15 +889,9 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     raw(out, ",\"reason\":");
     str_or_null(out, p.reason);
     raw(out, ",\"case\":{\"label\":");
-    if (p.guide_case)
-        text(out, *p.guide_case, l);
-    else
-        raw(out, "null");
+    text_or_null(out, p.guide_case, l);
     raw(out, ",\"instruction\":");
-    if (p.guide_instruction)
-        text(out, *p.guide_instruction, l);
-    else
-        raw(out, "null");
+    text_or_null(out, p.guide_instruction, l);
     raw(out, "}}");
 }
 

@@ -56,21 +56,6 @@ inline void put_char(std::string& out, char32_t cp) {
     }
 }
 
-inline char ascii_lower(char c) noexcept {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-/// True when `haystack` contains `needle`, ASCII case ignored. Allocates nothing.
-inline bool contains_ignoring_case(std::string_view haystack, std::string_view needle) noexcept {
-    if (needle.size() > haystack.size()) return false;
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        std::size_t k = 0;
-        while (k < needle.size() && ascii_lower(haystack[i + k]) == ascii_lower(needle[k])) ++k;
-        if (k == needle.size()) return true;
-    }
-    return false;
-}
-
 /// Levenshtein distance over bytes (codes are ASCII), ASCII case ignored, when it is at most
 /// `limit`; otherwise some value above `limit`. Only the band of cells within `limit` of the
 /// diagonal is computed, and the walk stops as soon as every cell of a row is past `limit`, so a

@@ -306,14 +306,8 @@ struct directory_query {
 /// order, then the master's rows in load order).
 inline std::vector<association_id> search(const directory& dir, const directory_query& q) {
     const auto fold = [](std::string_view s) { return detail::fold_code(s); };
-    auto lower = [](std::string s) {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return s;
-    };
     const std::string code = fold(q.code);
     const std::string text = fold(q.text);
-    const std::string text_lower = lower(text);
     const bool any_prefecture = q.prefecture == 0;
     const bool valid_prefecture = q.prefecture >= 1 && q.prefecture <= 47;
     const association_id pref = directory::prefecture(q.prefecture);
@@ -329,7 +323,7 @@ inline std::vector<association_id> search(const directory& dir, const directory_
         }
         if (!text.empty() && a.code.find(text) == std::string::npos &&
             a.name.find(text) == std::string::npos &&
-            lower(a.name_en).find(text_lower) == std::string::npos)
+            !detail::contains_ignoring_case(a.name_en, text))
             continue;
         hits.push_back(v);
     }

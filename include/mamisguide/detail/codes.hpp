@@ -10,6 +10,21 @@
 
 namespace mamisguide::detail {
 
+constexpr char ascii_lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// True when `haystack` contains `needle`, ASCII case ignored. Allocates nothing.
+inline bool contains_ignoring_case(std::string_view haystack, std::string_view needle) noexcept {
+    if (needle.size() > haystack.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && ascii_lower(haystack[i + k]) == ascii_lower(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
 /// The character at `s[i]`, folded: full-width ASCII (3 bytes in UTF-8) becomes its ASCII
 /// counterpart. Returns the number of bytes consumed (1 or 3) and stores the character in `c`.
 constexpr std::size_t fold_at(std::string_view s, std::size_t i, char& c) noexcept {
