@@ -137,13 +137,35 @@ inline void str_or_null(sink& out, std::string_view s) {
         str(out, s);
 }
 
+/// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
+/// as a string.
+MG_JSON_INLINE void name(sink& out, std::string_view s) {
+    out.push_back('"');
+    raw(out, s);
+    out.push_back('"');
+}
+
+/// A string known to need no escaping when `plain` (a table's text, a directory's code or
+/// name, when they say so: bitext::json_plain(), directory::plain_strings()) is copied as it is;
+/// otherwise it is escaped.
+MG_JSON_INLINE void str(sink& out, std::string_view s, bool plain) {
+    if (plain)
+        name(out, s);
+    else
+        str(out, s);
+}
+
+MG_JSON_INLINE void str_or_null(sink& out, std::string_view s, bool plain) {
+    if (s.empty())
+        raw(out, "null");
+    else
+        str(out, s, plain);
+}
+
 /// Appends a table's text as a string: copied as it is when it needs no escaping (bitext knows
 /// that, and its length, from when it was made), escaped otherwise.
 MG_JSON_INLINE void text(sink& out, const bitext& t, lang l) {
-    if (!t.json_plain(l)) return str(out, t.view(l));
-    out.push_back('"');
-    raw(out, t.view(l));
-    out.push_back('"');
+    str(out, t.view(l), t.json_plain(l));
 }
 
 /// A table's text, or null.
@@ -152,14 +174,6 @@ MG_JSON_INLINE void text_or_null(sink& out, const bitext* t, lang l) {
         text(out, *t, l);
     else
         raw(out, "null");
-}
-
-/// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
-/// as a string.
-MG_JSON_INLINE void name(sink& out, std::string_view s) {
-    out.push_back('"');
-    raw(out, s);
-    out.push_back('"');
 }
 
 MG_JSON_INLINE void key(sink& out, std::string_view k, bool& first) {
@@ -254,31 +268,15 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
     out.push_back('}');
 }
 
-/// A string from the directory (a code or a name): copied as it is when the directory has said
-/// that none of its strings needs escaping (directory::plain_strings()), escaped otherwise.
-MG_JSON_INLINE void dir_str(sink& out, std::string_view s, bool plain) {
-    if (!plain) return str(out, s);
-    out.push_back('"');
-    raw(out, s);
-    out.push_back('"');
-}
-
-MG_JSON_INLINE void dir_str_or_null(sink& out, std::string_view s, bool plain) {
-    if (s.empty())
-        raw(out, "null");
-    else
-        dir_str(out, s, plain);
-}
-
 /// An association a plan ticks or a refusal names: `{"level", "code", "name"}`. `plain`: the
 /// directory's strings need no escaping.
 void association_ref(sink& out, const checked_association& a, lang l, bool plain) {
     raw(out, "{\"level\":\"");
     raw(out, to_string(a.lvl));
     raw(out, "\",\"code\":");
-    dir_str(out, a.code, plain);
+    str(out, a.code, plain);
     raw(out, ",\"name\":");
-    dir_str(out, a.name_in(l), plain);
+    str(out, a.name_in(l), plain);
     out.push_back('}');
 }
 
@@ -854,9 +852,9 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     raw(out, to_string(p.who));
     // The contract's example exactly; categories only when some are known.
     raw(out, "\",\"result\":{\"municipal\":");
-    dir_str_or_null(out, p.result.municipal, plain);
+    str_or_null(out, p.result.municipal, plain);
     raw(out, ",\"prefectural\":");
-    dir_str_or_null(out, p.result.prefectural, plain);
+    str_or_null(out, p.result.prefectural, plain);
     raw(out, ",\"levels\":");
     levels_array(out, p.result.levels);
     if (!(given_levels(p.result.categories) & p.result.levels).empty()) {
@@ -874,7 +872,7 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
         levels_array(out, n.levels);
         if (!n.association.empty()) {
             raw(out, ",\"association\":");
-            dir_str(out, n.association, plain);
+            str(out, n.association, plain);
         }
         out.push_back('}');
     }
