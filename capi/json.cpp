@@ -717,7 +717,7 @@ inline bool needs_escape(std::uint64_t w) noexcept {
 }
 
 inline bool needs_escape(unsigned char c) noexcept {
-    return c < 0x20 || c == '"' || c == '\\';
+    return json_escaped(static_cast<char>(c));
 }
 
 /// The index of the first byte at or after `i` that needs escaping, or `n`: sixteen bytes at a

@@ -152,15 +152,11 @@ struct directory_data {
         while (cap < n * 2) cap *= 2;
         index.assign(cap, 0);
         for (auto& v : municipal_by_prefecture) v.clear();
-        const auto plain = [](const std::string& s) {
-            for (char c : s)
-                if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
-            return true;
-        };
         plain_strings = true;
         for (association_id v = 0; v < n; ++v) {
             const association& a = graph[v];
-            plain_strings = plain_strings && plain(a.code) && plain(a.name) && plain(a.name_en);
+            plain_strings =
+                plain_strings && json_plain(a.code) && json_plain(a.name) && json_plain(a.name_en);
             std::size_t i = hash_code(graph[v].code) & (cap - 1);
             while (index[i] != 0) i = (i + 1) & (cap - 1);
             index[i] = static_cast<std::uint32_t>(v + 1);

@@ -13,6 +13,19 @@ namespace mamisguide {
 /// The language of user-facing text. Japanese is the default everywhere.
 enum class lang : unsigned char { ja, en };
 
+/// True for a byte that a JSON string cannot hold as it is: a control character, a double quote
+/// or a backslash.
+constexpr bool json_escaped(char c) noexcept {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+}
+
+/// True when `s` holds no byte that JSON must escape.
+constexpr bool json_plain(std::string_view s) noexcept {
+    for (char c : s)
+        if (json_escaped(c)) return false;
+    return true;
+}
+
 /// One piece of user-facing text in Japanese and English (both static, UTF-8).
 ///
 /// Each text's length, and whether it can go into a JSON string as it is (no control
@@ -24,8 +37,9 @@ struct bitext {
 
     constexpr bitext() noexcept : bitext(nullptr, nullptr) {}
     constexpr bitext(const char* j, const char* e) noexcept
-        : ja(j), en(e), ja_size_(measure(j)), en_size_(measure(e)), ja_plain_(json_plain(j)),
-          en_plain_(json_plain(e)) {}
+        : ja(j), en(e), ja_size_(measure(j)), en_size_(measure(e)),
+          ja_plain_(mamisguide::json_plain(std::string_view(j, ja_size_))),
+          en_plain_(mamisguide::json_plain(std::string_view(e, en_size_))) {}
 
     constexpr const char* get(lang l) const noexcept { return l == lang::en ? en : ja; }
     /// The text with its length.
@@ -44,15 +58,6 @@ private:
             while (s[n]) ++n;
         return n;
     }
-    static constexpr bool json_plain(const char* s) noexcept {
-        if (!s) return true;
-        for (; *s; ++s) {
-            const unsigned char c = static_cast<unsigned char>(*s);
-            if (c < 0x20 || c == '"' || c == '\\') return false;
-        }
-        return true;
-    }
-
     std::size_t ja_size_, en_size_;
     bool ja_plain_, en_plain_;
 };
