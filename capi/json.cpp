@@ -23,6 +23,37 @@
 #endif
 
 namespace mamisguide::json {
+
+static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "json.hpp's input_padding");
+
+out_buffer::~out_buffer() {
+    std::free(data_);
+}
+
+void out_buffer::reserve(std::size_t n) {
+    if (n <= cap_) return;
+    std::size_t cap = cap_ ? cap_ : 2048;
+    while (cap < n) cap *= 2;
+    char* p = static_cast<char*>(std::realloc(data_, cap));
+    if (!p) throw std::bad_alloc();
+    data_ = p;
+    cap_ = cap;
+}
+
+void out_buffer::release_memory() noexcept {
+    std::free(data_);
+    data_ = nullptr;
+    size_ = cap_ = 0;
+}
+
+/// The writer's way into an out_buffer's storage (sink, below).
+class writer_access {
+public:
+    static char*& data(out_buffer& b) noexcept { return b.data_; }
+    static std::size_t& size(out_buffer& b) noexcept { return b.size_; }
+    static std::size_t& cap(out_buffer& b) noexcept { return b.cap_; }
+};
+
 namespace {
 
 // ---- writing ---------------------------------------------------------------------------------
@@ -32,18 +63,18 @@ namespace {
 /// fill a plain buffer instead:
 /// - in front of a std::string (sink(std::string&)): 8 KiB on the stack, handed to the string in
 ///   one append when full and at flush();
-/// - or the response itself (sink(heap)): a malloc'd block that grows by doubling and is handed
-///   to the caller by release(), so that mg_plan_json copies nothing after writing.
+/// - or straight into an out_buffer's storage (sink(out_buffer&)): a batch's output, or the
+///   response itself (sink(heap)), a block handed to the caller by release(), so that
+///   mg_plan_json and `mamisguide batch` copy nothing after writing.
 class sink {
 public:
     struct heap {};
-    explicit sink(std::string& out) noexcept : out_(&out), buf_(stack_), cap_(sizeof stack_) {}
-    explicit sink(heap) : out_(nullptr), buf_(nullptr), cap_(2048) {
-        buf_ = static_cast<char*>(std::malloc(cap_));
-        if (!buf_) throw std::bad_alloc();
-    }
-    ~sink() {
-        if (!out_) std::free(buf_);
+    explicit sink(std::string& out) noexcept
+        : out_(&out), to_(nullptr), buf_(stack_), cap_(sizeof stack_) {}
+    explicit sink(out_buffer& to) noexcept : out_(nullptr), to_(&to) { load(); }
+    explicit sink(heap) : out_(nullptr), to_(&own_) {
+        own_.reserve(2048);
+        load();
     }
     sink(const sink&) = delete;
     sink& operator=(const sink&) = delete;
@@ -64,11 +95,14 @@ public:
         append(s.data(), s.size());
         return *this;
     }
-    /// String mode: hands the buffered bytes to the string; call when done writing.
+    /// Hands the bytes written to the string or the buffer; call when done writing.
     void flush() {
-        if (!out_) return;
-        out_->append(buf_, n_);
-        n_ = 0;
+        if (out_) {
+            out_->append(buf_, n_);
+            n_ = 0;
+        } else {
+            writer_access::size(*to_) = n_;
+        }
     }
     /// Heap mode: the bytes written, NUL-terminated, in a block for std::free; the sink is
     /// left empty.
@@ -78,23 +112,27 @@ public:
         char* p = buf_;
         if (cap_ - n_ > 1024) // give back what a short response left unused
             if (char* q = static_cast<char*>(std::realloc(p, n_ + 1))) p = q;
+        writer_access::data(own_) = nullptr;
+        writer_access::size(own_) = writer_access::cap(own_) = 0;
         buf_ = nullptr;
         n_ = cap_ = 0;
         return p;
     }
 
 private:
+    void load() noexcept {
+        buf_ = writer_access::data(*to_);
+        n_ = writer_access::size(*to_);
+        cap_ = writer_access::cap(*to_);
+    }
     void make_room(std::size_t len) {
         if (out_) {
             flush();
             return;
         }
-        std::size_t cap = cap_;
-        while (cap - n_ < len) cap *= 2;
-        char* p = static_cast<char*>(std::realloc(buf_, cap));
-        if (!p) throw std::bad_alloc();
-        buf_ = p;
-        cap_ = cap;
+        writer_access::size(*to_) = n_;
+        to_->reserve(n_ + len);
+        load();
     }
     void append_long(const char* p, std::size_t len) {
         if (out_) {
@@ -111,8 +149,10 @@ private:
     }
 
     std::string* out_;
+    out_buffer* to_;
+    out_buffer own_; ///< heap mode's block
     char* buf_;
-    std::size_t cap_;
+    std::size_t cap_ = 0;
     std::size_t n_ = 0;
     char stack_[8192];
 };
@@ -640,7 +680,8 @@ void locate_utf8_error(std::string_view input, bad& b) {
 
 /// Parses a whole request. On failure, `b` says why and `p.l` holds the language if it could
 /// be read (messages follow the request's own `lang` where possible).
-const bad* read(std::string_view input, parsed& p, bad& b) {
+/// `padded`: input_padding readable bytes follow `input`, which is then parsed in place.
+const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
     auto fail = [&](const bitext& msg, std::string_view field) {
         b.message = &msg, b.field = field, b.line = b.column = 0;
         return &b;
@@ -649,10 +690,14 @@ const bad* read(std::string_view input, parsed& p, bad& b) {
     if (input.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return fail(texts::json_empty, "");
     reader& rd = thread_reader();
-    rd.buffer.assign(input.data(), input.size());
-    rd.buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    const char* text = input.data();
+    if (!padded) {
+        rd.buffer.assign(input.data(), input.size());
+        rd.buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+        text = rd.buffer.data();
+    }
     element doc;
-    const auto err = rd.parser.parse(rd.buffer.data(), input.size(), false).get(doc);
+    const auto err = rd.parser.parse(text, input.size(), false).get(doc);
     if (err != simdjson::SUCCESS) {
         switch (err) {
         case simdjson::UTF8_ERROR:
@@ -1026,15 +1071,24 @@ void write_refusal_only(std::string& out, const bitext& message, std::string_vie
                   line);
 }
 
+void write_refusal_only(out_buffer& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line) {
+    sink w(out);
+    refusal_to(w, refusal{refusal_code::invalid_request, &message, field, std::nullopt}, l, line,
+               nullptr);
+    w.flush();
+}
+
 namespace {
 /// The response to one request, into a sink (respond(), respond_owned()). Throws only
 /// std::bad_alloc.
-int respond_to(sink& out, const directory& dir, std::string_view input, std::size_t line) {
+int respond_to(sink& out, const directory& dir, std::string_view input, std::size_t line,
+               bool padded = false) {
     // A UTF-8 BOM before the request (Windows editors write one; in a batch, before line 1).
     if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
     parsed p;
     bad b{};
-    if (const bad* e = read(input, p, b)) {
+    if (const bad* e = read(input, p, b, padded)) {
         refusal no{refusal_code::invalid_request, e->message, e->field, std::nullopt};
         no.line = e->line;
         no.column = e->column;
@@ -1061,6 +1115,20 @@ int respond(const directory& dir, std::string_view input, std::string& out,
         return status;
     } catch (...) {
         out.resize(start);
+        return -1;
+    }
+}
+
+int respond(const directory& dir, std::string_view input, out_buffer& out, std::size_t line,
+            bool padded) noexcept {
+    const std::size_t start = out.size();
+    try {
+        sink w(out);
+        const int status = respond_to(w, dir, input, line, padded);
+        w.flush();
+        return status;
+    } catch (...) {
+        out.truncate(start);
         return -1;
     }
 }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +24,59 @@ inline constexpr std::size_t max_request_bytes = std::size_t(1) << 20;
 /// Deepest nesting accepted; a valid request nests three deep.
 inline constexpr std::size_t max_depth = 32;
 
+/// A growable block of bytes that responses are written straight into: a batch's output
+/// (`mamisguide batch`, POST /v1/batch), where a std::string would cost a second copy of every
+/// response (a string's spare capacity cannot be written and then kept). Memory from malloc,
+/// grown by doubling; clear() keeps it, release_memory() gives it back.
+class out_buffer {
+public:
+    out_buffer() noexcept = default;
+    ~out_buffer();
+    out_buffer(const out_buffer&) = delete;
+    out_buffer& operator=(const out_buffer&) = delete;
+
+    const char* data() const noexcept { return data_; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    std::string_view view() const noexcept { return {data_, size_}; }
+    void clear() noexcept { size_ = 0; }
+    /// Drops the bytes from `n` on (n <= size()).
+    void truncate(std::size_t n) noexcept {
+        if (n < size_) size_ = n;
+    }
+    void reserve(std::size_t n); ///< capacity for at least `n` bytes; throws std::bad_alloc
+    void append(std::string_view s) {
+        if (s.size() > cap_ - size_) reserve(size_ + s.size());
+        if (!s.empty()) std::memcpy(data_ + size_, s.data(), s.size());
+        size_ += s.size();
+    }
+    void push_back(char c) {
+        if (size_ == cap_) reserve(size_ + 1);
+        data_[size_++] = c;
+    }
+    void release_memory() noexcept; ///< empty, and the memory returned
+
+private:
+    friend class writer_access;
+    char* data_ = nullptr;
+    std::size_t size_ = 0, cap_ = 0;
+};
+
 /// Appends the response to one JSON request (contract.md) to `out` and returns its status:
 /// 0 for a plan, the refusal code (1…14) for a refusal. `line` > 0 adds the batch field
 /// "line". Never throws; on allocation failure it returns -1 with `out` unspecified.
 int respond(const directory& dir, std::string_view request, std::string& out,
             std::size_t line = 0) noexcept;
+
+/// The same, written straight into `out`. `padded`: json::input_padding readable bytes follow
+/// `request` in memory (their content does not matter), so that the parser reads it in place
+/// instead of copying it first (a line inside a batch's read buffer).
+int respond(const directory& dir, std::string_view request, out_buffer& out, std::size_t line,
+            bool padded = false) noexcept;
+
+/// Bytes that must be readable after a request for respond(…, padded = true): simdjson's
+/// padding (json.cpp checks that they agree).
+inline constexpr std::size_t input_padding = 64;
 
 /// The same response as respond() (without "line"), in a block of its own, NUL-terminated,
 /// for std::free: what mg_plan_json hands out, written in place with no copy. `status` as
@@ -38,6 +87,8 @@ char* respond_owned(const directory& dir, std::string_view request, int& status)
 /// that is too long), with the message in `l`.
 void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
                         std::size_t line = 0);
+void write_refusal_only(out_buffer& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line);
 
 /// JSON string escaping (quotes, backslash, control characters as \uXXXX), appended to `out`.
 void append_escaped(std::string& out, std::string_view s);

@@ -1,8 +1,6 @@
 // JSON Lines in, JSON Lines out (batch_lines.hpp).
 #include "batch_lines.hpp"
 
-#include <json.hpp>
-
 #include <cstring>
 
 namespace mg_batch {
@@ -13,7 +11,7 @@ std::size_t batch_lines::refusals() const noexcept {
     return n;
 }
 
-void batch_lines::answer(std::string_view line, std::string& out) {
+void batch_lines::answer(std::string_view line, json::out_buffer& out, bool padded) {
     ++line_;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     int rc;
@@ -22,9 +20,9 @@ void batch_lines::answer(std::string_view line, std::string& out) {
         rc = static_cast<int>(refusal_code::invalid_request);
     } else {
         const std::size_t start = out.size();
-        rc = json::respond(*dir_, line, out, line_);
+        rc = json::respond(*dir_, line, out, line_, padded);
         if (rc < 0) {
-            out.resize(start);
+            out.truncate(start);
             json::write_refusal_only(out, texts::json_internal, "", lang::ja, line_);
             rc = static_cast<int>(refusal_code::invalid_request);
         }
@@ -33,14 +31,15 @@ void batch_lines::answer(std::string_view line, std::string& out) {
     out.push_back('\n');
 }
 
-void batch_lines::answer_oversized(std::string& out) {
+void batch_lines::answer_oversized(json::out_buffer& out) {
     ++line_;
     json::write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
     ++counts_[static_cast<int>(refusal_code::invalid_request)];
     out.push_back('\n');
 }
 
-std::size_t batch_lines::feed(std::string_view piece, std::string& out, std::size_t out_limit) {
+std::size_t batch_lines::feed(std::string_view piece, json::out_buffer& out,
+                              std::size_t out_limit) {
     // A request may be max_request_bytes long plus the '\r' of a CRLF line end.
     const std::size_t keep = json::max_request_bytes + 1;
     std::size_t pos = 0;
@@ -69,22 +68,24 @@ std::size_t batch_lines::feed(std::string_view piece, std::string& out, std::siz
                 answer_oversized(out);
             } else {
                 carry_.append(piece.data() + pos, at - pos);
-                answer(carry_, out);
+                answer(carry_, out, false);
             }
             carry_.clear();
         } else {
-            answer(piece.substr(pos, at - pos), out);
+            // Parsed in place when the piece goes on for the parser's padding past the line
+            // (the CR a CRLF line ends with, the newline and the next lines count).
+            answer(piece.substr(pos, at - pos), out, piece.size() - at >= json::input_padding);
         }
         pos = at + 1;
     }
     return pos;
 }
 
-void batch_lines::finish(std::string& out) {
+void batch_lines::finish(json::out_buffer& out) {
     if (skipping_)
         answer_oversized(out);
     else if (!carry_.empty())
-        answer(carry_, out);
+        answer(carry_, out, false);
     skipping_ = false;
     carry_.clear();
 }

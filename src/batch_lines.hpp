@@ -2,10 +2,12 @@
 // POST /v1/batch share. Input arrives in pieces of any size; every complete line is answered
 // in order with json::respond (its "line" number added), blank, malformed and oversized lines
 // with invalid_request. Memory stays constant: a line is answered in place when it lies whole
-// in a piece, a line split across pieces is carried in a buffer of at most one request, and a
+// in a piece (parsed there, without a copy, when json::input_padding bytes of the piece follow
+// it), a line split across pieces is carried in a buffer of at most one request, and a
 // line longer than json::max_request_bytes is skipped unread and answered as too large.
 #pragma once
 
+#include <json.hpp>
 #include <mamisguide/mamisguide.hpp>
 
 #include <cstddef>
@@ -27,12 +29,12 @@ public:
     /// Answers every line that `piece` completes, appending the responses (each followed by
     /// '\n') to `out`. Stops early, once `out` holds `out_limit` bytes or more, and returns how
     /// many bytes of `piece` were consumed: call again with the rest.
-    std::size_t feed(std::string_view piece, std::string& out,
+    std::size_t feed(std::string_view piece, json::out_buffer& out,
                      std::size_t out_limit = std::numeric_limits<std::size_t>::max());
 
     /// The end of the input: answers a last line that has no newline. (A newline at the very
     /// end adds no record.)
-    void finish(std::string& out);
+    void finish(json::out_buffer& out);
 
     std::size_t lines() const noexcept { return line_; }
     const std::size_t* counts() const noexcept { return counts_; }
@@ -40,8 +42,8 @@ public:
     std::size_t refusals() const noexcept;
 
 private:
-    void answer(std::string_view line, std::string& out);
-    void answer_oversized(std::string& out);
+    void answer(std::string_view line, json::out_buffer& out, bool padded);
+    void answer_oversized(json::out_buffer& out);
 
     const directory* dir_;
     std::string carry_;     ///< the start of a line split across pieces (≤ one request + '\r')

@@ -96,7 +96,7 @@ private:
 
     bool flush() {
         if (out_.empty()) return true;
-        const bool ok = write_out(stdout, out_) && std::fflush(stdout) == 0;
+        const bool ok = write_out(stdout, out_.view()) && std::fflush(stdout) == 0;
         out_.clear();
         return ok;
     }
@@ -143,7 +143,7 @@ private:
     std::string file_;
     bool quiet_ = false;
     std::optional<mg_batch::batch_lines> lines_;
-    std::string out_;
+    json::out_buffer out_;
     bool progress_ = false, progress_shown_ = false;
     std::chrono::steady_clock::time_point start_, last_progress_;
 };

@@ -159,8 +159,10 @@ response do_batch(const dataset& d, std::string_view body) {
     r.ep = endpoint::batch;
     r.content_type = ndjson_type;
     mg_batch::batch_lines lines(d.dir);
-    while (!body.empty()) body.remove_prefix(lines.feed(body, r.body));
-    lines.finish(r.body);
+    json::out_buffer out;
+    while (!body.empty()) body.remove_prefix(lines.feed(body, out));
+    lines.finish(out);
+    r.body.assign(out.data(), out.size());
     r.lines = lines.lines();
     for (std::size_t i = 0; i < r.counts.size(); ++i) r.counts[i] = lines.counts()[i];
     return r;

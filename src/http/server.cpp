@@ -423,9 +423,10 @@ private:
             next();
         };
         if (chunked_)
-            net::async_write(stream_, http::make_chunk(net::buffer(out_)), std::move(done));
+            net::async_write(stream_, http::make_chunk(net::buffer(out_.data(), out_.size())),
+                             std::move(done));
         else
-            net::async_write(stream_, net::buffer(out_), std::move(done));
+            net::async_write(stream_, net::buffer(out_.data(), out_.size()), std::move(done));
     }
 
     void batch_finish() {
@@ -455,8 +456,7 @@ private:
         hser_.reset();
         hres_.reset();
         in_.reset();
-        out_.clear();
-        out_.shrink_to_fit();
+        out_.release_memory();
         if (ec || !batch_keep_) return close();
         next_request();
     }
@@ -502,7 +502,7 @@ private:
     std::optional<mg_batch::batch_lines> lines_;
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
-    std::string out_;
+    mamisguide::json::out_buffer out_;
     bool chunked_ = true, batch_keep_ = false;
 };
 

@@ -1,7 +1,9 @@
 // Fuzz target: one `mamisguide batch` line through json::respond(dir, line, out, line_no) —
 // the response is appended to what `out` already holds, is one of the contract's two shapes,
 // carries "line" equal to the number given (any number, up to SIZE_MAX), and apart from "line"
-// is the response the same bytes get outside a batch.
+// is the response the same bytes get outside a batch. The batch's own path (an out_buffer that
+// already holds earlier lines, the line parsed in place with other bytes after it) writes the
+// same bytes as the string path.
 #include "fuzz_check.hpp"
 
 #include "json.hpp"
@@ -41,6 +43,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const mgfuzz::json r_plain = mgfuzz::check_response(text_plain, status_plain, 0);
 
     MGF_CHECK(status == status_max && status == status_plain, text + "\n" + text_plain);
+
+    // In place: the line followed by the parser's padding of bytes that are not JSON's end (a
+    // newline and the start of another line, a stray brace, NULs).
+    for (const char* after : {"\n{\"request\":{\"operation\":\"join\"}}", "}]\"\\", ""}) {
+        std::string padded(line);
+        std::string tail(after);
+        while (tail.size() < mamisguide::json::input_padding) tail += tail.empty() ? '\0' : tail[0];
+        padded += tail;
+        mamisguide::json::out_buffer buf;
+        buf.append("{\"previous\":\"line\"}\n");
+        const std::size_t before = buf.size();
+        const int status_in_place = mamisguide::json::respond(
+            mgfuzz::sample_directory(), std::string_view(padded.data(), size), buf, line_no, true);
+        MGF_CHECK(status_in_place == status, text);
+        MGF_CHECK(buf.view().substr(before) == text,
+                  text + "\n" + std::string(buf.view().substr(before)));
+    }
     r.erase("line");
     r_max.erase("line");
     MGF_CHECK(r == r_plain && r_max == r_plain, text + "\n" + text_max + "\n" + text_plain);
