@@ -64,18 +64,13 @@ namespace {
 /// - in front of a std::string (sink(std::string&)): 8 KiB on the stack, handed to the string in
 ///   one append when full and at flush();
 /// - or straight into an out_buffer's storage (sink(out_buffer&)): a batch's output, or the
-///   response itself (sink(heap)), a block handed to the caller by release(), so that
-///   mg_plan_json and `mamisguide batch` copy nothing after writing.
+///   thread's scratch block that mg_plan_json's answer is copied out of, so that the response
+///   is written once and copied at most once.
 class sink {
 public:
-    struct heap {};
     explicit sink(std::string& out) noexcept
         : out_(&out), to_(nullptr), buf_(stack_), cap_(sizeof stack_) {}
     explicit sink(out_buffer& to) noexcept : out_(nullptr), to_(&to) { load(); }
-    explicit sink(heap) : out_(nullptr), to_(&own_) {
-        own_.reserve(2048);
-        load();
-    }
     sink(const sink&) = delete;
     sink& operator=(const sink&) = delete;
 
@@ -103,20 +98,6 @@ public:
         } else {
             writer_access::size(*to_) = n_;
         }
-    }
-    /// Heap mode: the bytes written, NUL-terminated, in a block for std::free; the sink is
-    /// left empty.
-    char* release() {
-        if (n_ == cap_) make_room(1);
-        buf_[n_] = '\0';
-        char* p = buf_;
-        if (cap_ - n_ > 1024) // give back what a short response left unused
-            if (char* q = static_cast<char*>(std::realloc(p, n_ + 1))) p = q;
-        writer_access::data(own_) = nullptr;
-        writer_access::size(own_) = writer_access::cap(own_) = 0;
-        buf_ = nullptr;
-        n_ = cap_ = 0;
-        return p;
     }
 
 private:
@@ -150,7 +131,6 @@ private:
 
     std::string* out_;
     out_buffer* to_;
-    out_buffer own_; ///< heap mode's block
     char* buf_;
     std::size_t cap_ = 0;
     std::size_t n_ = 0;
@@ -164,7 +144,18 @@ MG_JSON_INLINE void raw(sink& out, std::string_view s) {
     out.append(s.data(), s.size());
 }
 
+/// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
+/// as a string.
+MG_JSON_INLINE void name(sink& out, std::string_view s) {
+    out.push_back('"');
+    raw(out, s);
+    out.push_back('"');
+}
+
+/// Appends a string, escaped. Most strings a response echoes are short codes ("A1",
+/// "13-0001"): those are tested byte by byte here and copied, without the escaper's set-up.
 inline void str(sink& out, std::string_view s) {
+    if (s.size() <= 16 && json_plain(s)) return name(out, s);
     out.push_back('"');
     escape(out, s);
     out.push_back('"');
@@ -175,14 +166,6 @@ inline void str_or_null(sink& out, std::string_view s) {
         raw(out, "null");
     else
         str(out, s);
-}
-
-/// Appends one of our own names (an enum's JSON name: an ASCII identifier, nothing to escape)
-/// as a string.
-MG_JSON_INLINE void name(sink& out, std::string_view s) {
-    out.push_back('"');
-    raw(out, s);
-    out.push_back('"');
 }
 
 /// A string known to need no escaping when `plain` (a table's text, a directory's code or
@@ -248,12 +231,21 @@ void levels_array(sink& out, level_set s) {
     raw(out, arrays[s.bits() & 7u]);
 }
 
+/// A level as an object's key, with its quotes and colon.
+MG_JSON_INLINE std::string_view level_key(level l) {
+    static constexpr std::string_view keys[] = {
+        "\"municipal\":", "\"prefectural\":", "\"national\":"};
+    return keys[index_of(l)];
+}
+
 void categories_object(sink& out, level_set s, const per_level<std::string_view>& c) {
     out.push_back('{');
     bool first = true;
     for (level l : s) {
         if (c[l].empty()) continue;
-        key(out, to_string(l), first);
+        if (!first) out.push_back(',');
+        first = false;
+        raw(out, level_key(l));
         str(out, c[l]);
     }
     out.push_back('}');
@@ -398,10 +390,12 @@ const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::stri
     return &b;
 }
 
-/// A thread's reader: the parser and the padded copy of the input are reused between calls.
+/// A thread's reader: the parser and the padded copy of the input are reused between calls,
+/// and so is the block mg_plan_json's responses are written in before their copy out.
 struct reader {
     simdjson::dom::parser parser{max_request_bytes};
     std::string buffer;
+    out_buffer scratch;
     bool ready = false;
 };
 
@@ -880,7 +874,9 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     {
         bool f = true;
         for (level x : chosen) {
-            key(out, to_string(x), f);
+            if (!f) out.push_back(',');
+            f = false;
+            raw(out, level_key(x));
             str_or_null(out, labels[x]);
         }
     }
@@ -1134,14 +1130,31 @@ int respond(const directory& dir, std::string_view input, out_buffer& out, std::
 }
 
 char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
+    // Written in the thread's scratch block, then copied into a block of exactly its size:
+    // one small allocation, as the caller will free it, instead of a large one shrunk after.
+    out_buffer* scratch = nullptr;
     try {
-        sink w{sink::heap{}};
+        scratch = &thread_reader().scratch;
+        scratch->clear();
+        sink w(*scratch);
         status = respond_to(w, dir, input, 0);
-        return w.release();
+        w.flush();
     } catch (...) {
+        if (scratch) scratch->release_memory();
         status = -1;
         return nullptr;
     }
+    const std::size_t n = scratch->size();
+    char* p = static_cast<char*>(std::malloc(n + 1));
+    if (p) {
+        std::memcpy(p, scratch->data(), n);
+        p[n] = '\0';
+    } else {
+        status = -1;
+    }
+    // Keep a block for the usual response; give back one a huge request grew.
+    if (n > (std::size_t(64) << 10)) scratch->release_memory();
+    return p;
 }
 
 namespace {
