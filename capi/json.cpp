@@ -1459,9 +1459,7 @@ void write_load_error(std::string& string_out, const load_error& e, lang l) {
     str(out, e.file);
     raw(out, ",\"line\":");
     if (e.line) {
-        char n[24];
-        raw(out, std::string_view(
-                     n, static_cast<std::size_t>(std::snprintf(n, sizeof n, "%zu", e.line))));
+        number(out, e.line);
     } else {
         raw(out, "null");
     }
