@@ -79,8 +79,9 @@ int respond(const directory& dir, std::string_view request, out_buffer& out, std
 inline constexpr std::size_t input_padding = 64;
 
 /// The same response as respond() (without "line"), in a block of its own, NUL-terminated,
-/// for std::free: what mg_plan_json hands out, written in place with no copy. `status` as
-/// respond() returns it. Never throws; on allocation failure it returns nullptr and status -1.
+/// for std::free: what mg_plan_json hands out (written in the thread's scratch block, then
+/// copied once into a block of its own size). `status` as respond() returns it. Never throws;
+/// on allocation failure it returns nullptr and status -1.
 char* respond_owned(const directory& dir, std::string_view request, int& status) noexcept;
 
 /// Appends a refusal response for a request that could not be read at all (e.g. a batch line
