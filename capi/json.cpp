@@ -207,6 +207,15 @@ MG_JSON_INLINE void key(sink& out, std::string_view k, bool& first) {
     raw(out, "\":");
 }
 
+/// A level as an object's key: its quotes and colon are one literal.
+MG_JSON_INLINE void key(sink& out, level l, bool& first) {
+    static constexpr std::string_view keys[] = {
+        "\"municipal\":", "\"prefectural\":", "\"national\":"};
+    if (!first) out.push_back(',');
+    first = false;
+    raw(out, keys[index_of(l)]);
+}
+
 /// Appends a number in decimal, without allocating.
 void number(sink& out, std::uint64_t n) {
     char digits[20];
@@ -231,21 +240,12 @@ void levels_array(sink& out, level_set s) {
     raw(out, arrays[s.bits() & 7u]);
 }
 
-/// A level as an object's key, with its quotes and colon.
-MG_JSON_INLINE std::string_view level_key(level l) {
-    static constexpr std::string_view keys[] = {
-        "\"municipal\":", "\"prefectural\":", "\"national\":"};
-    return keys[index_of(l)];
-}
-
 void categories_object(sink& out, level_set s, const per_level<std::string_view>& c) {
     out.push_back('{');
     bool first = true;
     for (level l : s) {
         if (c[l].empty()) continue;
-        if (!first) out.push_back(',');
-        first = false;
-        raw(out, level_key(l));
+        key(out, l, first);
         str(out, c[l]);
     }
     out.push_back('}');
@@ -874,9 +874,7 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     {
         bool f = true;
         for (level x : chosen) {
-            if (!f) out.push_back(',');
-            f = false;
-            raw(out, level_key(x));
+            key(out, x, f);
             str_or_null(out, labels[x]);
         }
     }
@@ -1061,18 +1059,33 @@ void write_refusal(std::string& out, const directory& dir, const refusal& r, lan
     w.flush();
 }
 
-void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
-                        std::size_t line) {
-    write_refusal(out, refusal{refusal_code::invalid_request, &message, field, std::nullopt}, l,
-                  line);
+namespace {
+/// Drops what a failed response wrote (respond()).
+void cut(std::string& out, std::size_t n) {
+    out.resize(n);
+}
+void cut(out_buffer& out, std::size_t n) {
+    out.truncate(n);
 }
 
-void write_refusal_only(out_buffer& out, const bitext& message, std::string_view field, lang l,
-                        std::size_t line) {
+template <class Out>
+void refusal_only_to(Out& out, const bitext& message, std::string_view field, lang l,
+                     std::size_t line) {
     sink w(out);
     refusal_to(w, refusal{refusal_code::invalid_request, &message, field, std::nullopt}, l, line,
                nullptr);
     w.flush();
+}
+} // namespace
+
+void write_refusal_only(std::string& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line) {
+    refusal_only_to(out, message, field, l, line);
+}
+
+void write_refusal_only(out_buffer& out, const bitext& message, std::string_view field, lang l,
+                        std::size_t line) {
+    refusal_only_to(out, message, field, l, line);
 }
 
 namespace {
@@ -1101,22 +1114,11 @@ int respond_to(sink& out, const directory& dir, std::string_view input, std::siz
 }
 } // namespace
 
-int respond(const directory& dir, std::string_view input, std::string& out,
-            std::size_t line) noexcept {
-    const std::size_t start = out.size();
-    try {
-        sink w(out);
-        const int status = respond_to(w, dir, input, line);
-        w.flush();
-        return status;
-    } catch (...) {
-        out.resize(start);
-        return -1;
-    }
-}
-
-int respond(const directory& dir, std::string_view input, out_buffer& out, std::size_t line,
-            bool padded) noexcept {
+namespace {
+/// respond()'s two forms: the response appended to `out`, or nothing if it failed.
+template <class Out>
+int respond_into(const directory& dir, std::string_view input, Out& out, std::size_t line,
+                 bool padded) noexcept {
     const std::size_t start = out.size();
     try {
         sink w(out);
@@ -1124,9 +1126,20 @@ int respond(const directory& dir, std::string_view input, out_buffer& out, std::
         w.flush();
         return status;
     } catch (...) {
-        out.truncate(start);
+        cut(out, start);
         return -1;
     }
+}
+} // namespace
+
+int respond(const directory& dir, std::string_view input, std::string& out,
+            std::size_t line) noexcept {
+    return respond_into(dir, input, out, line, false);
+}
+
+int respond(const directory& dir, std::string_view input, out_buffer& out, std::size_t line,
+            bool padded) noexcept {
+    return respond_into(dir, input, out, line, padded);
 }
 
 char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
