@@ -32,8 +32,10 @@ out_buffer::~out_buffer() {
 
 void out_buffer::reserve(std::size_t n) {
     if (n <= cap_) return;
-    std::size_t cap = cap_ ? cap_ : 2048;
-    while (cap < n) cap *= 2;
+    // Twice the old size when a writer outgrows it (amortised appends), exactly what is asked
+    // for when that is more (a batch reserves its block once); 2 KiB at least, a response's size.
+    std::size_t cap = n > 2 * cap_ ? n : 2 * cap_;
+    if (cap < 2048) cap = 2048;
     char* p = static_cast<char*>(std::realloc(data_, cap));
     if (!p) throw std::bad_alloc();
     data_ = p;
