@@ -26,8 +26,9 @@ inline constexpr std::size_t max_depth = 32;
 
 /// A growable block of bytes that responses are written straight into: a batch's output
 /// (`mamisguide batch`, POST /v1/batch), where a std::string would cost a second copy of every
-/// response (a string's spare capacity cannot be written and then kept). Memory from malloc,
-/// grown by doubling; clear() keeps it, release_memory() gives it back.
+/// response (a string's spare capacity cannot be written and then kept). Memory from malloc:
+/// reserve() takes what is asked, appends beyond it double the block; clear() keeps it,
+/// release_memory() gives it back.
 class out_buffer {
 public:
     out_buffer() noexcept = default;

@@ -502,7 +502,7 @@ private:
     std::optional<mg_batch::batch_lines> lines_;
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
-    mamisguide::json::out_buffer out_;
+    json::out_buffer out_;
     bool chunked_ = true, batch_keep_ = false;
 };
 
