@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide benchmarks — the JSON contract: mg_plan_json (parse, plan, write, copy out) and
 // batch throughput, the code path of `mamisguide batch` (json::respond into one reused buffer).
 #include "alloc_counter.hpp" // tests/support

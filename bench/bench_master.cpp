@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide benchmarks — loading a 1,000-row municipal master from a buffer, and the heap the
 // engine holds with it.
 #include "alloc_counter.hpp" // tests/support

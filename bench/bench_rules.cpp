@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide benchmarks — the legality check against its floor, the full plan (C++), the typed
 // C ABI.
 //

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide benchmarks — what the benchmark files share: the workload's directory and engine,
 // and a small sample of its requests as typed inputs.
 #pragma once

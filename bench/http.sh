@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # The HTTP service's benchmark: Debian `wrk` on loopback with keep-alive (2 threads, 64
 # connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
 # (bench/workload.cpp, the same 178,593 requests as the batch benchmark, cycled by a wrk Lua

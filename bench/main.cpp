@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide_bench — Google Benchmark's main, plus:
 //   mamisguide_bench --write-workload DIR   writes DIR/master.csv and DIR/requests.jsonl (the
 //                                           generated JMA-sized workload) for an end-to-end

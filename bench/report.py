@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Turns mamisguide_bench's JSON output (and the command line's end-to-end timing, if any) into
 the one table of scripts/bench.sh: figure, measured, target, ratio to the floor, pass/miss.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide benchmarks — the generated, realistic workload.
 //
 // One deterministic generator (no std:: distributions, so every platform makes the same bytes)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the C ABI over the header-only core. Every entry point catches everything:
 // no C++ exception crosses this boundary (cf. {fmt}'s fmt-c layer).
 #include "mamisguide.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the JSON contract: reading requests with simdjson, writing responses.
 #include "json.hpp"
 

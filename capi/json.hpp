@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the JSON contract (contract.md): one request in, one response out.
 //
 // Internal to the C ABI and the command line: the core headers never include this, so a C++

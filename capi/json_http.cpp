@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the JSON shapes of the HTTP service that are not the contract's: its errors,
 // /healthz and the access log (json.hpp).
 #include "json.hpp"

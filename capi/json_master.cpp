@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — municipal masters written as JSON (rules.md §1: "a CSV/JSON file"). The core
 // stays free of JSON: this file turns the JSON into rows and the core's load_master_rows()
 // applies the same checks as to a CSV master.

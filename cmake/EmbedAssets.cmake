@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # mg_embed_assets(OUTPUT URL FILE [URL FILE]...): generates OUTPUT, a C++ source defining the
 # table of static assets (src/http/assets.hpp) with each FILE's bytes served at URL. Rebuilt
 # when a file changes; no file is looked up at run time.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # FindCSV — libcsv (Debian: libcsv-dev), which ships no CMake package of its own.
 # Defines CSV_FOUND, CSV_INCLUDE_DIR, CSV_LIBRARY and the imported target CSV::CSV.
 find_path(CSV_INCLUDE_DIR NAMES csv.h)

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source holding files as the HTTP service's static assets (src/http/assets.hpp):
 #   cmake -DOUTPUT=assets.cpp "-DASSETS=/v1/openapi.json>/path/docs/openapi.json|/app.js>/p/app.js"
 #         -P embed_assets.cmake

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Installation: headers, libraries, the CMake package and the pkg-config file.
 include(CMakePackageConfigHelpers)
 

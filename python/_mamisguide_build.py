@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """A tiny in-tree PEP 517 build backend for the pure-Python mamisguide package.
 
 It needs nothing but the standard library, so ``pip install ./python`` works offline, with or

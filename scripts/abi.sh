@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # The ABI check of libmamisguide (docs/abi.md), with Debian's abigail-tools.
 #
 #   scripts/abi.sh check  [BUILD_DIR]   compare the library built in BUILD_DIR with the baseline

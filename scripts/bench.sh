@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Builds the benchmarks in Release, runs them (Google Benchmark, JSON output) and, when the
 # command line builds, `mamisguide batch` end to end on the same generated workload; prints one
 # table: figure, measured, target, ratio to the floor, pass/miss.

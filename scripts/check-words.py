@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Counts the Japanese string literals that sit outside the library's text tables.
 
 Every word a user reads lives in the text tables (include/mamisguide/text.hpp and

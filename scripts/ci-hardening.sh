@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Hardening (docs/hardening.md): fails on any sanitizer report, fuzzer finding or test failure.
 #   1. asan  — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
 #   2. tsan  — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP

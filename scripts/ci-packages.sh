@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # CI: the Debian packages as a user gets them. Builds them (scripts/package.sh: no tests, lintian
 # with no errors), installs them, then, with no environment variable pointing anywhere:
 #   - the C consumer with pkg-config, shared (libmamisguide.so.1 found by the loader) and

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Writes docs/openapi.json, the OpenAPI 3.1 description of `mamisguide serve` (the schemas of
 contract.md, as JSON Schema 2020-12). Edit here, run it, commit both; tests/http/test_openapi.py
 validates the service's real responses against the document."""

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Builds the Debian packages (debian/) and leaves them in dist/:
 #   libmamisguide1, libmamisguide-dev, mamisguide, python3-mamisguide
 # Installs the build dependencies (as root, or through sudo), builds in a scratch copy of the

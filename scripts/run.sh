@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Sets up (installs missing Debian packages, configures), builds the command line and answers a
 # real request with it. Any arguments replace the default request's arguments:
 #   scripts/run.sh                        # plan: leave JMA, keep 郡市 and 都道府県 (13-chiyoda)

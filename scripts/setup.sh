@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages mamisguide needs (only those missing) and configures a build.
 # Works as root, or through sudo when not root.  Usage: scripts/setup.sh [BUILD_DIR] [cmake args...]
 # MAMISGUIDE_PICTURES=1 also installs graphviz and fonts-noto-cjk (SVG/PNG pictures).

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Sets up (installs missing Debian packages, configures), builds everything and runs every test
 # through ctest. Exits non-zero when any test fails. Warnings are errors here
 # (-DMAMISGUIDE_WERROR=ON); a plain `cmake -B b && cmake --build b` keeps them warnings.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — answers that help a person (issue 17).
 #include "answers.hpp"
 #include "render.hpp"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — answers that help a person (issue 17): every plan printed for a
 // person says when it was made on the sample master and ends with the support desk (open now
 // or not); a refusal lists what would be accepted or what was probably meant.

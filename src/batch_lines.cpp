@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // JSON Lines in, JSON Lines out (batch_lines.hpp).
 #include "batch_lines.hpp"
 

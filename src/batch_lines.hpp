@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // JSON Lines in, JSON Lines out: the line logic that `mamisguide batch` and the HTTP service's
 // POST /v1/batch share. Input arrives in pieces of any size; every complete line is answered
 // in order with json::respond (its "line" number added), blank, malformed and oversized lines

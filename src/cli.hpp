@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — what the subcommands share: exit codes, the common options, loading
 // the directory, and small output helpers. Each subcommand lives in its own cmd_*.cpp.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide batch — JSON Lines in, JSON Lines out: one response per input line, in order, each
 // with its line number.
 //

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide directory — list or search the associations: by code, by part of a name (Japanese
 // or English), by prefecture, by level; as a table or as JSON.
 #include "cli.hpp"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide graph — DOT of the association hierarchy or of the membership state machine;
 // SVG through Graphviz's `dot` when it is installed.
 #include "cli.hpp"

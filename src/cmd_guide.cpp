@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide guide — an interactive walk through the guide: STEP 1 (MyPage), STEP 2 (the
 // inquiry), the questions under it, the leaf's inputs, and the plan at the end.
 //

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide plan — one request: JSON in (standard input or --request FILE), JSON out; or the
 // request as flags, and the plan printed for a person (--json: the contract's JSON).
 #include "answers.hpp"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide serve — the JSON contract over HTTP (src/http/): POST /v1/plan, POST /v1/batch,
 // the guide, the directory, the support desk, holidays, OpenAPI, health and metrics.
 #include "cli.hpp"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide support / holidays — is the support desk open (now or at a given moment), when
 // does it next open; Japan's holidays of a year.
 #include "cli.hpp"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — the shared options, directory loading and output helpers.
 #include "cli.hpp"
 #include "json.hpp"

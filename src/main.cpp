@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the command line: dispatch to the subcommands and the exit statuses.
 //
 //   0  a plan, or any other command that succeeded (batch: the run completed, refusals or not)

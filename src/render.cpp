@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — a plan or a refusal for a person.
 //
 // The rules' own words come from the library's tables (text.hpp); only the headings of this

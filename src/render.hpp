@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide command line — a plan or a refusal for a person (plan and guide print these).
 #pragma once
 

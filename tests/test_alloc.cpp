@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The hot path allocates nothing: with every global operator new replaced by a counting one,
 // plan() (plans and refusals with suggestions, all six operations, MyPage unknown, proxy,
 // cascade), check_levels() and check() perform no allocation once the directory is loaded.

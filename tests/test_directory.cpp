@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Foundation": the directory graph (48 built-in associations, edges one level up), the
 // municipal master loader and every class of refusal it has, lookups, the category catalogue
 // loader, and the Graphviz DOT output (rules.md §1–§2).

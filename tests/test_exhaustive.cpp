@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Exhaustive: every member state against every request shape on a small directory (two
 // prefectures with two municipal associations each, catalogues for some), each answer checked
 // against the transition graph, check_levels(), check(), and an independent oracle written

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Files as Japanese offices make them": Shift_JIS (CP932) and UTF-8 with a BOM, Excel's
 // headers (Japanese names, any order, extra columns), CRLF and blank rows, codes and
 // prefectures as people type them — through the C++ loaders. Refusals keep their file and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Issue "The rules": every case of the guide planned exactly (form, selection, ticks,
 // categories, steps, manual, actor, result, notes, rule), every refusal of rules.md §7 with its
 // suggestion, the MyPage prerequisites, proxy applications, the category catalogues and the

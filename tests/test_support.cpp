@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Tests for holidays.hpp (Japan's national holidays) and support.hpp (the MAMIS support desk).
 #define BOOST_TEST_MODULE support
 #include <boost/test/unit_test.hpp>

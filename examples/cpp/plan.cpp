@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide example (C++17, header-only API): load the sample master, plan a transfer with
 // plan(), print the plan; then show a refusal and its suggestion.
 //

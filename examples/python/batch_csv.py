@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Plan a batch of applications exported as CSV, one result line per row, in order.
 
     batch_csv.py [CSV] [--master CSV] [--categories CSV] [--encoding auto|utf-8|cp932]

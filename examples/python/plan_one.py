@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Plan one MAMIS application and print it.
 
     plan_one.py [--master CSV] [--lang ja|en] [REQUEST_JSON]

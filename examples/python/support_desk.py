@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Is the MAMIS support desk open now (or at a given time), when does it next open, and which
 days of the year is it closed for national holidays?
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """README shows the snippets as they are: every fenced block that follows a line
 ``<!-- snippet: PATH -->`` must equal the file PATH (relative to the repository), byte for byte,
 and every file of examples/readme/ with a snippet extension must be shown.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // README's C++ snippet, as README shows it; ctest builds and runs it (examples/CMakeLists.txt).
 #include <mamisguide/mamisguide.hpp>
 

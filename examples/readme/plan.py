@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """README's Python snippet, as README shows it; ctest runs it (examples/CMakeLists.txt)."""
 import sys
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — understanding what a person typed (issue 17): answers folded to half-width and
 // trimmed, the associations probably meant by a code that is not in the directory, and the
 // category meant by a code or a label (A① → A1). Used by the JSON door (`candidates`,

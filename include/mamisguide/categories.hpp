@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — member categories (会員区分): JMA's built-in catalogue, per-association
 // catalogues loaded from CSV, and the JMA category that follows from a doctor's role.
 #pragma once

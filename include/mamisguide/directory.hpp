@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the directory: the typed graph of medical associations (rules.md §1).
 //
 // Vertices are associations with bundled properties (level, code, Japanese and English name);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — Graphviz DOT export of the association hierarchy and of the membership state
 // machine, for people: a Japanese font named (so that Japanese does not render as boxes), the
 // hierarchy top to bottom with one cluster per prefecture laid out in rows, and labels in the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the guide itself as data: STEP 1 → STEP 2 → the questions under each inquiry →
 // the leaf that becomes a request. A wizard, a chatbot or a web form walks it without copying
 // any rule: the leaf says which request to build and what to ask for; plan() decides.

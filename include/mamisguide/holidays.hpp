@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — Japan's national holidays (国民の祝日) for the years 2000–2099.
 //
 // The rules follow the Act on National Holidays (国民の祝日に関する法律) as amended, together with

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the three levels of the hierarchy and the legal membership chains (rules.md §1–§2).
 #pragma once
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the umbrella header: the whole header-only C++17 API.
 //
 // The MAMIS (医師会会員情報システム) application rules: which form, which boxes, which

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — loading municipal associations from a CSV master (or from rows, for masters in
 // another format: the C ABI and the command line read JSON masters that way).
 //

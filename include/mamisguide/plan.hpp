@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — what plan() answers: a plan, or a refusal with a stable code (rules.md §4, §7).
 //
 // Everything here is a fixed-size value: texts are pointers to static bitext entries, names

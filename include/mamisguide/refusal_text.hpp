@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — a refusal's message that names what is wrong (issue 17): the association(s)
 // by name and code, the levels, the value at fault, the field, where JSON went wrong.
 //

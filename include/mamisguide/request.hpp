@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — a member's state and the request for one of the six operations (rules.md §2–§5).
 //
 // Both hold string_views: the caller owns the strings, and nothing here allocates.

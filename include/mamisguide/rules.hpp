@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — plan(): the only place a rule lives (rules.md §2–§5, §7).
 //
 // plan(directory, member, request) checks the member's state and the request and returns

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the MAMIS support desk (医師会会員情報システム運営事務局): is it open now, and
 // when does it open next?
 //

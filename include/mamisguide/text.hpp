@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — bilingual static text.
 //
 // Every word a user sees lives in static tables of Japanese and English text. Rules return

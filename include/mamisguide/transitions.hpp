@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the membership state machine as a typed graph: the four legal states are the
 // vertices, every legal application an edge (operation + levels).
 //

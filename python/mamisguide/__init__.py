@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """mamisguide: the MAMIS application rules, from Python.
 
 A pure-Python (ctypes) binding of libmamisguide, the C ABI of the mamisguide library. Give a

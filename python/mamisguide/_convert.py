@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Python values to the JSON contract's request, and the library's JSON back to Python.
 
 This module decides nothing: it turns the typed helpers' arguments into a contract request

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The C ABI through ctypes: the structs of ``mamisguide.h``, one declarative table of
 functions (name, argtypes, restype, errcheck), and finding the shared library.
 

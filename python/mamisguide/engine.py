@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The engine: a directory of associations (and their category catalogues) to plan against.
 
 Threads: one :class:`Engine` may be shared by any number of threads. The C engine is immutable

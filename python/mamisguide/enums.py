@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Enumerations with the JSON contract's names and the C ABI's numbers."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Functions that need no engine: version, the guide, the level rules, category advice."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The MAMIS support desk and Japan's national holidays."""
 
 from __future__ import annotations

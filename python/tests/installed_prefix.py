@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """`cmake --install` then `pip install ./python`: the package finds libmamisguide.so.1 by itself.
 
 Run by ctest (python_installed_prefix) as: installed_prefix.py BUILD_DIR SOURCE_DIR. In a scratch

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Shared helpers of the Python tests (not a test module: unittest skips it)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Refusals that name what is wrong (issue 17), from Python: RefusalError.details and the
 message, through the JSON path (Engine.plan) and the typed path (Engine.transfer, …)."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Files as Japanese offices make them, from Python: Shift_JIS and BOM masters and catalogues
 with Excel's headers, ``encoding=``, the loader's notices, refusals with file and line in both
 encodings, codes typed in full width; the batch example on Shift_JIS input."""

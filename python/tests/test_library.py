@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Loading the library, the ctypes declarations against the header, loading failures, errors."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Every operation, through the JSON contract (Engine.plan) and the typed helpers (mg_join ...)."""
 
 from __future__ import annotations

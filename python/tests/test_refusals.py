@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Every refusal code of rules.md §7, and the exceptions that carry them."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The support desk, holidays, the guide, category advice and the level rules."""
 
 from __future__ import annotations

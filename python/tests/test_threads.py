@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """One engine, many threads: the same answers as one thread, and loading never overlaps planning."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # The HTTP service's static assets (src/http/assets.hpp), embedded into the binary at build
 # time: pairs of URL and file. Included by src/CMakeLists.txt and tests/fuzz/CMakeLists.txt.
 # The web guide's files (src/web/): GET / serves /index.html (index_page.cpp).

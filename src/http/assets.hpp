@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's static assets: files embedded into the binary at build time
 // (cmake/EmbedAssets.cmake, listed in src/CMakeLists.txt), served by GET at their URL with the
 // content type of their extension. Nothing is read from disk at run time.

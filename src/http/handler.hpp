@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's request handler: a pure function from a request (method, target, body) to
 // a response (status, content type, body), with no socket in sight — the server (server.cpp)
 // reads and writes HTTP around it, the tests and the fuzz target call it directly.

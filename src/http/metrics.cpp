@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's metrics in the Prometheus text format (metrics.hpp).
 #include "http/metrics.hpp"
 

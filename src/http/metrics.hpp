@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's metrics, written at GET /metrics in the Prometheus text format (0.0.4):
 // requests by endpoint and status, refusals by code, a latency histogram per endpoint,
 // connections, reloads, and the master's row count and load time. Lock-free counters.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's server (server.hpp), after Beast's advanced server example: an acceptor,
 // one session per connection (on its own strand), request_parser with limits, tcp_stream
 // timeouts, a signal_set for the graceful stop and the reload.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP service's server: Boost.Beast over Boost.Asio, one session per connection on its own
 // strand, N threads on one io_context. It reads HTTP around the pure handler (handler.hpp) and
 // streams POST /v1/batch; it owns the limits (header and body sizes, read and write timeouts,

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the web guide. It walks the guide the library serves (GET /v1/guide), asks
 // what a leaf needs, and shows the plan the library gives (POST /v1/plan). No rule and no
 // word lives here: the questions, answers and plans come from the guide and plan JSON, the

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # scripts/abi.sh's judgement, on two libraries of this build: libmamisguide against itself is
 # compatible; libmamisguide_next (mg_member and mg_result grown, tests/capi/test_abi_next.c),
 # given the same SONAME, is a change the check must refuse. Skips (77) without abigail-tools or

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The mamisguide authors */
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The header is C99-clean: this compiles as C99 with -pedantic -Werror and links. */
 #include <mamisguide.h>
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 cmake_policy(SET CMP0057 NEW)
 # Checks the shared library's dynamic symbol table: every defined function is mg_* and versioned
 # MAMISGUIDE_1.x, and every MG_API function declared in the header is exported.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The mamisguide authors */
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The 1.x promise (docs/abi.md): a program built against 1.0 keeps working against a later 1.x
  * whose structs grew at their end.
  *

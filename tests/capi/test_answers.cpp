@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Refusals that name what is wrong (issue 17), through the C ABI: the JSON door
 // (mg_plan_json: message and the extra `error` fields of docs/decisions.md, read back with
 // nlohmann/json) and the typed door (mg_plan: mg_refusal_info's levels, associations, value,

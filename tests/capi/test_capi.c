@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The mamisguide authors */
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The C ABI from plain C11 (-Wall -Wextra -pedantic -Werror): every function, its answers,
  * every function given NULL where a pointer is expected, and every versioned struct given a
  * version the library does not know. */

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // One engine, many threads: 8 threads × 100,000 mixed requests (JSON and typed) give exactly the
 // answers of one thread. MG_CONCURRENCY_REQUESTS overrides the count (sanitizer builds).
 #define BOOST_TEST_MODULE concurrency

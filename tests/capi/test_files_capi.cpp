@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Issue "Files as Japanese offices make them", through the C ABI: masters and catalogues in
 // CP932 and with BOMs, from a file and from a buffer; mg_engine_set_encoding; the load notices
 // (mg_engine_notice_count / mg_engine_notice); refusals naming the line in both encodings;

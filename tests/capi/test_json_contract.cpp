@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The JSON contract (contract.md) through mg_plan_json, read back with an independent parser
 // (nlohmann/json): the examples, every refusal code, the language switch, and bad bytes of
 // every kind — the response is always one of the two shapes.

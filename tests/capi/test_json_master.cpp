@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Municipal masters written as JSON (rules.md §1: "a CSV/JSON file"): json::load_master_json,
 // the format sniffing of load_master_any, and the doors that use it (mg_engine_load_directory
 // and its buffer twin). The checks on the rows themselves are the CSV loader's (test_directory

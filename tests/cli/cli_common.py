@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Shared helpers of the command-line tests (Python 3 standard library only).
 
 Every test script is run as  python3 test_x.py MAMISGUIDE_BINARY SOURCE_DIR  by ctest.

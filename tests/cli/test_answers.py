@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Answers that help a person (issue 17), through the command line: refusals that name what
 is wrong (JSON fields and text), the sample master never used silently, the support desk at
 the end of every text plan, `support --at` in Japan time, a Japanese line after CLI11's usage

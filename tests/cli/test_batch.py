@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """mamisguide batch: one response per input line, in order, with its line number, whatever the
 lines hold; the summary on standard error; the exit statuses."""
 

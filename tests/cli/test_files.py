@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Files as Japanese offices make them, through the command line: Shift_JIS (CP932) and BOM
 masters and catalogues with Excel's headers, --encoding, the notices on standard error,
 refusals with file and line in both encodings, a BOM and CRLF on a JSON request and a batch,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """mamisguide guide, driven by piped answers: every branch of STEP 1 × every leaf of STEP 2
 (enumerated from the guide itself, `guide --tree`) ends in a plan, equal to what `plan` gives
 for the same request; invalid answers and the end of the input exit 2."""

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """mamisguide graph, directory, support, holidays, --help and --version."""
 
 import json

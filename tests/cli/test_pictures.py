@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """`mamisguide graph`: pictures a person can read (issue 17).
 
 The DOT names a Japanese font; the three pictures (the whole directory of a generated 890-row

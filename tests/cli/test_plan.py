@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """mamisguide plan: JSON on standard input and --request FILE, the flags, the person's text,
 --lang, the exit statuses."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """One voice: the same request planned through the C ABI, the command line and Python gives the
 same JSON, byte for byte.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: one `mamisguide batch` line through json::respond(dir, line, out, line_no) —
 // the response is appended to what `out` already holds, is one of the contract's two shapes,
 // carries "line" equal to the number given (any number, up to SIZE_MAX), and apart from "line"

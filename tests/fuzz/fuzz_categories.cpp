@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the category-catalogue loader, from a buffer (load_categories and, for the same
 // bytes, mg_engine_load_categories_buffer). A refusal loads nothing — the engine and the base
 // directory are unchanged — and names a line of the input; a success adds catalogues only to

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide fuzz targets — the oracles they share: the JSON contract's two response shapes
 // (contract.md), read back with an independent parser (nlohmann/json), and the loaders' error
 // rules. A violation prints what was wrong and aborts, which libFuzzer reports as a crash and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the HTTP service's request handler (src/http/handler.hpp), the pure function
 // from method, target and body to a response — no socket. The input's first byte picks the
 // method (or the bytes up to the first space are the method), the bytes up to the next '\n'

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the municipal-master loader, from a buffer (json::load_master_any — CSV, or JSON
 // when the bytes start with '[' or '{' — and, for the same bytes,
 // mg_engine_load_directory_buffer). A refusal loads nothing — the engine and the base

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: mg_plan_json — any bytes in, exactly one response of the contract's two shapes
 // out (contract.md), with the status that matches it; the same bytes always get the same
 // response; and a refusal's `suggestion`, sent back as the request, gives a plan.

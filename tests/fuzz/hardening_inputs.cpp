@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // The table of docs/hardening.md, checked: each class of bad input, through the C ABI, gets the
 // answer the table says (status, code, message, field). Prints every row as it checks it; exits
 // non-zero on the first row that differs. Run by ctest as `hardening_inputs` (label fuzz).

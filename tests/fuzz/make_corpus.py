@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Writes the fuzzers' seed corpus, tests/fuzz/corpus/<target>/ (run it again after editing).
 
 plan_json and batch_line: valid requests for every operation, the contract's example, one

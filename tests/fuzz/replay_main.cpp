@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // A main() for the fuzz targets without libFuzzer: runs LLVMFuzzerTestOneInput over every file
 // named on the command line, and every file under every directory named (recursively, in
 // name order; README files are skipped). Each input is passed in a buffer of exactly its size,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Shared helpers of the HTTP service's tests (Python 3 standard library only).
 
 Every script is run by ctest as

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # docs/mamisguide.service passes `systemd-analyze verify`, with ExecStart pointed at the binary
 # just built (verify checks that the command exists), and prints no warning either.
 # Usage: systemd_unit.sh UNIT_FILE MAMISGUIDE_BINARY.  Exit 77 (skipped) without systemd-analyze.

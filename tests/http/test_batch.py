@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """POST /v1/batch: JSON Lines in, JSON Lines out, streamed, exactly `mamisguide batch`'s bytes:
 count and order with good, blank, malformed and oversized lines; chunked input; an answer
 before the body ends; a body larger than the 1 MiB request limit."""

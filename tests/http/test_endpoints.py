@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The HTTP service's endpoints: statuses, content types and bodies; /v1/plan byte for byte
 what mg_plan_json gives; keep-alive, pipelining, HEAD, CORS, the environment variables."""
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Bad HTTP of each kind gets its status and a JSON body; a stalled client (slowloris) is cut
 off by the read timeout and never blocks the others; the connection cap answers 503."""
 

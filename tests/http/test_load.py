@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Concurrency: 16 keep-alive clients × 1,000 requests each get answers identical to one
 client's, on one connection each; SIGTERM under load answers every request the server took
 and exits 0. (No ctypes here: scripts/ci-hardening.sh runs this under ThreadSanitizer.)"""

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """docs/openapi.json is a valid OpenAPI 3.1 document whose schemas (JSON Schema 2020-12, from
 contract.md) accept the service's real responses: plans, refusals, batch lines, errors, health,
 the guide. Uses Debian's python3-jsonschema (run with /usr/bin/python3)."""

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """SIGHUP reloads the master and the catalogues atomically: a good master is served from the
 next request on; a bad one is logged and the previous data keeps serving."""
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide tests and benchmarks — every replaceable global allocation function, counted.
 #include "alloc_counter.hpp"
 

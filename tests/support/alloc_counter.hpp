@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide tests and benchmarks — counting heap use.
 //
 // alloc_counter.cpp replaces every global operator new/delete with a counting one (plain

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Test support: files as Japanese offices make them. A municipal master of 890 rows with a
 // Japanese header, extra columns (phone, address) in between, prefectures written every way
 // Excel users write them, and values padded with spaces; converted to CP932 with glibc's

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """Test support (Python twin of excel_files.hpp): files as Japanese offices make them.
 
 A municipal master of 890 rows with a Japanese header, extra columns (phone, address),

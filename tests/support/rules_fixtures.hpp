@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // Shared by the rule tests: printers for Boost.Test, and builders for members and categories.
 #pragma once
 

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 """The web guide in a real browser: Debian's headless Chromium through chromium-driver and
 python3-selenium, against a real `mamisguide serve` on a free loopback port.
 

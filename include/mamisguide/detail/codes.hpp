@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — codes as people type them: values trimmed of ASCII and ideographic (U+3000)
 // spaces, full-width ASCII (U+FF01–U+FF5E: Ａ, ｚ, １, －…) folded to ASCII. Comparisons and
 // hashes fold on the fly, so a lookup allocates nothing and costs one extra branch per byte.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — reading a CSV master with libcsv (Debian's libcsv-dev): quoted fields, CRLF,
 // embedded commas and quotes all work; each record is reported with the line it starts on.
 #pragma once

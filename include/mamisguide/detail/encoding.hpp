@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — reading text that is not UTF-8: CP932 (Shift_JIS with Windows' extensions, what
 // Excel on Japanese Windows saves CSV as), converted with glibc's iconv; no tables of our own.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — a vector of fixed capacity with inline storage: what the hot path uses instead
 // of std::vector, so building a plan never touches the heap.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
 #pragma once
 

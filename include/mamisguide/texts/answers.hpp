@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — words of issue 17 ("answers that help a person"): refusals that name what is
 // wrong, the guide's re-asking, the sample-master note, the desk at the end of a plan, the
 // pictures' labels.

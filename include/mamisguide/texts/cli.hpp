@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — text table: the command line (`mamisguide plan`, `guide`, `directory`,
 // `support`, `holidays`): its headings, prompts and punctuation. The rules' own words (steps,
 // messages, cases) are in text.hpp; the desk's in texts/desk.hpp.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — text table: the support desk (rules.md §6) and the moments it is asked about.
 //
 // Used by the plan's STEP 1 (ask the desk), the `support` answers of every door and the end of

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the words of the HTTP service (`mamisguide serve`): its log lines on standard
 // error, the messages of its error responses and the plain page at /. Japanese first (the
 // default), English second. The codes that go with the messages are English and fixed.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the words of the master and catalogue loaders (detail/csv.hpp, master.hpp,
 // categories.hpp, the JSON master): refusals, notices, and the column names a header may use.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
 // mamisguide — the web guide's own words (the page served by `mamisguide serve` at /).
 //
 // The page's headings, labels and buttons. The plan's headings are the command line's own

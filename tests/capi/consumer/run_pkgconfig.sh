@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
 # Builds the C consumer with pkg-config against the installed prefix and runs it.
 set -eu
 prefix=$1 src=$2 out=$3
