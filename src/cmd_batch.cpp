@@ -12,11 +12,15 @@
 // more, so a co-process gets its answers without waiting for a full block.
 #include "batch_lines.hpp"
 #include "cli.hpp"
+#include "platform.hpp"
 
 #include <json.hpp>
 
-#include <fcntl.h>
+#ifdef _WIN32
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 
 #include <cerrno>
 #include <chrono>
@@ -55,12 +59,12 @@ public:
         lines_.emplace(*dir);
 
         const bool use_stdin = file_.empty() || file_ == "-";
-        const int fd = use_stdin ? STDIN_FILENO : ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+        const int fd = use_stdin ? 0 : platform::open_read(file_); // UTF-8 name
         if (fd < 0) {
             print_error("cannot open " + file_ + ": " + std::strerror(errno));
             return exit_usage;
         }
-        progress_ = ::isatty(STDERR_FILENO) == 1 && !quiet_;
+        progress_ = platform::is_terminal(stderr) && !quiet_;
         start_ = last_progress_ = std::chrono::steady_clock::now();
         const int rc = stream(fd, use_stdin ? std::string("standard input") : file_);
         if (!use_stdin) ::close(fd);

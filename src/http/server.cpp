@@ -13,6 +13,7 @@
 #include "http/server.hpp"
 
 #include "batch_lines.hpp"
+#include "platform.hpp"
 
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
@@ -22,8 +23,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <unistd.h>
 
 #include <limits>
 #include <mutex>
@@ -55,15 +54,7 @@ std::int64_t unix_micros() {
 /// One line on standard error in a single write(2), so lines from threads never interleave.
 void log_line(std::string line) {
     line.push_back('\n');
-    const char* p = line.data();
-    std::size_t n = line.size();
-    while (n > 0) {
-        const ssize_t w = ::write(STDERR_FILENO, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return;
-        p += w;
-        n -= static_cast<std::size_t>(w);
-    }
+    mg_cli::platform::write_stderr(line);
 }
 
 void log_text(const bitext& what, lang l, std::string_view detail = {}) {
@@ -643,11 +634,16 @@ int run_server(service& svc, const server_options& o) {
 
     // The signals and the stop's deadline share one strand.
     auto control = net::make_strand(ioc);
+#ifdef SIGHUP
     net::signal_set signals(control, SIGINT, SIGTERM, SIGHUP);
+#else // Windows: Ctrl+C and Ctrl+Break stop the server; there is no SIGHUP, so no reload
+    net::signal_set signals(control, SIGINT, SIGTERM, SIGBREAK);
+#endif
     net::steady_timer deadline(control);
     std::function<void(const error_code&, int)> on_signal;
-    on_signal = [&](const error_code& e, int sig) {
+    on_signal = [&](const error_code& e, [[maybe_unused]] int sig) {
         if (e) return;
+#ifdef SIGHUP
         if (sig == SIGHUP) {
             std::string error;
             const auto t0 = std::chrono::steady_clock::now();
@@ -668,6 +664,7 @@ int run_server(service& svc, const server_options& o) {
             signals.async_wait(on_signal);
             return;
         }
+#endif
         // SIGTERM / SIGINT: stop accepting, let every session finish what it has started.
         log_text(texts::http_stopping, o.log_lang);
         st.stopping.store(true);

@@ -9,6 +9,7 @@
 #include "../texts/loader.hpp"
 #include "codes.hpp"
 #include "encoding.hpp"
+#include "file.hpp"
 #include "utf8.hpp"
 
 #include <csv.h>
@@ -110,7 +111,7 @@ namespace detail {
 /// Reads a whole file, refusing one over max_master_bytes.
 inline bool read_file(const std::string& path, std::string& out, load_error& err) {
     err = load_error{load_error_kind::unreadable, path, 0, {}};
-    std::FILE* f = std::fopen(path.c_str(), "rb");
+    std::FILE* f = open_file(path, "rb"); // UTF-8 on every platform (file.hpp)
     if (!f) {
         err.detail = std::strerror(errno);
         return false;
