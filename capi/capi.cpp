@@ -5,6 +5,7 @@
 #include "mamisguide.h"
 
 #include "json.hpp"
+#include "per_thread.hpp"
 
 #include <mamisguide/mamisguide.hpp>
 
@@ -433,7 +434,9 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
 }
 
 /// The last refused load on this thread, for mg_last_load_error_json.
-thread_local std::optional<load_error> last_load_error;
+std::optional<load_error>& last_load_error() {
+    return capi_detail::per_thread<std::optional<load_error>>();
+}
 
 /// The options of the engine's next load; clears the last load's notices.
 load_options load_opts(mg_engine* e) {
@@ -443,7 +446,7 @@ load_options load_opts(mg_engine* e) {
 
 int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
     if (!r) {
-        last_load_error = r.error();
+        last_load_error() = r.error();
         set_error("%s", r.error().message(lang::en).c_str());
         return r.error().kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
     }
@@ -998,9 +1001,10 @@ int mg_last_load_error_json(int lng, char** out) {
         if (!out) return arg_error("out is NULL");
         *out = nullptr;
         if (!get_lang(lng, l)) return arg_error("lang");
-        if (!last_load_error) return arg_error("no load has failed on this thread");
+        const std::optional<load_error>& last = last_load_error();
+        if (!last) return arg_error("no load has failed on this thread");
         std::string s;
-        json::write_load_error(s, *last_load_error, l);
+        json::write_load_error(s, *last, l);
         return out_string(out, s);
     });
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // mamisguide — the JSON contract: reading requests with simdjson, writing responses.
 #include "json.hpp"
+#include "per_thread.hpp"
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -404,7 +405,7 @@ struct reader {
 };
 
 reader& thread_reader() {
-    thread_local reader r;
+    reader& r = capi_detail::per_thread<reader>();
     if (!r.ready) {
         // Start small; the parser grows up to max_request_bytes as inputs need it. (The
         // maximum goes through the constructor: set_max_capacity() followed by allocate()
