@@ -60,7 +60,7 @@ NAME = f"mamisguide-{VERSION}-win64"
 ZIP = WINDOWS / f"{NAME}.zip"
 UNPACKED = WORK / NAME
 PROGRAMS = WINDOWS / "tests" / "windows"
-CP932_MASTER = SOURCE / "tests/fuzz/corpus/master/ok-excel-cp932-prefecture-names.csv"
+CP932_MASTER = SOURCE / "tests/fuzz/corpus/master/ok-excel-cp932-windows-characters.csv"
 SAMPLE_MASTER = SOURCE / "data/sample-municipal.csv"
 SAMPLE_CATEGORIES = SOURCE / "data/sample-categories.csv"
 
@@ -131,11 +131,23 @@ def wine_command(program: Path | str, *args: str) -> list[str]:
     return [wine64(), str(program), *args]
 
 
+def wine_ready() -> None:
+    """Starts the prefix's wineserver, kept for 20 s after its last program, and wine's own
+    services, all with no standard streams of ours: otherwise the first program would leave them
+    holding its output pipe open (each run then waits for the server to exit), and each run would
+    start them again."""
+    server = shutil.which("wineserver") or str(Path(wine64()).parent / "wineserver")
+    quiet = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run([server, "-p20"], env=wine_env(), **quiet)  # (status 2: one is running)
+    subprocess.run([wine64(), "wineboot"], env=wine_env(), check=True, timeout=300, **quiet)
+
+
 def require_unpacked() -> None:
     require_zip()
     wine64()
     if not (UNPACKED / "bin" / "mamisguide.exe").exists():
         fail(f"{UNPACKED} is missing: windows_package unpacks the zip (ctest runs it first)")
+    wine_ready()
 
 
 # ---- PE files: imports and exports -----------------------------------------------------------
@@ -250,6 +262,7 @@ def package() -> int:
     print(f"mamisguide.dll exports the {len(declared)} functions of mamisguide.h and nothing else")
 
     # The prefix, made once here (the other tests share it), and the program's version.
+    wine_ready()
     env = wine_env()
     rc, out, err = run(wine_command(UNPACKED / "bin/mamisguide.exe", "--version"), env=env)
     if rc != 0 or out.strip() != f"mamisguide {VERSION}".encode():
@@ -384,7 +397,9 @@ def compare(name: str, args: list[str], where: Path, *, stdin: bytes = b"", env:
     for e in (native_env, windows_env):
         e.update(env or {})
     want = run([NATIVE_CLI, *args], env=native_env, cwd=where, stdin=stdin)
+    started = time.monotonic()
     got = run(wine_command(UNPACKED / "bin/mamisguide.exe", *args), env=windows_env, cwd=where, stdin=stdin)
+    took = time.monotonic() - started
     if expect:
         want = expect(want)
     if got != want:
@@ -396,7 +411,7 @@ def compare(name: str, args: list[str], where: Path, *, stdin: bytes = b"", env:
                      f"  windows: {show(b[max(0, i - 80):i + 200])!r}")
     if want_status is not None and got[0] != want_status:
         fail(f"cli {name}: exit {got[0]}, expected {want_status}: {show(got[2])}")
-    print(f"cli {name}: the same {len(got[1])} + {len(got[2])} bytes and exit {got[0]}")
+    print(f"cli {name}: the same {len(got[1])} + {len(got[2])} bytes and exit {got[0]} ({took:.2f} s under wine)")
     return got[1]
 
 
