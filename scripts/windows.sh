@@ -12,7 +12,8 @@
 #
 # What it installs when missing (Debian packages, through apt-get): g++-mingw-w64-x86-64 (its
 # -posix compilers are used: their libstdc++ has std::thread and std::mutex), wine64 (the
-# tests), llvm-14 (llvm-dlltool writes mamisguide.lib), the header-only libraries (Boost with
+# tests), llvm-14 (llvm-dlltool writes mamisguide.lib), clang and lld-14 (a test builds a program
+# as MSVC does, against the zip), the header-only libraries (Boost with
 # Asio and Beast, tl-expected, CLI11, nlohmann/json) and cmake. simdjson and libcsv are compiled
 # from Debian's source packages of the versions the native build uses, as for the WebAssembly
 # package (scripts/debian-sources.sh: apt-get source through a private sources list, checksums
@@ -35,8 +36,8 @@ case "$cmd" in build | test) ;; *)
 esac
 
 started=$(date +%s)
-packages=(g++-mingw-w64-x86-64 wine64 llvm-14 libboost1.74-dev libexpected-dev libcli11-dev
-  nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake python3)
+packages=(g++-mingw-w64-x86-64 wine64 llvm-14 lld-14 clang libboost1.74-dev libexpected-dev
+  libcli11-dev nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake python3)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -7,8 +7,11 @@
   run_windows.py package
       the zip holds exactly its files; its .exe and .dll import only Windows' own DLLs, the DLL
       exports every function of mamisguide.h and nothing else; it is unpacked (for the other
-      tests), the wine prefix made, and README's C snippet compiled against the zip's header and
-      each import library and run: the same output as the native snippet's
+      tests) and the wine prefix made
+  run_windows.py consumers
+      README's C snippet built against the zip's header and each import library by MinGW-w64,
+      and msvc_consumer.c built as MSVC builds (clang for the MSVC target, lld-link, the zip's
+      mamisguide.lib): run under wine, the same output as the native snippet's
   run_windows.py capi PROGRAM [ARGS...]
       a test program of the cross-build (tests/capi/*.c, *.cpp, test_paths.c) against the zip's
       mamisguide.dll: it must exit 0
@@ -268,6 +271,20 @@ def package() -> int:
     if rc != 0 or out.strip() != f"mamisguide {VERSION}".encode():
         fail(f"mamisguide.exe --version: exit {rc}, {show(out)!r} {show(err)!r}")
 
+    print(f"package: passed in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def llvm_tool(name: str) -> str | None:
+    return shutil.which(name) or next((str(p) for p in [Path("/usr/lib/llvm-14/bin") / name] if p.exists()), None)
+
+
+def consumers() -> int:
+    """README's C snippet against the zip as a MinGW-w64 user builds it, with each import
+    library; and msvc_consumer.c as MSVC builds a program: both run under wine, the same output
+    as the native snippet."""
+    require_unpacked()
+    started = time.monotonic()
     # README's C snippet against the zip, as a MinGW-w64 user builds it, with each import
     # library; then run on the sample master, a missing one and a refused one, as README's
     # snippet test does natively: the same output.
@@ -283,7 +300,7 @@ def package() -> int:
                             str(UNPACKED / "lib" / implib), "-o", str(exe)])
         if rc != 0:
             fail(f"README's C snippet does not build against the zip's {implib}:\n{show(err)}")
-        if PE(exe).imports().count("mamisguide.dll") != 1:
+        if "mamisguide.dll" not in PE(exe).imports():
             fail(f"{exe.name} does not import mamisguide.dll")
         for master in (SAMPLE_MASTER, Path("/nonexistent/master.csv"), SAMPLE_CATEGORIES):
             want = run([NATIVE_README_C, str(master)])
@@ -296,7 +313,35 @@ def package() -> int:
                      f"{show(want[2])!r}")
         print(f"README's C snippet, built with the zip's {implib}: the native snippet's output "
               "on the sample, a missing and a refused master")
-    print(f"package: passed in {time.monotonic() - started:.1f} s")
+
+    clang, lld_link, dlltool = shutil.which("clang"), llvm_tool("lld-link"), llvm_tool("llvm-dlltool")
+    if not (clang and lld_link and dlltool):
+        skip("clang, lld-link or llvm-dlltool is missing (Debian: clang-14, lld-14, llvm-14)")
+    work = WORK / "msvc"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / "kernel32.def").write_text("LIBRARY kernel32.dll\nEXPORTS\n    GetStdHandle\n    WriteFile\n"
+                                       "    ExitProcess\n")
+    steps = [
+        [dlltool, "-m", "i386:x86-64", "-d", str(work / "kernel32.def"), "-l", str(work / "kernel32.lib")],
+        [clang, "--target=x86_64-pc-windows-msvc", "-ffreestanding", "-O1", "-std=c99", "-Wall", "-Wextra",
+         "-pedantic", "-Werror", "-I", str(UNPACKED / "include"), f'-DMASTER="{SAMPLE_MASTER}"', "-c",
+         str(SOURCE / "tests/windows/msvc_consumer.c"), "-o", str(work / "consumer.obj")],
+        [lld_link, "/entry:start", "/subsystem:console", "/nodefaultlib", str(work / "consumer.obj"),
+         str(UNPACKED / "lib/mamisguide.lib"), str(work / "kernel32.lib"), f"/out:{work / 'consumer.exe'}"],
+    ]
+    for step in steps:
+        rc, out, err = run(step)
+        if rc != 0:
+            fail(f"{Path(step[0]).name} failed:\n{show(out + err)}")
+    want = run([NATIVE_README_C, str(SAMPLE_MASTER)])
+    got = run(wine_command(work / "consumer.exe"), env=wine_env())
+    if got != want:
+        fail(f"msvc_consumer.c under wine: {got[0]} {show(got[1])!r} {show(got[2])!r}; the native snippet: "
+             f"{want[0]} {show(want[1])!r} {show(want[2])!r}")
+    print("msvc_consumer.c, compiled for the MSVC target (_MSC_VER, dllimport) and linked by lld-link against "
+          "mamisguide.lib: the native snippet's output")
+    print(f"consumers: passed in {time.monotonic() - started:.1f} s")
     return 0
 
 
@@ -607,6 +652,8 @@ def main(argv: list[str]) -> int:
     what, args = argv[0], argv[1:]
     if what == "package" and not args:
         return package()
+    if what == "consumers" and not args:
+        return consumers()
     if what == "capi" and args:
         return capi(args[0], args[1:])
     if what == "plan_json" and len(args) == 3:
