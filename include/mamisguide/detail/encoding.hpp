@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -25,14 +26,17 @@ struct conversion {
 /// character, so the text keeps its lines: line numbers hold in both encodings.
 inline conversion cp932_to_utf8(std::string_view in, std::string& out) {
     conversion r;
+    // UTF-8 takes at most 3 bytes per CP932 byte (a one-byte katakana becomes three). Made room
+    // for first: nothing can throw once the converter is open.
+    const std::size_t start = out.size();
+    out.resize(start + in.size() * 3 + 4);
     iconv_t cd = ::iconv_open("UTF-8", "CP932");
     if (cd == reinterpret_cast<iconv_t>(-1)) {
+        if (errno == ENOMEM) throw std::bad_alloc();
+        out.resize(start);
         r.unavailable = true;
         return r;
     }
-    // UTF-8 takes at most 3 bytes per CP932 byte (a one-byte katakana becomes three).
-    const std::size_t start = out.size();
-    out.resize(start + in.size() * 3 + 4);
     char* src = const_cast<char*>(in.data());
     std::size_t src_left = in.size();
     char* dst = &out[start];
