@@ -4,6 +4,7 @@
 // no C++ exception crosses this boundary (cf. {fmt}'s fmt-c layer).
 #include "mamisguide.h"
 
+#include "batch_lines.hpp"
 #include "json.hpp"
 
 #include <mamisguide/mamisguide.hpp>
@@ -152,6 +153,7 @@ struct mg_engine {
     text_encoding encoding = text_encoding::automatic;
     std::vector<load_notice> notices; ///< of the last load
     std::string notice_text;          ///< the last one mg_engine_notice formatted
+    bool sample = false;              ///< the master is the bundled sample (mg_engine_load_sample)
 };
 
 namespace {
@@ -441,13 +443,18 @@ load_options load_opts(mg_engine* e) {
     return load_options{e->encoding, &e->notices};
 }
 
-int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
+/// What a load adds: a master (which replaces the sample's mark) or catalogues (which keep it).
+enum class loaded { master, sample, catalogues };
+
+int load_result(mg_engine* e, tl::expected<directory, load_error>&& r, loaded what) {
     if (!r) {
         last_load_error = r.error();
         set_error("%s", r.error().message(lang::en).c_str());
         return r.error().kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
     }
     e->dir = std::move(*r);
+    if (what != loaded::catalogues) e->sample = what == loaded::sample;
+    e->dir.set_sample(e->sample); // loaders do not carry the mark over
     return MG_OK;
 }
 
@@ -523,7 +530,8 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)));
+        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)),
+                           loaded::master);
     });
 }
 
@@ -531,8 +539,10 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, json::load_master_any(e->dir, std::string_view(data ? data : "", len),
-                                                    "<buffer>", load_opts(e)));
+        return load_result(e,
+                           json::load_master_any(e->dir, std::string_view(data ? data : "", len),
+                                                 "<buffer>", load_opts(e)),
+                           loaded::master);
     });
 }
 
@@ -540,7 +550,7 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_categories_file(e->dir, path, load_opts(e)));
+        return load_result(e, load_categories_file(e->dir, path, load_opts(e)), loaded::catalogues);
     });
 }
 
@@ -548,8 +558,24 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len),
-                                              "<buffer>", load_opts(e)));
+        return load_result(e,
+                           load_categories(e->dir, std::string_view(data ? data : "", len),
+                                           "<buffer>", load_opts(e)),
+                           loaded::catalogues);
+    });
+}
+
+int mg_engine_load_sample(mg_engine* e) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        // The bundled file is UTF-8 whatever the engine's encoding is set to.
+        load_options opts = load_opts(e);
+        opts.encoding = text_encoding::utf8;
+        const int rc =
+            load_result(e, load_master(e->dir, json::sample_master(), "sample-municipal.csv", opts),
+                        loaded::sample);
+        if (rc != MG_OK) return MG_ERR_INTERNAL; // the bundled file is checked by the tests
+        return rc;
     });
 }
 
@@ -653,6 +679,23 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
         *response = json::respond_owned(e->dir, std::string_view(req ? req : "", len), status);
         if (!*response) throw std::bad_alloc();
         return status;
+    });
+}
+
+int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out) {
+    return guarded([&] {
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!input && len) return arg_error("input is NULL");
+        json::out_buffer buf;
+        json::batch_lines lines(e->dir);
+        std::string_view rest(input ? input : "", len);
+        while (!rest.empty()) rest.remove_prefix(lines.feed(rest, buf));
+        lines.finish(buf);
+        buf.push_back('\0');
+        *out = buf.release();
+        return MG_OK;
     });
 }
 

@@ -58,6 +58,14 @@ public:
         data_[size_++] = c;
     }
     void release_memory() noexcept; ///< empty, and the memory returned
+    /// Hands the block over (for std::free; nullptr when nothing was ever reserved), leaving
+    /// the buffer empty: what the C ABI returns, without a copy.
+    char* release() noexcept {
+        char* p = data_;
+        data_ = nullptr;
+        size_ = cap_ = 0;
+        return p;
+    }
 
 private:
     friend class writer_access;
@@ -167,6 +175,10 @@ void write_refusal(std::string& out, const directory& dir, const refusal& r, lan
 tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
                                                      std::string source = "<buffer>",
                                                      const load_options& opts = {});
+
+/// The bundled sample master (data/sample-municipal.csv, built into the library: real
+/// associations with codes of our own), for mg_engine_load_sample.
+std::string_view sample_master() noexcept;
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").

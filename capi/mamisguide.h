@@ -466,6 +466,22 @@ MG_API int mg_mypage_step_json(int mypage, int lang, char** out);
  * "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this thread. */
 MG_API int mg_last_load_error_json(int lang, char** out);
 
+/* ---- since 1.1 (symbol version MAMISGUIDE_1.1) ------------------------------------------- */
+/* JSON Lines in, JSON Lines out: exactly the bytes `mamisguide batch` writes for the same input,
+ * from the same code. One response per line of `input`, in order, each with its "line" number
+ * and a newline; blank, malformed and oversized (> 1 MiB) lines get invalid_request; a last line
+ * without a newline is answered too. *out is set to the NUL-terminated responses (free with
+ * mg_free; "" for an empty input), or NULL on failure. Returns MG_OK (whatever the lines'
+ * answers were), MG_ERR_ARGUMENT or MG_ERR_NOMEM. Since 1.1. */
+MG_API int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out);
+/* Adds the bundled sample master (the command line's data/sample-municipal.csv, built into the
+ * library: real associations with codes of our own, not an official master) and marks the
+ * engine as planning on it: every plan's JSON then ends with a note of kind sample_directory,
+ * as the command line's does when no master is named. A later mg_engine_load_directory* clears
+ * the mark; catalogues loaded after it keep it. Returns MG_OK, MG_ERR_ARGUMENT or MG_ERR_NOMEM.
+ * Not thread-safe (a load). Since 1.1. */
+MG_API int mg_engine_load_sample(mg_engine* e);
+
 /* ---- names ------------------------------------------------------------------------------- */
 /* The JSON contract's name of each constant ("join", "municipal", "admission", …), for bindings
  * that must not rely on positions. NULL for a value that is not one of the constants (and for
