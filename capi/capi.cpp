@@ -682,6 +682,36 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
     });
 }
 
+int mg_plan_json_to(const mg_engine* e, const char* req, size_t len, char* out, size_t capacity,
+                    size_t* size) {
+    if (!size) return arg_error("size is NULL");
+    *size = 0;
+    if (!out && capacity) return arg_error("out is NULL");
+    return guarded([&] {
+        std::string refusal;
+        std::string_view response;
+        int status = 0;
+        if (!e || (!req && len)) { // as mg_plan_json: still a response of the contract
+            json::write_refusal_only(refusal, texts::msg_invalid_request, !e ? "engine" : "request",
+                                     lang::ja);
+            response = refusal;
+            status = arg_error(!e ? "engine is NULL" : "request is NULL");
+        } else {
+            response = json::respond_scratch(e->dir, std::string_view(req ? req : "", len), status);
+            if (status < 0) throw std::bad_alloc();
+        }
+        *size = response.size();
+        const bool fits = response.size() <= capacity;
+        if (fits && !response.empty()) std::memcpy(out, response.data(), response.size());
+        if (refusal.empty()) json::release_scratch_if_large();
+        if (!fits) {
+            set_error("buffer too small: the response needs %zu bytes", response.size());
+            return MG_ERR_BUFFER;
+        }
+        return status;
+    });
+}
+
 int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out) {
     return guarded([&] {
         if (!out) return arg_error("out is NULL");

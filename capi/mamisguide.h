@@ -474,6 +474,13 @@ MG_API int mg_last_load_error_json(int lang, char** out);
  * mg_free; "" for an empty input), or NULL on failure. Returns MG_OK (whatever the lines'
  * answers were), MG_ERR_ARGUMENT or MG_ERR_NOMEM. Since 1.1. */
 MG_API int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out);
+/* mg_plan_json into a buffer of the caller's: the same response (without a NUL), its length in
+ * *size. When it does not fit in `capacity` bytes, nothing is written, *size is the capacity
+ * needed and MG_ERR_BUFFER is returned: call again with that much. No allocation is handed out,
+ * so a binding that reuses one buffer (the JavaScript package) neither scans for the end nor
+ * frees anything per request. Returns what mg_plan_json returns, or MG_ERR_BUFFER. Since 1.1. */
+MG_API int mg_plan_json_to(const mg_engine* e, const char* request, size_t len, char* out,
+                           size_t capacity, size_t* size);
 /* Adds the bundled sample master (the command line's data/sample-municipal.csv, built into the
  * library: real associations with codes of our own, not an official master) and marks the
  * engine as planning on it: every plan's JSON then ends with a note of kind sample_directory,

@@ -13,12 +13,15 @@
 // ---- constants of capi/mamisguide.h ---------------------------------------------------------
 const MG_ERR_NOMEM = -4;
 const MG_ERR_RANGE = -5;
+const MG_ERR_BUFFER = -7;
 const MG_UNKNOWN_ASSOCIATION = 2;
 const ENCODINGS = { auto: 0, 'utf-8': 1, cp932: 2 }; // MG_ENCODING_*
 const SCRATCH_KEEP = 1 << 20; // a larger input buffer is given back after the call
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+// Node's Buffer, where there is one: memchr and a UTF-8 decoder without a view per call.
+const NodeBuffer = typeof Buffer === 'function' && typeof Buffer.from === 'function' ? Buffer : null;
 const INTERNAL = Symbol.for('mamisguide.internal');
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -34,6 +37,7 @@ function describe(value) {
 function typeError(param, expected, value) {
   const e = new TypeError(`mamisguide: ${param} must be ${expected}, not ${describe(value)}`);
   e.code = 'type_error';
+  e.mamisguide = true;
   return e;
 }
 
@@ -65,8 +69,8 @@ let current = null; // the Instance new engines are made in
 let loading = null; // its Promise while it is being made
 
 function decodeBase64(text) {
-  if (typeof Buffer === 'function' && typeof Buffer.from === 'function') {
-    const b = Buffer.from(text, 'base64');
+  if (NodeBuffer) {
+    const b = NodeBuffer.from(text, 'base64');
     return new Uint8Array(b.buffer, b.byteOffset, b.length);
   }
   const bin = atob(text);
@@ -135,12 +139,19 @@ class Instance {
     this.broken = null; // the trap that ended this instance
     this.buffer = null;
     this.u8 = null;
+    this.u32 = null;
+    this.node = null;
     this.refresh();
-    this.out = x.malloc(16); // out-parameters: a pointer, an int64
-    this.inPtr = 0; // the input scratch block: requests are written here, never allocated per call
+    this.out = x.malloc(16); // out-parameters: a pointer or a size, an int64
+    // Two blocks, reused by every call, never allocated per request: the input (requests are
+    // written here) and the response of planJson (mg_plan_json_to writes it here).
+    this.inPtr = 0;
     this.inCap = 0;
     this.inView = null;
     this.grow(64 << 10);
+    this.resPtr = 0;
+    this.resCap = 0;
+    this.growResult(64 << 10);
     this.langs = enumNames(this, x.mg_lang_name, [0, 1, 2, 3]);
     this.mypages = enumNames(this, x.mg_mypage_name, [0, 1, 2, 3, 4]);
     this.levels = enumNames(this, x.mg_level_name, [1, 2, 4]);
@@ -152,6 +163,8 @@ class Instance {
     if (this.buffer !== this.memory.buffer) {
       this.buffer = this.memory.buffer;
       this.u8 = new Uint8Array(this.buffer);
+      this.u32 = new Uint32Array(this.buffer);
+      this.node = NodeBuffer ? NodeBuffer.from(this.buffer) : null;
       this.inView = this.inCap ? this.u8.subarray(this.inPtr, this.inPtr + this.inCap) : null;
     }
     return this.u8;
@@ -170,6 +183,35 @@ class Instance {
     this.refresh();
   }
 
+  /** The response block, at least `n` bytes. */
+  growResult(n) {
+    if (n <= this.resCap) return;
+    const cap = Math.max(n, this.resCap * 2);
+    const p = this.x.malloc(cap);
+    if (!p) throw this.statusError(MG_ERR_NOMEM, 'no memory for the response (' + cap + ' bytes)');
+    if (this.resPtr) this.x.free(this.resPtr);
+    this.resPtr = p;
+    this.resCap = cap;
+  }
+
+  /** The end of a NUL-terminated string at `p`. */
+  end(p) {
+    const u8 = this.refresh();
+    return this.node ? this.node.indexOf(0, p) : u8.indexOf(0, p);
+  }
+
+  /** `n` bytes at `p` as text (UTF-8), or a copy of them. */
+  read(p, n, asBytes) {
+    this.refresh();
+    if (asBytes) {
+      if (!this.node) return this.u8.slice(p, p + n);
+      const b = NodeBuffer.allocUnsafe(n);
+      this.node.copy(b, 0, p, p + n);
+      return b;
+    }
+    return this.node ? this.node.toString('utf8', p, p + n) : decoder.decode(this.u8.subarray(p, p + n));
+  }
+
   /** After a large input: the block back to its usual size. */
   shrink() {
     if (this.inCap > SCRATCH_KEEP) {
@@ -177,6 +219,12 @@ class Instance {
       this.inPtr = 0;
       this.inCap = 0;
       this.grow(64 << 10);
+    }
+    if (this.resCap > SCRATCH_KEEP) {
+      this.x.free(this.resPtr);
+      this.resPtr = 0;
+      this.resCap = 0;
+      this.growResult(64 << 10);
     }
   }
 
@@ -203,15 +251,12 @@ class Instance {
   /** A NUL-terminated UTF-8 string of the library's (not freed). */
   cstring(p) {
     if (!p) return null;
-    const u8 = this.refresh();
-    return decoder.decode(u8.subarray(p, u8.indexOf(0, p)));
+    return this.read(p, this.end(p) - p, false);
   }
 
   /** A string the library allocated (freed here), as text or as a copy of its bytes. */
   take(p, asBytes) {
-    const u8 = this.refresh();
-    const end = u8.indexOf(0, p);
-    const r = asBytes ? u8.slice(p, end) : decoder.decode(u8.subarray(p, end));
+    const r = this.read(p, this.end(p) - p, asBytes);
     this.x.mg_free(p);
     return r;
   }
@@ -228,8 +273,10 @@ class Instance {
     return p;
   }
 
+  /** The pointer or size the last call wrote to this.out. */
   outPointer() {
-    return new Uint32Array(this.refresh().buffer, this.out, 1)[0];
+    this.refresh();
+    return this.u32[this.out >> 2];
   }
 
   /** A negative status (or a refusal's code where an answer was expected) as an Error. */
@@ -240,6 +287,7 @@ class Instance {
     const e = new E('mamisguide: ' + text);
     e.code = code;
     e.status = status;
+    e.mamisguide = true;
     return e;
   }
 
@@ -472,20 +520,21 @@ class Engine {
     else if (request instanceof Uint8Array) asBytes = true;
     else throw typeError('request', 'a string or a Uint8Array (a Buffer is one)', request);
     const len = inst.put(request);
-    let status, p;
+    let status;
     try {
-      status = inst.x.mg_plan_json(this.#ptr, inst.inPtr, len, inst.out);
-      p = inst.outPointer();
+      // mg_plan_json's bytes, written into the reused response block (mg_plan_json_to), so
+      // that nothing is allocated, scanned or freed in the engine per request.
+      status = inst.x.mg_plan_json_to(this.#ptr, inst.inPtr, len, inst.resPtr, inst.resCap, inst.out);
+      if (status === MG_ERR_BUFFER) {
+        inst.growResult(inst.outPointer());
+        status = inst.x.mg_plan_json_to(this.#ptr, inst.inPtr, len, inst.resPtr, inst.resCap, inst.out);
+      }
     } catch (e) {
       throw inst.trap(e);
     }
     if (len > SCRATCH_KEEP) inst.shrink();
-    if (!p) throw inst.statusError(status);
-    try {
-      return inst.take(p, asBytes);
-    } catch (e) {
-      throw inst.trap(e);
-    }
+    if (status < 0) throw inst.statusError(status);
+    return inst.read(inst.resPtr, inst.outPointer(), asBytes);
   }
 
   /** planJson for an object: the response parsed ({ok: true, …} or {ok: false, error}). */
@@ -640,7 +689,8 @@ class Engine {
         inst.x.free(p);
       }
       if (status !== 0) throw inst.statusError(status);
-      seconds = new BigInt64Array(inst.refresh().buffer, inst.out + 8, 1)[0];
+      inst.refresh();
+      seconds = new BigInt64Array(inst.buffer, inst.out + 8, 1)[0];
     } else {
       throw typeError('at', 'a Date, an ISO 8601 string or undefined', at);
     }

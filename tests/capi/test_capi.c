@@ -366,6 +366,46 @@ static void test_batch(const mg_engine* e) {
     CHECK(mg_batch_json(e, "\n", 1, NULL) == MG_ERR_ARGUMENT);
 }
 
+/* Since 1.1: mg_plan_json_to writes mg_plan_json's bytes into the caller's buffer. */
+static void test_plan_json_to(const mg_engine* e) {
+    const char* reqs[] = {
+        "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\"]},\"request\":"
+        "{\"operation\":\"withdraw\",\"levels\":[\"municipal\"]},\"lang\":\"en\"}",
+        "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\",\"prefectural\"]},"
+        "\"request\":{\"operation\":\"withdraw\",\"levels\":[\"municipal\"]}}",
+        "{", ""};
+    char buf[8192];
+    size_t i, size = 0;
+    for (i = 0; i < sizeof reqs / sizeof reqs[0]; ++i) {
+        char* want = NULL;
+        const int st = mg_plan_json(e, reqs[i], strlen(reqs[i]), &want);
+        CHECK(want != NULL);
+        if (!want) continue;
+        memset(buf, '#', sizeof buf);
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, sizeof buf, &size) == st);
+        CHECK(size == strlen(want) && memcmp(buf, want, size) == 0 && buf[size] == '#');
+        /* one byte short: nothing written, the size needed */
+        memset(buf, '#', sizeof buf);
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, strlen(want) - 1, &size) ==
+              MG_ERR_BUFFER);
+        CHECK(size == strlen(want) && buf[0] == '#');
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), NULL, 0, &size) == MG_ERR_BUFFER);
+        CHECK(size == strlen(want));
+        /* exactly the size needed */
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, size, &size) == st);
+        CHECK(memcmp(buf, want, size) == 0);
+        mg_free(want);
+    }
+    CHECK(mg_plan_json_to(e, reqs[0], strlen(reqs[0]), buf, sizeof buf, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json_to(e, reqs[0], strlen(reqs[0]), NULL, 10, &size) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json_to(NULL, reqs[0], strlen(reqs[0]), buf, sizeof buf, &size) ==
+          MG_ERR_ARGUMENT);
+    CHECK(size > 0 && size < sizeof buf);
+    buf[size < sizeof buf ? size : 0] = '\0';
+    CHECK(strstr(buf, "invalid_request") != NULL); /* still a response */
+    CHECK(mg_plan_json_to(e, NULL, 3, buf, sizeof buf, &size) == MG_ERR_ARGUMENT);
+}
+
 /* Since 1.1: the bundled sample master, marked in every plan until a master of one's own. */
 static void test_sample(void) {
     const char* req = "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\"]},"
@@ -620,6 +660,7 @@ int main(int argc, char** argv) {
     test_misc();
     test_json(e);
     test_batch(e);
+    test_plan_json_to(e);
     test_sample();
     test_web(e);
     test_nulls(e);
