@@ -27,13 +27,20 @@ endforeach()
 
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions)
+# Bulk memory: memcpy and memset become WebAssembly's memory.copy and memory.fill, where
+# emscripten 3.1.6 otherwise calls out to JavaScript (HEAPU8.copyWithin) for every copy of 512
+# bytes or more (a response, a request); 8 % faster over the benchmark's workload. (Supported
+# wherever the exception handling above is.)
+add_compile_options(-mbulk-memory)
+add_link_options(-mbulk-memory)
 
 # One optimization level for the compiler and for emscripten's link (wasm-opt, the loader's
 # JavaScript), whatever the build type says; no debug information in the package.
 set(MAMISGUIDE_WASM_OPT -O2 CACHE STRING "Optimization of the WebAssembly build: -O2 or -Os")
+list(JOIN MAMISGUIDE_WASM_OPT " " mg_wasm_opt)
 foreach(lang C CXX)
   foreach(config RELEASE RELWITHDEBINFO MINSIZEREL DEBUG)
-    set(CMAKE_${lang}_FLAGS_${config} "${MAMISGUIDE_WASM_OPT} -DNDEBUG")
+    set(CMAKE_${lang}_FLAGS_${config} "${mg_wasm_opt} -DNDEBUG")
   endforeach()
 endforeach()
 add_link_options(${MAMISGUIDE_WASM_OPT})

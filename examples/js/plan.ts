@@ -24,7 +24,9 @@ async function main(master?: Uint8Array): Promise<void> {
   const text: string = engine.planJson(JSON.stringify(request)); // a string for a string
   const bytes: Uint8Array = engine.planJson(new TextEncoder().encode(text)); // bytes for bytes
   const lines: string = engine.batch(JSON.stringify(request) + '\n');
-  console.log(text.length, bytes.length, lines.split('\n').length);
+  const out = new Uint8Array(64 * 1024); // reused from request to request
+  const n: number = engine.planJsonInto(text, out); // negative: out is too small
+  console.log(text.length, bytes.length, lines.split('\n').length, n);
 
   const desk = engine.support(new Date(), 'en');
   console.log(desk.open ? desk.status_label : `opens ${desk.next_open}`);

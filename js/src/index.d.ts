@@ -215,6 +215,11 @@ export interface Engine {
   /** Exactly the bytes mg_plan_json writes: a string for a string, bytes for bytes. */
   planJson(request: string): string;
   planJson(request: Uint8Array): Uint8Array;
+  /**
+   * planJson into bytes of your own, reused from call to call (as TextEncoder.encodeInto): the
+   * response's length, or minus the length needed when `out` is too small (nothing written).
+   */
+  planJsonInto(request: string | Uint8Array, out: Uint8Array): number;
   /** The response, parsed. */
   plan(request: PlanRequest | Record<string, unknown>): PlanAnswer;
   /** JSON Lines in, JSON Lines out, as `mamisguide batch` writes them. */

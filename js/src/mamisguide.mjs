@@ -130,9 +130,33 @@ function enumNames(inst, fn, values) {
   return names;
 }
 
+/** The C ABI functions this module calls (js/CMakeLists.txt exports them). */
+const EXPORTS = [
+  'mg_version', 'mg_status_name', 'mg_last_error', 'mg_engine_new', 'mg_engine_free',
+  'mg_engine_set_encoding', 'mg_engine_load_directory_buffer', 'mg_engine_load_categories_buffer',
+  'mg_engine_load_sample', 'mg_engine_notice_count', 'mg_engine_notice', 'mg_plan_json_to',
+  'mg_batch_json', 'mg_guide_json', 'mg_web_texts_json', 'mg_guide_categories_json',
+  'mg_directory_json', 'mg_association_json', 'mg_support_json', 'mg_parse_instant',
+  'mg_holidays_json', 'mg_mypage_step_json', 'mg_last_load_error_json', 'mg_lang_name',
+  'mg_mypage_name', 'mg_level_name', 'mg_free', 'malloc', 'free', 'mallinfo',
+];
+
+/**
+ * The WebAssembly instance's functions by name, called directly. (emscripten keeps the exports'
+ * names at -O2; were they minified, its Module._name wrappers are used, which are slower.)
+ */
+function exportsOf(module) {
+  const x = {};
+  for (const name of EXPORTS) {
+    x[name] = module.asm[name] ?? ((...a) => module['_' + name](...a));
+  }
+  x.memory = Object.values(module.asm).find((v) => v instanceof WebAssembly.Memory);
+  return x;
+}
+
 class Instance {
   constructor(module, lastMessage) {
-    const x = module.asm;
+    const x = exportsOf(module);
     this.x = x;
     this.memory = x.memory;
     this.lastMessage = lastMessage;
@@ -519,6 +543,29 @@ class Engine {
     if (typeof request === 'string') asBytes = false;
     else if (request instanceof Uint8Array) asBytes = true;
     else throw typeError('request', 'a string or a Uint8Array (a Buffer is one)', request);
+    const n = this.#respond(inst, request);
+    return inst.read(inst.resPtr, n, asBytes);
+  }
+
+  /**
+   * planJson into bytes of the caller's, reused from call to call (as TextEncoder.encodeInto):
+   * the response's length in bytes, or, when `out` is too small, minus the length it needs
+   * (nothing written). Nothing is allocated per call.
+   */
+  planJsonInto(request, out) {
+    const inst = this.#live();
+    if (typeof request !== 'string' && !(request instanceof Uint8Array))
+      throw typeError('request', 'a string or a Uint8Array (a Buffer is one)', request);
+    if (!(out instanceof Uint8Array)) throw typeError('out', 'a Uint8Array', out);
+    const n = this.#respond(inst, request);
+    if (n > out.length) return -n;
+    if (inst.node) inst.node.copy(out, 0, inst.resPtr, inst.resPtr + n);
+    else out.set(inst.u8.subarray(inst.resPtr, inst.resPtr + n));
+    return n;
+  }
+
+  /** mg_plan_json_to: the response into the response block; returns its length. */
+  #respond(inst, request) {
     const len = inst.put(request);
     let status;
     try {
@@ -534,7 +581,7 @@ class Engine {
     }
     if (len > SCRATCH_KEEP) inst.shrink();
     if (status < 0) throw inst.statusError(status);
-    return inst.read(inst.resPtr, inst.outPointer(), asBytes);
+    return inst.outPointer();
   }
 
   /** planJson for an object: the response parsed ({ok: true, …} or {ok: false, error}). */

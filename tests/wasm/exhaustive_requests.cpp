@@ -7,6 +7,8 @@
 //   exhaustive_requests --files DIR   writes DIR/master.csv and DIR/categories.csv (the
 //                                     cases' directory)
 //   exhaustive_requests DIR           the same, then every request on standard output
+//   exhaustive_requests --part K/N DIR   the same, then only the K-th of N consecutive parts
+//                                     (1-based), so that N processes can share the cases
 //   exhaustive_requests --count       prints how many requests there are
 //
 // Each request says what the C++ case says: a string left empty is a field left out, levels
@@ -95,8 +97,12 @@ int main(int argc, char** argv) {
         return 0;
     }
     const bool files_only = argc == 3 && std::strcmp(argv[1], "--files") == 0;
-    if (argc != 2 && !files_only) {
-        std::fprintf(stderr, "usage: exhaustive_requests [--files] DIR | --count\n");
+    unsigned part = 1, parts = 1;
+    const bool partial = argc == 4 && std::strcmp(argv[1], "--part") == 0 &&
+                         std::sscanf(argv[2], "%u/%u", &part, &parts) == 2 && part >= 1 &&
+                         part <= parts;
+    if (argc != 2 && !files_only && !partial) {
+        std::fprintf(stderr, "usage: exhaustive_requests [--files | --part K/N] DIR | --count\n");
         return 2;
     }
     const std::string dir = argv[argc - 1];
@@ -106,13 +112,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (files_only) return 0;
+    // This part's cases: [first, last) of the enumeration.
+    const std::size_t first = case_count * (part - 1) / parts, last = case_count * part / parts;
     std::string out;
     out.reserve(1 << 20);
     std::size_t n = 0;
     bool ok = true;
     for_each_case([&](const member_state& s, const request& r) {
+        const std::size_t i = n++;
+        if (i < first || i >= last) return;
         request_json(out, s, r);
-        ++n;
         if (out.size() >= (1 << 20) - 1024) {
             ok = ok && std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
             out.clear();

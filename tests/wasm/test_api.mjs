@@ -165,6 +165,19 @@ test('planJson: strings and bytes, exactly native mg_plan_json, invalid UTF-8 in
     assert.ok(bytes instanceof Uint8Array);
     assert.ok(Buffer.from(bytes).equals(Buffer.from(want[i])), r);
   });
+  // planJsonInto: the same bytes into a buffer of the caller's; too small: minus the size needed.
+  const out = new Uint8Array(1 << 16).fill(35);
+  requests.forEach((r, i) => {
+    const want8 = Buffer.from(want[i]);
+    for (const req of [r, new TextEncoder().encode(r)]) {
+      assert.equal(e.planJsonInto(req, out), want8.length);
+      assert.ok(Buffer.from(out.subarray(0, want8.length)).equals(want8));
+    }
+    const small = new Uint8Array(want8.length - 1).fill(35);
+    assert.equal(e.planJsonInto(r, small), -want8.length);
+    assert.ok(small.every((b) => b === 35), 'nothing written');
+    assert.equal(e.planJsonInto(r, new Uint8Array(want8.length)), want8.length);
+  });
   // Bytes that are not UTF-8: refused with the position, as in C.
   const bad = Buffer.concat([Buffer.from('{"request":{"operation":"join","reason":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]);
   const badWant = native(loads, Buffer.concat([bad, Buffer.from('\n')])).out;
@@ -313,6 +326,9 @@ test('wrong types: a TypeError naming the parameter, never a trap', async () => 
     [() => e.planJson({}), 'request'],
     [() => e.planJson(new Uint16Array(4)), 'request'],
     [() => e.plan('{}'), 'request'],
+    [() => e.planJsonInto('{}', []), 'out'],
+    [() => e.planJsonInto('{}'), 'out'],
+    [() => e.planJsonInto(7, new Uint8Array(9)), 'request'],
     [() => e.plan([withdraw]), 'request'],
     [() => e.plan({ n: 10n }), 'request'],
     [() => { const o = {}; o.o = o; e.plan(o); }, 'request'],

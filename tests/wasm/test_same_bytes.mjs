@@ -6,10 +6,13 @@
 //                                        requests, good and bad lines, on its 890-row master),
 //                                        response by response; and batch() against
 //                                        `mamisguide batch` on the same file
-//   node test_same_bytes.mjs exhaustive  test_exhaustive's states × requests (44,706,816, written
-//                                        by exhaustive_requests), compared by FNV-1a digests of
-//                                        blocks of 4,096 responses; a block that differs is
-//                                        planned again line by line to name the first request
+//   node test_same_bytes.mjs exhaustive [K/N]
+//                                        test_exhaustive's states × requests (44,706,816, written
+//                                        by exhaustive_requests), or the K-th of N parts of them
+//                                        (ctest runs the halves side by side), compared by FNV-1a
+//                                        digests of blocks of 4,096 responses; a block that
+//                                        differs is planned again line by line to name the first
+//                                        request
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -79,18 +82,22 @@ async function workload() {
   e.close();
 }
 
-async function exhaustive() {
+async function exhaustive(part = '1/1') {
   const gen = env('MG_EXHAUSTIVE_REQUESTS');
-  const dir = work('exhaustive');
+  const [k, parts] = part.split('/').map(Number);
+  const dir = work('exhaustive-' + k);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const total = Number(execFileSync(gen, ['--count']).toString());
+  const all = Number(execFileSync(gen, ['--count']).toString());
+  const first = Math.floor(all * (k - 1) / parts);
+  const total = Math.floor(all * k / parts) - first;
   const block = 4096;
   const loads = ['--master', `${dir}/master.csv`, '--categories', `${dir}/categories.csv`];
   execFileSync(gen, ['--files', dir]);
 
   // Native: the generator piped into native --digest, digests collected as they come.
-  const nativeGen = spawn(gen, [dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const genArgs = ['--part', part, dir];
+  const nativeGen = spawn(gen, genArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   const nativeRun = spawn(NATIVE, [...loads, '--digest', String(block)], { stdio: [nativeGen.stdout, 'pipe', 'inherit'] });
   const nativeDigests = [];
   const nativeDone = new Promise((resolve) => {
@@ -116,7 +123,7 @@ async function exhaustive() {
       h = FNV_START;
     }
   };
-  const wasmGen = spawn(gen, [dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const wasmGen = spawn(gen, genArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   for await (const chunk of wasmGen.stdout) {
     let start = 0;
     for (let nl; (nl = chunk.indexOf(10, start)) >= 0; start = nl + 1) {
@@ -136,25 +143,25 @@ async function exhaustive() {
   const seconds = (performance.now() - t0) / 1000;
   await nativeDone;
 
-  console.log(`exhaustive: ${n} requests in ${seconds.toFixed(0)} s (${(seconds * 1e6 / n).toFixed(2)} µs each), ` +
+  console.log(`exhaustive, part ${part}: ${n} requests (from request ${first + 1}) in ${seconds.toFixed(0)} s (${(seconds * 1e6 / n).toFixed(2)} µs each), ` +
     `${wasmDigests.length} blocks of ${block}; native: ${nativeDigests.length} blocks`);
   if (n !== total) fail(`${n} requests answered, ${total} enumerated`);
   if (nativeDigests.length !== wasmDigests.length) fail('not as many blocks as native');
   let differ = 0;
-  for (let k = 0; k < wasmDigests.length; ++k) {
-    if (wasmDigests[k] === nativeDigests[k]) continue;
+  for (let b = 0; b < wasmDigests.length; ++b) {
+    if (wasmDigests[b] === nativeDigests[b]) continue;
     if (++differ > 3) continue;
-    fail(`block ${k} (requests ${k * block + 1}…): wasm ${wasmDigests[k]}, native ${nativeDigests[k]}`);
-    await explain(gen, dir, loads, e, k * block, block);
+    fail(`block ${b} (requests ${first + b * block + 1}…): wasm ${wasmDigests[b]}, native ${nativeDigests[b]}`);
+    await explain(gen, genArgs, loads, e, b * block, block, first);
   }
   if (differ) fail(`${differ} blocks differ`);
   e.close();
 }
 
 /** Plans one block again, line by line, and names the first request whose answers differ. */
-async function explain(gen, dir, loads, e, first, count) {
+async function explain(gen, genArgs, loads, e, first, count, offset) {
   const lines = [];
-  const g = spawn(gen, [dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const g = spawn(gen, genArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   const rl = createInterface({ input: g.stdout, crlfDelay: Infinity });
   let i = 0;
   for await (const line of rl) {
@@ -167,14 +174,14 @@ async function explain(gen, dir, loads, e, first, count) {
     const got = e.planJson(lines[k]);
     if (got !== want[k].toString('utf8')) {
       const at = firstDifference(Buffer.from(got), want[k]);
-      console.error(`  request ${first + k + 1}: ${lines[k]}\n  wasm:   …${Buffer.from(got).subarray(at, at + 160)}\n  native: …${want[k].subarray(at, at + 160)}`);
+      console.error(`  request ${offset + first + k + 1}: ${lines[k]}\n  wasm:   …${Buffer.from(got).subarray(at, at + 160)}\n  native: …${want[k].subarray(at, at + 160)}`);
       return;
     }
   }
 }
 
 if (mode === 'workload') await workload();
-else if (mode === 'exhaustive') await exhaustive();
+else if (mode === 'exhaustive') await exhaustive(process.argv[3]);
 else throw new Error('usage: test_same_bytes.mjs workload|exhaustive');
 console.log(failed ? 'FAILED' : 'the same bytes as native');
 process.exitCode = failed ? 1 : 0;
