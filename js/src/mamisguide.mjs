@@ -105,9 +105,13 @@ function instance() {
       rejectLoad = reject;
       createMamisguideModule(options).then(
         (module) => {
-          current = new Instance(module, () => lastMessage);
           loading = null;
-          resolve(current);
+          try {
+            current = new Instance(module, () => lastMessage);
+            resolve(current);
+          } catch (e) {
+            reject(e);
+          }
         },
         (e) => {
           loading = null;
@@ -167,6 +171,7 @@ class Instance {
     this.node = null;
     this.refresh();
     this.out = x.malloc(16); // out-parameters: a pointer or a size, an int64
+    if (!this.out) throw this.statusError(MG_ERR_NOMEM, 'no memory for the engine');
     // Two blocks, reused by every call, never allocated per request: the input (requests are
     // written here) and the response of planJson (mg_plan_json_to writes it here).
     this.inPtr = 0;
