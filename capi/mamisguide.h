@@ -49,9 +49,20 @@
 /* Comparable: major * 1000000 + minor * 1000 + patch. */
 #define MG_VERSION_NUMBER (MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH)
 
-#if defined(_WIN32)
+/* MG_API marks what the library exports. Windows (MSVC, MinGW): dllexport while the library is
+ * built (capi/CMakeLists.txt defines MG_BUILDING), dllimport for its users, nothing for users
+ * of the static library (define MG_STATIC; CMake's mamisguide::capi_static does). GCC and Clang
+ * elsewhere: default visibility (the library is built with -fvisibility=hidden). Any other
+ * compiler: nothing. */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(MG_BUILDING)
 #define MG_API __declspec(dllexport)
-#elif defined(__GNUC__)
+#elif defined(MG_STATIC)
+#define MG_API
+#else
+#define MG_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
 #define MG_API __attribute__((visibility("default")))
 #else
 #define MG_API

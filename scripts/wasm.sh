@@ -71,7 +71,9 @@ native() {
 case "$cmd" in
   test)
     native
-    ctest --test-dir "$native_build" --output-on-failure -j"$(nproc)" -L wasm
+    # Here a test that would be skipped (no package, no workload) is a failure.
+    MAMISGUIDE_REQUIRE_WASM=1 ctest --test-dir "$native_build" --output-on-failure \
+      -j"$(nproc)" -L wasm --no-tests=error
     ;;
   bench) # the Release build scripts/bench.sh uses
     native_build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}

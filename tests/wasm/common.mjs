@@ -22,16 +22,23 @@ export const work = (...p) => {
   return join(dir, ...p);
 };
 
-/** Exit 77 (ctest: skipped) when the package has not been built. */
+/**
+ * Exit 77 (ctest: skipped) saying why, or 1 when MAMISGUIDE_REQUIRE_WASM=1 (scripts/wasm.sh test,
+ * CI's wasm stage: there a test that cannot run is a failure).
+ */
+export function skip(why) {
+  const required = process.env.MAMISGUIDE_REQUIRE_WASM === '1';
+  console.log(`${required ? 'FAIL (MAMISGUIDE_REQUIRE_WASM=1)' : 'skipped'}: ${why}`);
+  process.exit(required ? 1 : 77);
+}
+
+/** Skips (exit 77) when the package has not been built or installed. */
 export function requirePackage() {
   if (!existsSync(tgz())) {
-    console.log(`skipped: ${tgz()} has not been built (scripts/wasm.sh builds it; ` +
-      'it needs Debian\'s emscripten)');
-    process.exit(77);
+    skip(`${tgz()} has not been built (scripts/wasm.sh builds it; it needs Debian's emscripten)`);
   }
   if (!existsSync(join(project(), 'node_modules', 'mamisguide', 'package.json'))) {
-    console.log(`skipped: the package is not installed in ${project()} (the test wasm_install does it)`);
-    process.exit(77);
+    skip(`the package is not installed in ${project()} (the test wasm_install does it)`);
   }
 }
 

@@ -193,6 +193,8 @@ class BrowserTest(unittest.TestCase):
 
 if __name__ == '__main__':
     if not os.path.exists(os.path.join(PACKAGE, 'index.mjs')):
-        print('skipped: the package is not installed in %s (wasm_install; scripts/wasm.sh)' % PROJECT)
-        sys.exit(77)
+        required = os.environ.get('MAMISGUIDE_REQUIRE_WASM') == '1'
+        print('%s: the package is not installed in %s (wasm_install; scripts/wasm.sh)'
+              % ('FAIL (MAMISGUIDE_REQUIRE_WASM=1)' if required else 'skipped', PROJECT))
+        sys.exit(1 if required else 77)
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -16,7 +16,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { env, FNV_START, fnv, mamisguide, splitLines, work } from './common.mjs';
+import { env, FNV_START, fnv, mamisguide, skip, splitLines, work } from './common.mjs';
 
 const mode = process.argv[2];
 const { createEngine } = await mamisguide();
@@ -36,10 +36,7 @@ function firstDifference(a, b) {
 
 async function workload() {
   const bench = process.env.MG_BENCH;
-  if (!bench) {
-    console.log('skipped: mamisguide_bench is not built (it writes the workload)');
-    process.exit(77);
-  }
+  if (!bench) skip('mamisguide_bench is not built (it writes the workload)');
   const dir = work('workload');
   mkdirSync(dir, { recursive: true });
   execFileSync(bench, ['--write-workload', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
