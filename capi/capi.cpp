@@ -568,14 +568,10 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
 int mg_engine_load_sample(mg_engine* e) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
-        // The bundled file is UTF-8 whatever the engine's encoding is set to.
-        load_options opts = load_opts(e);
-        opts.encoding = text_encoding::utf8;
         const int rc =
-            load_result(e, load_master(e->dir, json::sample_master(), "sample-municipal.csv", opts),
-                        loaded::sample);
-        if (rc != MG_OK) return MG_ERR_INTERNAL; // the bundled file is checked by the tests
-        return rc;
+            load_result(e, json::load_sample_master(e->dir, load_opts(e)), loaded::sample);
+        // The bundled file is checked by the tests: only memory can fail here.
+        return rc == MG_ERR_LOAD || rc == MG_ERR_IO ? MG_ERR_INTERNAL : rc;
     });
 }
 

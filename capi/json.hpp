@@ -186,6 +186,11 @@ tl::expected<directory, load_error> load_master_json(const directory& base, std:
 /// The bundled sample master (data/sample-municipal.csv, built into the library: real
 /// associations with codes of our own), for mg_engine_load_sample.
 std::string_view sample_master() noexcept;
+/// The sample master loaded onto `base` (UTF-8 whatever `opts` says; named sample-municipal.csv
+/// in notices): what mg_engine_load_sample and the command line without a master use. The
+/// caller marks the result as the sample (directory::set_sample). Throws only std::bad_alloc.
+tl::expected<directory, load_error> load_sample_master(const directory& base,
+                                                       const load_options& opts = {});
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").
