@@ -139,6 +139,12 @@ def main(argv):
     row("load a 1,000-row master (`load_master`, buffer), per row",
         f"{fmt_time(t / 1000)} = {t / 1000 / t_plan:.1f} × C++ plan ({fmt_time(t)} in all)", "—",
         t, None)
+    t = ns(get("BM_load_master_cp932_10000"))
+    twin = ns(get("BM_load_master_utf8_10000"))
+    decode = ns(get("BM_decode_cp932_10000"))
+    row("load a 10,000-row CP932 master from Excel (`load_master`, buffer)",
+        f"{fmt_time(t)} = {t / twin:.2f} × its UTF-8 twin ({fmt_time(twin)}); "
+        f"decoding alone {fmt_time(decode)}", "—", t, None)
     mem = get("BM_engine_memory")
     b = mem["engine_bytes"]
     row("engine heap with that master (`mg_engine`)", f"{b / 1024:,.0f} KiB ({b:,.0f} B)",

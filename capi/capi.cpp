@@ -4,6 +4,7 @@
 // no C++ exception crosses this boundary (cf. {fmt}'s fmt-c layer).
 #include "mamisguide.h"
 
+#include "batch_lines.hpp"
 #include "json.hpp"
 
 #include <mamisguide/mamisguide.hpp>
@@ -155,6 +156,7 @@ struct mg_engine {
     text_encoding encoding = text_encoding::automatic;
     std::vector<load_notice> notices; ///< of the last load
     std::string notice_text;          ///< the last one mg_engine_notice formatted
+    bool sample = false;              ///< the master is the bundled sample (mg_engine_load_sample)
 };
 
 namespace {
@@ -547,6 +549,9 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     return plan_typed(e, s, q, l, out);
 }
 
+/// What a load adds: a master (which replaces the sample's mark) or catalogues (which keep it).
+enum class loaded { master, sample, catalogues };
+
 /// One load: the notices are collected apart and become the engine's only when the load
 /// finishes (refused or not); a load that runs out of memory leaves none, and the engine's data
 /// as it was (its directory is replaced only by a whole new one).
@@ -555,7 +560,7 @@ public:
     explicit load_run(mg_engine* e) noexcept : e_(e) { e->notices.clear(); }
     load_options options() noexcept { return load_options{e_->encoding, &notices_}; }
 
-    int finish(tl::expected<directory, load_error>&& r) {
+    int finish(tl::expected<directory, load_error>&& r, loaded what) {
         if (!r) {
             thread_errors* t = errors();
             if (!t) throw std::bad_alloc();
@@ -567,6 +572,8 @@ public:
             return t->last_load->kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
         }
         e_->dir = std::move(*r);
+        if (what != loaded::catalogues) e_->sample = what == loaded::sample;
+        e_->dir.set_sample(e_->sample); // loaders do not carry the mark over
         e_->notices.swap(notices_);
         return MG_OK;
     }
@@ -662,7 +669,7 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
         load_run run(e);
-        return run.finish(json::load_master_file_any(e->dir, path, run.options()));
+        return run.finish(json::load_master_file_any(e->dir, path, run.options()), loaded::master);
     });
 }
 
@@ -672,7 +679,8 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
         if (!data && len) return arg_error("data is NULL");
         load_run run(e);
         return run.finish(json::load_master_any(e->dir, std::string_view(data ? data : "", len),
-                                                "<buffer>", run.options()));
+                                                "<buffer>", run.options()),
+                          loaded::master);
     });
 }
 
@@ -681,7 +689,7 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
         load_run run(e);
-        return run.finish(load_categories_file(e->dir, path, run.options()));
+        return run.finish(load_categories_file(e->dir, path, run.options()), loaded::catalogues);
     });
 }
 
@@ -691,7 +699,19 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
         if (!data && len) return arg_error("data is NULL");
         load_run run(e);
         return run.finish(load_categories(e->dir, std::string_view(data ? data : "", len),
-                                          "<buffer>", run.options()));
+                                          "<buffer>", run.options()),
+                          loaded::catalogues);
+    });
+}
+
+int mg_engine_load_sample(mg_engine* e) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        load_run run(e);
+        const int rc = run.finish(json::load_sample_master(e->dir, run.options()), loaded::sample);
+        // The bundled file is checked by the tests: only memory can fail here (MG_ERR_NOMEM,
+        // passed through).
+        return rc == MG_ERR_LOAD || rc == MG_ERR_IO ? MG_ERR_INTERNAL : rc;
     });
 }
 
@@ -796,6 +816,53 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
         *response = json::respond_owned(e->dir, std::string_view(req ? req : "", len), status);
         if (!*response) throw std::bad_alloc();
         return status;
+    });
+}
+
+int mg_plan_json_to(const mg_engine* e, const char* req, size_t len, char* out, size_t capacity,
+                    size_t* size) {
+    if (!size) return arg_error("size is NULL");
+    *size = 0;
+    if (!out && capacity) return arg_error("out is NULL");
+    return guarded([&] {
+        std::string refusal;
+        std::string_view response;
+        int status = 0;
+        if (!e || (!req && len)) { // as mg_plan_json: still a response of the contract
+            json::write_refusal_only(refusal, texts::msg_invalid_request, !e ? "engine" : "request",
+                                     lang::ja);
+            response = refusal;
+            status = arg_error(!e ? "engine is NULL" : "request is NULL");
+        } else {
+            response = json::respond_scratch(e->dir, std::string_view(req ? req : "", len), status);
+            if (status < 0) throw std::bad_alloc();
+        }
+        *size = response.size();
+        const bool fits = response.size() <= capacity;
+        if (fits && !response.empty()) std::memcpy(out, response.data(), response.size());
+        if (refusal.empty()) json::release_scratch_if_large();
+        if (!fits) {
+            set_error("buffer too small: the response needs %zu bytes", response.size());
+            return MG_ERR_BUFFER;
+        }
+        return status;
+    });
+}
+
+int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out) {
+    return guarded([&] {
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!input && len) return arg_error("input is NULL");
+        json::out_buffer buf;
+        json::batch_lines lines(e->dir);
+        std::string_view rest(input ? input : "", len);
+        while (!rest.empty()) rest.remove_prefix(lines.feed(rest, buf));
+        lines.finish(buf);
+        buf.push_back('\0');
+        *out = buf.release();
+        return MG_OK;
     });
 }
 

@@ -1196,9 +1196,8 @@ int respond(const directory& dir, std::string_view input, out_buffer& out, std::
     return respond_into(dir, input, out, line, padded);
 }
 
-char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
-    // Written in the thread's scratch block, then copied into a block of exactly its size:
-    // one small allocation, as the caller will free it, instead of a large one shrunk after.
+std::string_view respond_scratch(const directory& dir, std::string_view input,
+                                 int& status) noexcept {
     out_buffer* scratch = nullptr;
     try {
         scratch = &thread_reader().scratch;
@@ -1209,18 +1208,30 @@ char* respond_owned(const directory& dir, std::string_view input, int& status) n
     } catch (...) {
         if (scratch) scratch->release_memory();
         status = -1;
-        return nullptr;
+        return {};
     }
-    const std::size_t n = scratch->size();
-    char* p = static_cast<char*>(std::malloc(n + 1));
+    return scratch->view();
+}
+
+void release_scratch_if_large() noexcept {
+    // Keep a block for the usual response; give back one a huge request grew.
+    out_buffer& scratch = thread_reader().scratch;
+    if (scratch.size() > (std::size_t(64) << 10)) scratch.release_memory();
+}
+
+char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
+    // Written in the thread's scratch block, then copied into a block of exactly its size:
+    // one small allocation, as the caller will free it, instead of a large one shrunk after.
+    const std::string_view r = respond_scratch(dir, input, status);
+    if (status < 0) return nullptr;
+    char* p = static_cast<char*>(std::malloc(r.size() + 1));
     if (p) {
-        std::memcpy(p, scratch->data(), n);
-        p[n] = '\0';
+        std::memcpy(p, r.data(), r.size());
+        p[r.size()] = '\0';
     } else {
         status = -1;
     }
-    // Keep a block for the usual response; give back one a huge request grew.
-    if (n > (std::size_t(64) << 10)) scratch->release_memory();
+    release_scratch_if_large();
     return p;
 }
 

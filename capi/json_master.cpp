@@ -146,4 +146,11 @@ load_master_file_any(const directory& base, const std::string& path, const load_
     return load_master_any(base, text, path, opts);
 }
 
+tl::expected<directory, load_error> load_sample_master(const directory& base,
+                                                       const load_options& opts) {
+    load_options utf8 = opts; // the bundled file is UTF-8, whatever the caller's encoding
+    utf8.encoding = text_encoding::utf8;
+    return load_master(base, sample_master(), "sample-municipal.csv", utf8);
+}
+
 } // namespace mamisguide::json

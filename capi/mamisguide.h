@@ -55,9 +55,20 @@
 /* Comparable: major * 1000000 + minor * 1000 + patch. */
 #define MG_VERSION_NUMBER (MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH)
 
-#if defined(_WIN32)
+/* MG_API marks what the library exports. Windows (MSVC, MinGW): dllexport while the library is
+ * built (capi/CMakeLists.txt defines MG_BUILDING), dllimport for its users, nothing for users
+ * of the static library (define MG_STATIC; CMake's mamisguide::capi_static does). GCC and Clang
+ * elsewhere: default visibility (the library is built with -fvisibility=hidden). Any other
+ * compiler: nothing. */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(MG_BUILDING)
 #define MG_API __declspec(dllexport)
-#elif defined(__GNUC__)
+#elif defined(MG_STATIC)
+#define MG_API
+#else
+#define MG_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
 #define MG_API __attribute__((visibility("default")))
 #else
 #define MG_API
@@ -474,6 +485,29 @@ MG_API int mg_mypage_step_json(int mypage, int lang, char** out);
  * MG_ERR_LOAD: {"ok": false, "error": {"code": "load_error", "kind", "message", "source",
  * "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this thread. */
 MG_API int mg_last_load_error_json(int lang, char** out);
+
+/* ---- since 1.1 (symbol version MAMISGUIDE_1.1) ------------------------------------------- */
+/* JSON Lines in, JSON Lines out: exactly the bytes `mamisguide batch` writes for the same input,
+ * from the same code. One response per line of `input`, in order, each with its "line" number
+ * and a newline; blank, malformed and oversized (> 1 MiB) lines get invalid_request; a last line
+ * without a newline is answered too. *out is set to the NUL-terminated responses (free with
+ * mg_free; "" for an empty input), or NULL on failure. Returns MG_OK (whatever the lines'
+ * answers were), MG_ERR_ARGUMENT or MG_ERR_NOMEM. Since 1.1. */
+MG_API int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out);
+/* mg_plan_json into a buffer of the caller's: the same response (without a NUL), its length in
+ * *size. When it does not fit in `capacity` bytes, nothing is written, *size is the capacity
+ * needed and MG_ERR_BUFFER is returned: call again with that much. No allocation is handed out,
+ * so a binding that reuses one buffer (the JavaScript package) neither scans for the end nor
+ * frees anything per request. Returns what mg_plan_json returns, or MG_ERR_BUFFER. Since 1.1. */
+MG_API int mg_plan_json_to(const mg_engine* e, const char* request, size_t len, char* out,
+                           size_t capacity, size_t* size);
+/* Adds the bundled sample master (the command line's data/sample-municipal.csv, built into the
+ * library: real associations with codes of our own, not an official master) and marks the
+ * engine as planning on it: every plan's JSON then ends with a note of kind sample_directory,
+ * as the command line's does when no master is named. A later mg_engine_load_directory* clears
+ * the mark; catalogues loaded after it keep it. Returns MG_OK, MG_ERR_ARGUMENT or MG_ERR_NOMEM.
+ * Not thread-safe (a load). Since 1.1. */
+MG_API int mg_engine_load_sample(mg_engine* e);
 
 /* ---- names ------------------------------------------------------------------------------- */
 /* The JSON contract's name of each constant ("join", "municipal", "admission", …), for bindings

@@ -5,9 +5,10 @@
 
 Every word a user reads lives in the text tables (include/mamisguide/text.hpp and
 include/mamisguide/texts/*.hpp); named data stays with its data (the data modules below). Any
-other string literal in src/, capi/, include/ or python/mamisguide/ that holds a Japanese
-character (kana, kanji, full-width forms, Japanese punctuation) is counted, and so is Japanese
-text in an HTML file outside its comments. Comments are not counted.
+other string literal in src/, capi/, include/, python/mamisguide/, the bindings (java/, php/,
+dotnet/) or js/ (the npm package) that holds a Japanese character (kana, kanji, full-width
+forms, Japanese punctuation) is counted, and so is Japanese text in an HTML file outside its
+comments. Comments are not counted.
 
 Usage: scripts/check-words.py [-v] [ROOT]
 Prints one line per literal found (with -v, also the files scanned), then a last line that starts
@@ -22,7 +23,7 @@ import sys
 import tokenize
 from pathlib import Path
 
-SCANNED = ("src", "capi", "include", "python/mamisguide")
+SCANNED = ("src", "capi", "include", "python/mamisguide", "java", "php", "dotnet", "js")
 TABLES = ("include/mamisguide/text.hpp", "include/mamisguide/texts/")
 DATA_MODULES = (
     "include/mamisguide/directory.hpp",
@@ -30,7 +31,7 @@ DATA_MODULES = (
     "include/mamisguide/categories.hpp",
     "include/mamisguide/guide.hpp",
 )
-C_LIKE = {".c", ".h", ".cpp", ".hpp", ".cc", ".js", ".mjs", ".css"}
+C_LIKE = {".c", ".h", ".cpp", ".hpp", ".cc", ".js", ".mjs", ".cjs", ".ts", ".css", ".java", ".cs", ".php"}
 JAPANESE = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -98,7 +99,8 @@ def literals(path: Path):
         return python_literals(text)
     if path.suffix in (".html", ".htm"):
         return html_text(text)
-    return c_like_literals(text, js=path.suffix in (".js", ".mjs"))
+    # PHP's strings are quoted as JavaScript's are ('…', "…"; its `…` runs a command)
+    return c_like_literals(text, js=path.suffix in (".js", ".mjs", ".php"))
 
 
 def exempt(rel: str) -> bool:

@@ -2,14 +2,17 @@
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
 # CI: the Debian packages as a user gets them. Builds them (scripts/package.sh: no tests, lintian
-# with no errors), installs them, then, with no environment variable pointing anywhere:
+# --pedantic clean), then builds them again in another directory, at another time (faketime,
+# 400 days on), in another time zone, locale and umask, and checks that every .deb is the same
+# bytes (diffoscope prints nothing). Installs the first build, then, with no environment variable
+# pointing anywhere:
 #   - the C consumer with pkg-config, shared (libmamisguide.so.1 found by the loader) and
 #     static (libmamisguide.a and its private libraries from `pkg-config --static`);
 #   - the C++ consumer with find_package(mamisguide) (tests/capi/consumer);
 #   - the Python package with Debian's /usr/bin/python3;
-#   - the command line;
+#   - the command line, /etc/mamisguide/ and the systemd unit (installed, not enabled);
 # and purges the packages again. Needs root (or sudo) for apt. MG_PACKAGES_PREBUILT=1 skips the
-# build and uses the .debs already in dist/.
+# builds and uses the .debs already in dist/; MG_PACKAGES_REPRODUCIBLE=0 skips the second build.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
@@ -22,7 +25,10 @@ if [ "${MG_PACKAGES_PREBUILT:-0}" = 1 ]; then
   say "the packages already in dist/ (MG_PACKAGES_PREBUILT=1)"
 else
   say "build the packages"
-  "$here/scripts/package.sh"
+  "$here/scripts/package.sh" "$here/dist"
+  if [ "${MG_PACKAGES_REPRODUCIBLE:-1}" = 1 ]; then
+    "$here/scripts/reproducible.sh" "$here/dist" "$here/dist-again"
+  fi
 fi
 
 say "install ${packages[*]}"
@@ -78,6 +84,18 @@ say "the command line"
 mamisguide holidays 2026 | head -3
 echo '{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural","national"]},"request":{"operation":"withdraw","levels":["national"]}}' |
   mamisguide plan --json | grep -q '"ok":true'
+
+say "/etc/mamisguide/ and the service: installed, conffiles, neither enabled nor started"
+test -f /etc/mamisguide/README && test -f /etc/mamisguide/sample-municipal.csv
+dpkg-query --showformat='${Conffiles}\n' --show mamisguide | grep -q /etc/mamisguide/README
+dpkg-query --showformat='${Conffiles}\n' --show mamisguide | grep -q /etc/mamisguide/sample-municipal.csv
+unit=$(dpkg -L mamisguide | grep '/mamisguide\.service$')
+systemd-analyze verify --man=no "$unit"
+if [ -e /etc/systemd/system/multi-user.target.wants/mamisguide.service ]; then
+  echo "ci-packages: the service was enabled on install" >&2
+  exit 1
+fi
+mamisguide directory --directory /etc/mamisguide/sample-municipal.csv --code 13-chiyoda | grep -q 13-chiyoda
 
 say "purge"
 purge

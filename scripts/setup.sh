@@ -17,6 +17,8 @@ packages=(
   clang libclang-rt-14-dev time abigail-tools
   libboost1.74-dev python3-jsonschema
   chromium chromium-driver python3-selenium fonts-noto-cjk graphviz
+  systemd
+  default-jdk-headless libjna-java php8.2-cli mono-mcs
 )
 
 # Pictures (`mamisguide graph --format svg|png` and the test that renders them): Graphviz and a

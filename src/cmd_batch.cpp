@@ -10,8 +10,8 @@
 // appended to one reused buffer and written in large blocks. When the input is not keeping the
 // reader busy (a pipe with a slow writer), pending responses are flushed before waiting for
 // more, so a co-process gets its answers without waiting for a full block.
-#include "batch_lines.hpp"
 #include "cli.hpp"
+#include <batch_lines.hpp>
 
 #include <json.hpp>
 #include <mamisguide/texts/cli.hpp>
@@ -167,7 +167,7 @@ private:
     directory_options dopts_;
     std::string file_;
     bool quiet_ = false;
-    std::optional<mg_batch::batch_lines> lines_;
+    std::optional<json::batch_lines> lines_;
     json::out_buffer out_;
     bool progress_ = false, progress_shown_ = false;
     std::chrono::steady_clock::time_point start_, last_progress_;

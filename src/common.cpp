@@ -4,10 +4,8 @@
 #include "cli.hpp"
 #include "json.hpp"
 
-#include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -43,35 +41,6 @@ lang to_lang(const std::string& value) noexcept {
     return value == "en" ? lang::en : lang::ja;
 }
 
-namespace {
-
-bool readable(const std::string& path) {
-    return !path.empty() && ::access(path.c_str(), R_OK) == 0;
-}
-
-std::string executable_dir() {
-    char buf[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return {};
-    std::string p(buf, static_cast<std::size_t>(n));
-    const auto slash = p.rfind('/');
-    return slash == std::string::npos ? std::string() : p.substr(0, slash);
-}
-
-} // namespace
-
-std::string sample_master_path() {
-    const std::string dir = executable_dir();
-    if (!dir.empty()) {
-        std::string installed = dir + "/../share/mamisguide/sample-municipal.csv";
-        if (readable(installed)) return installed;
-    }
-#ifdef MG_SAMPLE_MASTER
-    if (readable(MG_SAMPLE_MASTER)) return MG_SAMPLE_MASTER;
-#endif
-    return {};
-}
-
 std::string named_master(const directory_options& o) {
     if (!o.directory.empty()) return o.directory;
     const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
@@ -94,18 +63,18 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         for (const load_notice& n : notices) print_error(n.message(l));
         notices.clear();
     };
-    std::string master = named_master(o);
-    // The sample is never used silently: the plans' JSON and text say so, and stderr warns
-    // (once per run).
+    const std::string master = named_master(o);
+    // Without a master, the sample built into the library (mg_engine_load_sample's), never used
+    // silently: the plans' JSON and text say so, and stderr warns (once per run).
     const bool sample = master.empty();
     if (sample) {
-        master = sample_master_path();
         static bool warned = false;
-        if (!warned && !master.empty()) print_error(texts::sample_warning.get(l));
+        if (!warned) print_error(texts::sample_warning.get(l));
         warned = true;
     }
-    if (!master.empty()) {
-        auto loaded = json::load_master_file_any(dir, master, opts);
+    {
+        auto loaded = sample ? json::load_sample_master(dir, opts)
+                             : json::load_master_file_any(dir, master, opts);
         tell();
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
@@ -116,7 +85,7 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
-    dir.set_sample(sample && !sample_master_path().empty());
+    dir.set_sample(sample);
     return dir;
 }
 

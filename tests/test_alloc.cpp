@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The hot path allocates nothing: with every global operator new replaced by a counting one,
 // plan() (plans and refusals with suggestions, all six operations, MyPage unknown, proxy,
-// cascade), check_levels() and check() perform no allocation once the directory is loaded.
+// cascade), check_levels() and check() perform no allocation once the directory is loaded; the
+// CP932 decoder allocates only its output.
 #define BOOST_TEST_MODULE test_alloc
 #include <boost/test/unit_test.hpp>
 
@@ -12,6 +13,8 @@
 #include "rules_fixtures.hpp"
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 using namespace mamisguide;
@@ -189,4 +192,20 @@ BOOST_AUTO_TEST_CASE(loading_does_allocate) {
     const auto d = load_master(directory::builtin(), "code,name,prefecture\n13-x,某医師会,13\n");
     BOOST_TEST(mg_alloc::allocations() > before);
     BOOST_TEST(d.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(cp932_decoding_allocates_only_the_output) {
+    // Issue 32: the CP932 decoder grows its output once, and not at all when it has room; a
+    // refusal allocates nothing more. (One-byte katakana, two-byte kanji, an IBM extension.)
+    const std::string_view sjis = "code,\xB6\xC0\xB6\xC5,\x88\xE3\x8E\x74\xFB\xFC\r\n";
+    std::string out;
+    std::size_t before = mg_alloc::allocations();
+    BOOST_TEST(detail::cp932_to_utf8(sjis, out).ok());
+    BOOST_TEST(mg_alloc::allocations() - before == 1u);
+    BOOST_TEST(out == "code,\uFF76\uFF80\uFF76\uFF85,\u533B\u5E2B\u9AD9\r\n");
+    out.clear(); // keeps its capacity
+    before = mg_alloc::allocations();
+    BOOST_TEST(detail::cp932_to_utf8(sjis, out).ok());
+    BOOST_TEST(detail::cp932_to_utf8("\x81\x40\x85\x40", out).bad == 2u);
+    BOOST_TEST(mg_alloc::allocations() - before == 0u);
 }

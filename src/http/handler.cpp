@@ -3,8 +3,8 @@
 // The HTTP service's request handler (handler.hpp).
 #include "http/handler.hpp"
 
-#include "batch_lines.hpp"
 #include "http/assets.hpp"
+#include <batch_lines.hpp>
 
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
@@ -157,7 +157,7 @@ response do_batch(const dataset& d, std::string_view body) {
     response r;
     r.ep = endpoint::batch;
     r.content_type = ndjson_type;
-    mg_batch::batch_lines lines(d.dir);
+    json::batch_lines lines(d.dir);
     json::out_buffer out;
     while (!body.empty()) body.remove_prefix(lines.feed(body, out));
     lines.finish(out);

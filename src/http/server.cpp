@@ -13,7 +13,7 @@
 // one after the other.
 #include "http/server.hpp"
 
-#include "batch_lines.hpp"
+#include <batch_lines.hpp>
 
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
@@ -508,7 +508,7 @@ private:
     void batch_count() {
         if (!lines_) return;
         lines_answered_ = lines_->lines();
-        for (int i = 0; i < mg_batch::batch_lines::n_statuses; ++i)
+        for (int i = 0; i < json::batch_lines::n_statuses; ++i)
             if (lines_->counts()[i]) st_.svc.stats.answer(i, lines_->counts()[i]);
     }
 
@@ -562,7 +562,7 @@ private:
     std::chrono::steady_clock::time_point started_;
 
     // batch
-    std::optional<mg_batch::batch_lines> lines_;
+    std::optional<json::batch_lines> lines_;
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
     json::out_buffer out_;

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -191,4 +192,45 @@ BOOST_AUTO_TEST_CASE(json_master_in_cp932) {
     BOOST_TEST(mg_association_find(e, "13-j", MG_LANG_JA, &info) == MG_OK);
     BOOST_TEST(std::string(info.name) == "甲医師会");
     BOOST_TEST(mg_engine_notice_count(e) == 1u);
+}
+
+// Issue 32: the CP932 master of the corpus whose names hold what CP932 has and Shift_JIS has not
+// (～ 0x8160, － 0x817C, ① 0x8740, 﨑 0xFAB1, 髙 0xFBFC) decodes to exactly these names. The same
+// file is to give the same answers through the WebAssembly package and the Windows DLL.
+BOOST_AUTO_TEST_CASE(cp932_windows_characters_from_the_corpus) {
+    const std::string path =
+        MG_SOURCE_DIR "/tests/fuzz/corpus/master/ok-excel-cp932-windows-characters.csv";
+    std::ifstream in(path, std::ios::binary);
+    BOOST_TEST_REQUIRE(in.good(), path);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* sjis : {"\x81\x60", "\x81\x7C", "\x87\x40", "\xFA\xB1", "\xFB\xFC"})
+        BOOST_TEST(bytes.find(sjis) != std::string::npos, "the file holds its characters");
+
+    const std::pair<const char*, const char*> want[] = {
+        {"13-takashima", "\u9AD9島平医師会"},     // 髙 U+9AD9 (0xFBFC)
+        {"14-kawasaki", "川\uFA11医師会"},        // 﨑 U+FA11 (0xFAB1)
+        {"13-daiichi", "第\u2460地区医師会"},     // ① U+2460 (0x8740)
+        {"13-chome", "一丁目\uFF5E三丁目医師会"}, // ～ U+FF5E (0x8160), not U+301C
+        {"13-tozai", "東\uFF0D西医師会"},         // － U+FF0D (0x817C), not U+2212
+    };
+    engine from_file, from_buffer;
+    BOOST_TEST_REQUIRE(mg_engine_load_directory(from_file, path.c_str()) == MG_OK, mg_last_error());
+    BOOST_TEST_REQUIRE(mg_engine_load_directory_buffer(from_buffer, bytes.data(), bytes.size()) ==
+                           MG_OK,
+                       mg_last_error());
+    for (mg_engine* e : {from_file.e, from_buffer.e}) {
+        std::size_t n = 0;
+        BOOST_TEST(mg_association_count(e, &n) == MG_OK);
+        BOOST_TEST(n == 48u + 5u);
+        for (const auto& [code, name] : want) {
+            mg_association_info info = MG_ASSOCIATION_INFO_INIT;
+            BOOST_TEST_REQUIRE(mg_association_find(e, code, MG_LANG_JA, &info) == MG_OK, code);
+            BOOST_TEST(std::string(info.code) == code);
+            BOOST_TEST(std::string(info.name) == name, code);
+        }
+    }
+    // Read as CP932 (guessed, so said), and nothing else to say.
+    const auto n = notices(from_buffer, MG_LANG_EN);
+    BOOST_TEST_REQUIRE(n.size() == 1u);
+    BOOST_TEST(n[0] == "<buffer>: not UTF-8: read as CP932 (Shift_JIS)");
 }

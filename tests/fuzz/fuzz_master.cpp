@@ -5,12 +5,21 @@
 // mg_engine_load_directory_buffer). A refusal loads nothing — the engine and the base
 // directory are unchanged — and names a line of the input; a success adds exactly the rows'
 // associations, each findable, one level below its prefecture, and plannable through JSON
-// (which checks the writer escapes whatever a code or name holds).
+// (which checks the writer escapes whatever a code or name holds). Where glibc is the C
+// library, the bytes are also decoded as CP932 by the library (detail/cp932.hpp) and by glibc's
+// iconv, whole and from their second byte on: the same UTF-8 and the same refusal, at the same
+// byte (issue 32; tests/test_cp932.cpp does every one- and two-byte input).
 #include "fuzz_check.hpp"
 
 #include "json.hpp"
 
 #include <mamisguide.h>
+#include <mamisguide/detail/cp932.hpp>
+
+#if defined(__GLIBC__)
+#include "../support/iconv_cp932.hpp"
+#define MG_FUZZ_ICONV 1
+#endif
 
 namespace {
 
@@ -59,10 +68,28 @@ std::string engine_codes() {
     return all;
 }
 
+/// The library's CP932 decoder gives what glibc's iconv gives for `in` (a no-op without glibc).
+void check_cp932(std::string_view in) {
+#ifdef MG_FUZZ_ICONV
+    if (!mgtest::have_iconv_cp932()) return;
+    const mgtest::iconv_result want = mgtest::iconv_cp932(in);
+    std::string got;
+    const detail::conversion c = detail::cp932_to_utf8(in, got);
+    MGF_CHECK(got == want.out && c.bad == want.bad && c.cut_off == (want.error == EINVAL),
+              "CP932: the library and glibc differ (glibc stops at " + std::to_string(want.bad) +
+                  " errno " + std::to_string(want.error) + ", the library at " +
+                  std::to_string(c.bad) + ")");
+#else
+    (void)in;
+#endif
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view csv(reinterpret_cast<const char*>(data), size);
+    check_cp932(csv);
+    if (!csv.empty()) check_cp932(csv.substr(1));
     const directory& b = base();
     const auto before = b.data();
     const std::size_t n0 = b.size();

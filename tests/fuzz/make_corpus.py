@@ -258,6 +258,14 @@ MASTER_EXCEL_OK = {
     "case-and-padding": lambda: b" Code ,NAME,Prefecture,,\r\n 13-x ,x,01,,\r\n",
     "cp932-katakana-halfwidth": lambda: cp932("コード,名称,都道府県\n13-x,ｶﾀｶﾅ医師会,13\n"),
     "truncated-utf8-reads-as-cp932": lambda: b"code,name,prefecture\n13-x,\xe5\x8c,13\n",
+    # Issue 32: what CP932 has and Shift_JIS has not, as Windows writes it — ～ (0x8160) and
+    # － (0x817C) as U+FF5E and U+FF0D, ① (0x8740, NEC row 13), 﨑 (0xFAB1) and 髙 (0xFBFC, IBM
+    # extensions). tests/capi/test_files_capi.cpp checks the names it decodes to; the same file
+    # is for comparing the WebAssembly package and the Windows DLL with the native library.
+    "cp932-windows-characters": lambda: cp932(
+        "医師会コード,医師会名,都道府県\r\n13-takashima,髙島平医師会,東京都\r\n"
+        "14-kawasaki,川﨑医師会,14\r\n13-daiichi,第①地区医師会,13\r\n"
+        "13-chome,一丁目～三丁目医師会,13\r\n１３－ｔｏｚａｉ,東－西医師会,13\r\n"),
 }
 
 MASTER_EXCEL_BAD = {

@@ -200,7 +200,7 @@ inline bool refuse_byte(load_error& err, load_error_kind kind, std::string_view 
 
 /// Turns the bytes of a master or catalogue into UTF-8 text (`text`, which may point into
 /// `data` or into `storage`), as `opts.encoding` says: valid UTF-8 (a BOM skipped) as is;
-/// otherwise, unless UTF-8 is forced, CP932 through iconv, with a notice. Refusals name the
+/// otherwise, unless UTF-8 is forced, CP932 (detail/cp932.hpp), with a notice. Refusals name the
 /// line and the byte.
 inline bool decode_text(std::string_view data, const std::string& source, const load_options& opts,
                         std::string& storage, std::string_view& text, load_error& err) {
@@ -223,10 +223,6 @@ inline bool decode_text(std::string_view data, const std::string& source, const 
     }
     storage.clear();
     const conversion c = cp932_to_utf8(data, storage);
-    if (c.unavailable) {
-        err.detail = "iconv: CP932";
-        return false;
-    }
     if (!c.ok())
         return refuse_byte(err,
                            opts.encoding == text_encoding::cp932

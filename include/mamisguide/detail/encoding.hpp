@@ -1,57 +1,16 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
 // mamisguide — reading text that is not UTF-8: CP932 (Shift_JIS with Windows' extensions, what
-// Excel on Japanese Windows saves CSV as), converted with glibc's iconv; no tables of our own.
+// Excel on Japanese Windows saves CSV as), converted by the library's own decoder
+// (detail/cp932.hpp, glibc's table); and telling a damaged UTF-8 file from a CP932 one.
 #pragma once
 
-#include <iconv.h>
+#include "cp932.hpp"
 
-#include <cerrno>
 #include <cstddef>
-#include <new>
-#include <string>
 #include <string_view>
 
 namespace mamisguide::detail {
-
-/// The outcome of a conversion: `bad` is the offset of the first byte that is not CP932 (npos
-/// when all converted); `unavailable` when this system's iconv has no CP932.
-struct conversion {
-    std::size_t bad = std::string_view::npos;
-    bool unavailable = false;
-    bool ok() const noexcept { return bad == std::string_view::npos && !unavailable; }
-};
-
-/// Converts CP932 `in` to UTF-8, appended to `out`. CP932 never uses 0x0A in a multi-byte
-/// character, so the text keeps its lines: line numbers hold in both encodings.
-inline conversion cp932_to_utf8(std::string_view in, std::string& out) {
-    conversion r;
-    // UTF-8 takes at most 3 bytes per CP932 byte (a one-byte katakana becomes three). Made room
-    // for first: nothing can throw once the converter is open.
-    const std::size_t start = out.size();
-    out.resize(start + in.size() * 3 + 4);
-    iconv_t cd = ::iconv_open("UTF-8", "CP932");
-    if (cd == reinterpret_cast<iconv_t>(-1)) {
-        if (errno == ENOMEM) throw std::bad_alloc();
-        out.resize(start);
-        r.unavailable = true;
-        return r;
-    }
-    char* src = const_cast<char*>(in.data());
-    std::size_t src_left = in.size();
-    char* dst = &out[start];
-    std::size_t dst_left = out.size() - start;
-    while (src_left > 0) {
-        if (::iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
-            // EILSEQ: not CP932; EINVAL: a character cut off by the end; E2BIG cannot happen.
-            r.bad = static_cast<std::size_t>(src - in.data());
-            break;
-        }
-    }
-    ::iconv_close(cd);
-    out.resize(out.size() - dst_left);
-    return r;
-}
 
 /// True when text that is not valid UTF-8 still reads as mostly UTF-8: it has well-formed
 /// multi-byte characters, at least as many as broken sequences. Such a file is a UTF-8 file

@@ -1,15 +1,17 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// JSON Lines in, JSON Lines out: the line logic that `mamisguide batch` and the HTTP service's
-// POST /v1/batch share. Input arrives in pieces of any size; every complete line is answered
-// in order with json::respond (its "line" number added), blank, malformed and oversized lines
-// with invalid_request. Memory stays constant: a line is answered in place when it lies whole
-// in a piece (parsed there, without a copy, when json::input_padding bytes of the piece follow
-// it), a line split across pieces is carried in a buffer of at most one request, and a
-// line longer than json::max_request_bytes is skipped unread and answered as too large.
+// JSON Lines in, JSON Lines out: the line logic that `mamisguide batch`, the HTTP service's
+// POST /v1/batch and the C ABI's mg_batch_json (so the JavaScript package's batch) share. Input
+// arrives in pieces of any size; every complete line is answered in order with json::respond (its
+// "line" number added), blank, malformed and oversized lines with invalid_request. Memory stays
+// constant: a line is answered in place when it lies whole in a piece (parsed there, without a
+// copy, when json::input_padding bytes of the piece follow it), a line split across pieces is
+// carried in a buffer of at most one request, and a line longer than json::max_request_bytes is
+// skipped unread and answered as too large.
 #pragma once
 
-#include <json.hpp>
+#include "json.hpp"
+
 #include <mamisguide/mamisguide.hpp>
 
 #include <cstddef>
@@ -17,9 +19,7 @@
 #include <string>
 #include <string_view>
 
-namespace mg_batch {
-
-using namespace mamisguide;
+namespace mamisguide::json {
 
 class batch_lines {
 public:
@@ -58,4 +58,4 @@ private:
     std::size_t counts_[n_statuses] = {};
 };
 
-} // namespace mg_batch
+} // namespace mamisguide::json

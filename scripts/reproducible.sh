@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
+# Reproducible packages: builds the Debian packages again (scripts/package.sh) in another scratch
+# directory, 400 days later (faketime), in another time zone, locale (ja_JP.UTF-8) and umask
+# (0002), and compares every .deb with the first build's: exit 1 unless every one is the same
+# bytes, with what diffoscope (Debian diffoscope-minimal) prints about those that differ.
+# SOURCE_DATE_EPOCH is debian/changelog's date in both builds (dpkg-buildpackage sets it).
+#
+# Usage: scripts/reproducible.sh FIRST_DIST_DIR [SECOND_DIST_DIR]   (default: dist-again/)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+first=$(realpath "$1")
+second=$(realpath -m "${2:-$here/dist-again}")
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+
+need=()
+for p in diffoscope-minimal faketime locales; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "reproducible: installing ${need[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  "${sudo[@]}" localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
+fi
+
+echo "reproducible: the second build (faketime +400d, TZ=Pacific/Kiritimati, LC_ALL=ja_JP.UTF-8, umask 0002)" >&2
+(
+  umask 0002
+  export TZ=Pacific/Kiritimati LC_ALL=ja_JP.UTF-8 LANG=ja_JP.UTF-8 LANGUAGE=ja
+  faketime -f '+400d' "$here/scripts/package.sh" "$second"
+)
+
+status=0
+n=0
+for a in "$first"/*.deb; do
+  b=$second/$(basename "$a")
+  n=$((n + 1))
+  if [ ! -f "$b" ]; then
+    echo "reproducible: $(basename "$a") is missing from the second build" >&2
+    status=1
+    continue
+  fi
+  out=$(diffoscope --no-progress "$a" "$b" 2>&1) || true
+  if [ -n "$out" ] || ! cmp -s "$a" "$b"; then
+    echo "reproducible: $(basename "$a") differs:" >&2
+    echo "$out" | head -200 >&2
+    status=1
+  fi
+done
+[ "$n" -gt 0 ] || { echo "reproducible: no .deb in $first" >&2; exit 1; }
+if [ "$status" -eq 0 ]; then
+  echo "reproducible: all $n .debs are the same bytes in both builds (diffoscope printed nothing)" >&2
+fi
+exit "$status"
