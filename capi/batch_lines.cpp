@@ -4,6 +4,7 @@
 #include "batch_lines.hpp"
 
 #include <cstring>
+#include <new>
 
 namespace mamisguide::json {
 
@@ -14,30 +15,38 @@ std::size_t batch_lines::refusals() const noexcept {
 }
 
 void batch_lines::answer(std::string_view line, out_buffer& out, bool padded) {
-    ++line_;
+    const std::size_t number = line_ + 1;
+    const std::size_t start = out.size();
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     int rc;
-    if (line.size() > max_request_bytes) {
-        write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
-        rc = static_cast<int>(refusal_code::invalid_request);
-    } else {
-        const std::size_t start = out.size();
-        rc = respond(*dir_, line, out, line_, padded);
-        if (rc < 0) {
-            out.truncate(start);
-            write_refusal_only(out, texts::json_internal, "", lang::ja, line_);
+    try {
+        if (line.size() > max_request_bytes) {
+            write_refusal_only(out, texts::json_too_large, "", lang::ja, number);
             rc = static_cast<int>(refusal_code::invalid_request);
+        } else {
+            rc = respond(*dir_, line, out, number, padded);
+            if (rc < 0) throw std::bad_alloc(); // respond()'s one failure
         }
+        out.push_back('\n');
+    } catch (...) {
+        out.truncate(start); // never half a line
+        throw;
     }
+    line_ = number;
     ++counts_[rc];
-    out.push_back('\n');
 }
 
 void batch_lines::answer_oversized(out_buffer& out) {
+    const std::size_t start = out.size();
+    try {
+        write_refusal_only(out, texts::json_too_large, "", lang::ja, line_ + 1);
+        out.push_back('\n');
+    } catch (...) {
+        out.truncate(start);
+        throw;
+    }
     ++line_;
-    write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
     ++counts_[static_cast<int>(refusal_code::invalid_request)];
-    out.push_back('\n');
 }
 
 std::size_t batch_lines::feed(std::string_view piece, out_buffer& out, std::size_t out_limit) {

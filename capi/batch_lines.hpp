@@ -31,11 +31,15 @@ public:
     /// Answers every line that `piece` completes, appending the responses (each followed by
     /// '\n') to `out`. Stops early, once `out` holds `out_limit` bytes or more, and returns how
     /// many bytes of `piece` were consumed: call again with the rest.
+    ///
+    /// Out of memory: throws std::bad_alloc, with `out` ending after the last line answered
+    /// whole (never half a line) and lines() the number answered, so the line that could not be
+    /// answered is lines() + 1. The object is then only good for lines() and destruction.
     std::size_t feed(std::string_view piece, json::out_buffer& out,
                      std::size_t out_limit = std::numeric_limits<std::size_t>::max());
 
     /// The end of the input: answers a last line that has no newline. (A newline at the very
-    /// end adds no record.)
+    /// end adds no record.) Out of memory: as feed().
     void finish(json::out_buffer& out);
 
     std::size_t lines() const noexcept { return line_; }

@@ -10,10 +10,14 @@
 #include <emmintrin.h>
 #endif
 
+#include <pthread.h>
+
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 
 // The writers' tiny helpers are called ~100 times per response with literal arguments:
@@ -27,6 +31,25 @@
 namespace mamisguide::json {
 
 static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "json.hpp's input_padding");
+
+void simdjson_first_use() {
+    static std::atomic<bool> done{false};
+    if (done.load(std::memory_order_acquire)) return;
+    // Function-local statics of libsimdjson, made on their first call; the implementations and
+    // the detector are built by noexcept constructors that allocate (their names are
+    // std::strings), so a failed allocation there is std::terminate whoever calls.
+    (void)simdjson::get_available_implementations();
+    // The detector picks the best implementation on its first use (allocating too): name()
+    // makes it pick now.
+    (void)simdjson::get_active_implementation()->name();
+    done.store(true, std::memory_order_release);
+}
+
+namespace {
+/// ... which is why they are made when the library is loaded (dlopen, or the program's start),
+/// not on a caller's first parse: no parse then allocates inside simdjson's noexcept code.
+const bool simdjson_ready = (simdjson_first_use(), true);
+} // namespace
 
 out_buffer::~out_buffer() {
     std::free(data_);
@@ -403,16 +426,43 @@ struct reader {
     bool ready = false;
 };
 
+/// The readers live in a pthread key, not in a thread_local: glibc allocates a dlopen'd
+/// library's thread-local block, and registers a thread_local's destructor, with malloc on a
+/// thread's first use, and aborts the process when that fails (issue 25); a key's value needs
+/// no allocation, and the key's destructor frees the reader when its thread ends.
+struct reader_key {
+    pthread_key_t key;
+    bool ok;
+};
+
+const reader_key& readers() noexcept {
+    static const reader_key k = [] {
+        reader_key r{};
+        r.ok = pthread_key_create(&r.key, [](void* p) { delete static_cast<reader*>(p); }) == 0;
+        return r;
+    }();
+    return k;
+}
+
+/// This thread's reader, made on first use. Throws std::bad_alloc when it cannot be.
 reader& thread_reader() {
-    thread_local reader r;
-    if (!r.ready) {
+    simdjson_first_use();
+    const reader_key& k = readers();
+    if (!k.ok) throw std::bad_alloc();
+    auto* r = static_cast<reader*>(pthread_getspecific(k.key));
+    if (!r) {
+        std::unique_ptr<reader> fresh(new reader);
+        if (pthread_setspecific(k.key, fresh.get()) != 0) throw std::bad_alloc();
+        r = fresh.release();
+    }
+    if (!r->ready) {
         // Start small; the parser grows up to max_request_bytes as inputs need it. (The
         // maximum goes through the constructor: set_max_capacity() followed by allocate()
         // loses it in Debian's simdjson 3.0.1.)
-        if (r.parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
-        r.ready = true;
+        if (r->parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
+        r->ready = true;
     }
-    return r;
+    return *r;
 }
 
 bool get_string_or_null(element v, std::string_view& out) {

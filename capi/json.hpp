@@ -85,6 +85,12 @@ int respond(const directory& dir, std::string_view request, std::string& out,
 int respond(const directory& dir, std::string_view request, out_buffer& out, std::size_t line,
             bool padded = false) noexcept;
 
+/// simdjson picks its implementation (SSE, AVX2, …) on first use and allocates then, inside
+/// noexcept constructors: a failed allocation there would terminate the process. json.cpp makes
+/// that first use when the library is loaded; this is called again before every parse (a flag's
+/// test after the first), in case a static initializer parses before that.
+void simdjson_first_use();
+
 /// Bytes that must be readable after a request for respond(…, padded = true): simdjson's
 /// padding (json.cpp checks that they agree).
 inline constexpr std::size_t input_padding = 64;

@@ -14,13 +14,16 @@
 #include <batch_lines.hpp>
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <new>
 
 namespace mg_cli {
 namespace {
@@ -62,7 +65,12 @@ public:
         }
         progress_ = ::isatty(STDERR_FILENO) == 1 && !quiet_;
         start_ = last_progress_ = std::chrono::steady_clock::now();
-        const int rc = stream(fd, use_stdin ? std::string("standard input") : file_);
+        int rc;
+        try {
+            rc = stream(fd, use_stdin ? std::string("standard input") : file_);
+        } catch (const std::bad_alloc&) {
+            rc = out_of_memory();
+        }
         if (!use_stdin) ::close(fd);
         if (rc != exit_ok) return rc;
         if (!flush()) return write_failed();
@@ -101,6 +109,21 @@ private:
         const bool ok = write_out(stdout, out_.view()) && std::fflush(stdout) == 0;
         out_.clear();
         return ok;
+    }
+
+    /// Memory ran out answering a line: the lines answered so far are written (whole: a line
+    /// that failed was taken back), then a message naming the line, and exit 2. Nothing here
+    /// allocates.
+    int out_of_memory() {
+        if (!flush()) return write_failed();
+        const std::size_t line = lines_ ? lines_->lines() + 1 : 1;
+        char text[256];
+        const int n = std::snprintf(text, sizeof text, "mamisguide: %s%zu\n",
+                                    texts::cli::batch_out_of_memory.get(lang::ja), line);
+        std::fflush(stdout);
+        if (n > 0 && ::write(STDERR_FILENO, text, static_cast<std::size_t>(n)) < 0) {
+        }
+        return exit_usage;
     }
 
     int write_failed() {

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from .enums import Status
-from .errors import LibraryNotFoundError, MamisguideError, RefusalError
+from .errors import LibraryNotFoundError, MamisguideError, OutOfMemoryError, RefusalError
 
 #: The environment variable that names the shared library (a path); it is tried first.
 ENV_VAR = "MAMISGUIDE_LIBRARY"
@@ -292,6 +292,8 @@ def error_for(status: int, message: Optional[str] = None) -> MamisguideError:
     code = decode(lib.mg_status_name(status)) or "unknown_status"
     if message is None:
         message = decode(lib.mg_last_error()) or ""
+    if status == Status.ERR_NOMEM:
+        return OutOfMemoryError(message, code=code, status=status)
     if Status.INVALID_REQUEST <= status <= Status.NO_CATEGORY:
         # mg_last_error() reads "code: message" for refusals.
         prefix = code + ": "
