@@ -4,6 +4,7 @@
 // no C++ exception crosses this boundary (cf. {fmt}'s fmt-c layer).
 #include "mamisguide.h"
 
+#include "batch_lines.hpp"
 #include "json.hpp"
 #include "per_thread.hpp"
 
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <iterator>
 #include <new>
 #include <optional>
@@ -153,27 +155,112 @@ struct mg_engine {
     text_encoding encoding = text_encoding::automatic;
     std::vector<load_notice> notices; ///< of the last load
     std::string notice_text;          ///< the last one mg_engine_notice formatted
+    bool sample = false;              ///< the master is the bundled sample (mg_engine_load_sample)
 };
 
 namespace {
 
-// ---- errors -----------------------------------------------------------------------------------
+// ---- errors: per-thread state without thread_local (issue 25) -------------------------------
+// A thread_local would make the first use on each thread allocate: glibc mallocs a dlopen'd
+// library's thread-local block on a thread's first access (Python, PHP and Java load us that
+// way) and registers a thread_local's destructor with a calloc, and it aborts the whole process
+// when either allocation fails. The per-thread state therefore lives in thread keys
+// (per_thread.hpp: pthread keys; fiber-local storage on Windows): a pthread key's value, one of a
+// process's first 32, is stored in the thread itself, and pthread_setspecific
+// reports ENOMEM instead of aborting. The refusal of a typed call is two pointers to static
+// text (keys `code` and `message`), so the typed functions allocate nothing even on a thread's
+// first refusal; the formatted message and the last refused load live in a block malloc'd on the
+// thread's first error (key `errors`), freed by the key's destructor when the thread ends. The
+// library is linked with -z nodelete, so that destructor is never unloaded.
 
-thread_local char last_error[1024] = "";
-// A refusal's message is formatted only when asked for (mg_last_error), so that the typed hot
-// path pays two stores, not a printf.
-thread_local const char* pending_code = nullptr;
-thread_local const char* pending_message = nullptr;
+/// What a thread keeps between calls, made on its first error (or its first guarded call).
+struct thread_errors {
+    char text[1024] = "";
+    std::optional<load_error> last_load; ///< the last refused load, for mg_last_load_error_json
+    bool cxx_ready = false;              ///< libstdc++'s own per-thread state is made
+};
+
+constexpr char out_of_memory[] = "out of memory";
+/// The value of key `errors` that says memory ran out before a thread_errors could be made.
+char no_memory_mark;
+
+void free_errors(void* p) noexcept {
+    if (p == &no_memory_mark) return;
+    static_cast<thread_errors*>(p)->~thread_errors();
+    std::free(p);
+}
+
+struct thread_keys {
+    capi_detail::thread_key errors, code, message;
+    bool ok;
+};
+
+const thread_keys& keys() noexcept {
+    static const thread_keys k = [] {
+        thread_keys t{};
+        t.ok = capi_detail::thread_key_create(t.errors, free_errors) &&
+               capi_detail::thread_key_create(t.code, nullptr) &&
+               capi_detail::thread_key_create(t.message, nullptr);
+        return t;
+    }();
+    return k;
+}
+
+/// This thread's state if it has one.
+thread_errors* existing_errors() noexcept {
+    const thread_keys& k = keys();
+    if (!k.ok) return nullptr;
+    void* p = capi_detail::thread_key_get(k.errors);
+    return p == &no_memory_mark ? nullptr : static_cast<thread_errors*>(p);
+}
+
+/// This thread's state, made on first use; nullptr when memory ran out.
+thread_errors* errors() noexcept {
+    if (thread_errors* e = existing_errors()) return e;
+    const thread_keys& k = keys();
+    if (!k.ok) return nullptr;
+    // malloc, not new (std::nothrow): libstdc++'s nothrow new is the throwing one inside a
+    // try, and a throw is what must not happen yet (thread_ready()).
+    void* block = std::malloc(sizeof(thread_errors));
+    if (!block) return nullptr;
+    auto* e = new (block) thread_errors();
+    if (!capi_detail::thread_key_set(k.errors, e)) {
+        free_errors(e);
+        return nullptr;
+    }
+    return e;
+}
+
+void clear_pending() noexcept {
+    const thread_keys& k = keys();
+    if (k.ok && capi_detail::thread_key_get(k.code)) capi_detail::thread_key_set(k.code, nullptr);
+}
+
+/// After MG_ERR_NOMEM, mg_last_error() says "out of memory", from static storage when there is
+/// no state to write it in.
+void set_nomem() noexcept {
+    clear_pending();
+    if (thread_errors* e = existing_errors()) {
+        std::memcpy(e->text, out_of_memory, sizeof out_of_memory);
+        return;
+    }
+    const thread_keys& k = keys();
+    if (k.ok)
+        capi_detail::thread_key_set(k.errors, &no_memory_mark); // a thread's own slot: no malloc
+}
 
 void set_error(const char* fmt, ...) noexcept {
-    pending_code = nullptr;
+    clear_pending();
+    thread_errors* e = errors();
+    if (!e) return set_nomem(); // describing the failure took memory there was not
+    char* last_error = e->text;
     va_list ap;
     va_start(ap, fmt);
-    const int n = std::vsnprintf(last_error, sizeof last_error, fmt, ap);
+    const int n = std::vsnprintf(last_error, sizeof e->text, fmt, ap);
     va_end(ap);
     // A message cut to fit must stay UTF-8: drop a character the cut left incomplete.
-    if (n >= static_cast<int>(sizeof last_error)) {
-        std::size_t end = sizeof last_error - 1, lead = end;
+    if (n >= static_cast<int>(sizeof e->text)) {
+        std::size_t end = sizeof e->text - 1, lead = end;
         while (lead > 0 && (static_cast<unsigned char>(last_error[lead - 1]) & 0xC0) == 0x80)
             --lead;
         if (lead > 0) {
@@ -186,14 +273,24 @@ void set_error(const char* fmt, ...) noexcept {
 }
 
 void clear_error() noexcept {
-    pending_code = nullptr;
-    last_error[0] = '\0';
+    clear_pending();
+    const thread_keys& k = keys();
+    if (!k.ok) return;
+    void* p = capi_detail::thread_key_get(k.errors);
+    if (p == &no_memory_mark)
+        capi_detail::thread_key_set(k.errors, nullptr);
+    else if (p)
+        static_cast<thread_errors*>(p)->text[0] = '\0';
 }
 
+/// A typed refusal: formatted only when asked for (mg_last_error), so that the typed path
+/// pays two stores, not a printf, and allocates nothing.
 void set_refusal_error(const char* code, const char* message) noexcept {
-    last_error[0] = '\0';
-    pending_code = code;
-    pending_message = message;
+    const thread_keys& k = keys();
+    if (!k.ok) return;
+    if (thread_errors* e = existing_errors()) e->text[0] = '\0';
+    // (The first 32 keys never fail; a later one may, and then the refusal goes unrecorded.)
+    if (capi_detail::thread_key_set(k.message, message)) capi_detail::thread_key_set(k.code, code);
 }
 
 int arg_error(const char* what) noexcept {
@@ -221,14 +318,34 @@ void zero_after_version(T* p, std::size_t end) noexcept {
     std::memset(reinterpret_cast<char*>(p) + sizeof p->version, 0, end - sizeof p->version);
 }
 
+/// Makes this thread ready for a call that may throw: its state first, then libstdc++'s.
+/// Out of memory is an exception, and the C++ runtime keeps its exception state in
+/// thread-local storage, which glibc allocates on the thread's first throw when libstdc++ was
+/// itself loaded with dlopen (a Python, PHP or Java host loading us) and aborts the process if
+/// it cannot. So a thread's first call makes its own state without an exception (false: out of
+/// memory, nothing thrown), then has the runtime make its state at once, while memory is there,
+/// rather than on a first throw that comes precisely when memory has run out.
+bool thread_ready() noexcept {
+    thread_errors* t = errors();
+    if (!t) return false;
+    // __cxa_get_globals(): the runtime's per-thread state. (Declared pure: its result is used,
+    // or the call would be dropped.)
+    if (!t->cxx_ready) t->cxx_ready = std::uncaught_exceptions() >= 0;
+    return true;
+}
+
 /// Runs `f`, turning any exception into a status.
 template <class F>
 int guarded(F&& f) noexcept {
+    if (!thread_ready()) {
+        set_nomem();
+        return MG_ERR_NOMEM;
+    }
     try {
         clear_error();
         return f();
     } catch (const std::bad_alloc&) {
-        set_error("out of memory");
+        set_nomem();
         return MG_ERR_NOMEM;
     } catch (const std::exception& e) {
         set_error("internal error: %s", e.what());
@@ -433,26 +550,39 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     return plan_typed(e, s, q, l, out);
 }
 
-/// The last refused load on this thread, for mg_last_load_error_json.
-std::optional<load_error>& last_load_error() {
-    return capi_detail::per_thread<std::optional<load_error>>();
-}
+/// What a load adds: a master (which replaces the sample's mark) or catalogues (which keep it).
+enum class loaded { master, sample, catalogues };
 
-/// The options of the engine's next load; clears the last load's notices.
-load_options load_opts(mg_engine* e) {
-    e->notices.clear();
-    return load_options{e->encoding, &e->notices};
-}
+/// One load: the notices are collected apart and become the engine's only when the load
+/// finishes (refused or not); a load that runs out of memory leaves none, and the engine's data
+/// as it was (its directory is replaced only by a whole new one).
+class load_run {
+public:
+    explicit load_run(mg_engine* e) noexcept : e_(e) { e->notices.clear(); }
+    load_options options() noexcept { return load_options{e_->encoding, &notices_}; }
 
-int load_result(mg_engine* e, tl::expected<directory, load_error>&& r) {
-    if (!r) {
-        last_load_error() = r.error();
-        set_error("%s", r.error().message(lang::en).c_str());
-        return r.error().kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
+    int finish(tl::expected<directory, load_error>&& r, loaded what) {
+        if (!r) {
+            thread_errors* t = errors();
+            if (!t) throw std::bad_alloc();
+            const std::string message = r.error().message(lang::en);
+            t->last_load.reset();
+            t->last_load.emplace(std::move(r.error()));
+            set_error("%s", message.c_str());
+            e_->notices.swap(notices_);
+            return t->last_load->kind == load_error_kind::unreadable ? MG_ERR_IO : MG_ERR_LOAD;
+        }
+        e_->dir = std::move(*r);
+        if (what != loaded::catalogues) e_->sample = what == loaded::sample;
+        e_->dir.set_sample(e_->sample); // loaders do not carry the mark over
+        e_->notices.swap(notices_);
+        return MG_OK;
     }
-    e->dir = std::move(*r);
-    return MG_OK;
-}
+
+private:
+    mg_engine* e_;
+    std::vector<load_notice> notices_;
+};
 
 /// The name of an enumerator given as a C int, or NULL when `v` is not in 0…count-1.
 template <class E>
@@ -506,11 +636,24 @@ const char* mg_status_name(int status) {
 }
 
 const char* mg_last_error(void) {
-    if (pending_code) set_error("%s: %s", pending_code, pending_message);
-    return last_error;
+    const thread_keys& k = keys();
+    if (!k.ok) return out_of_memory; // no key could be made: the process is out of resources
+    if (const void* code = capi_detail::thread_key_get(k.code)) {
+        const char* message = static_cast<const char*>(capi_detail::thread_key_get(k.message));
+        thread_errors* e = errors();
+        if (!e) return message; // static text: the code is not in it, but it needs no memory
+        std::snprintf(e->text, sizeof e->text, "%s: %s", static_cast<const char*>(code), message);
+        capi_detail::thread_key_set(k.code, nullptr);
+        return e->text;
+    }
+    const void* p = capi_detail::thread_key_get(k.errors);
+    if (!p) return "";
+    if (p == &no_memory_mark) return out_of_memory;
+    return static_cast<const thread_errors*>(p)->text;
 }
 
 int mg_engine_new(mg_engine** out) {
+    if (out) *out = nullptr;
     return guarded([&] {
         if (!out) return arg_error("out is NULL");
         *out = new mg_engine();
@@ -526,7 +669,8 @@ int mg_engine_load_directory(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, json::load_master_file_any(e->dir, path, load_opts(e)));
+        load_run run(e);
+        return run.finish(json::load_master_file_any(e->dir, path, run.options()), loaded::master);
     });
 }
 
@@ -534,8 +678,10 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, json::load_master_any(e->dir, std::string_view(data ? data : "", len),
-                                                    "<buffer>", load_opts(e)));
+        load_run run(e);
+        return run.finish(json::load_master_any(e->dir, std::string_view(data ? data : "", len),
+                                                "<buffer>", run.options()),
+                          loaded::master);
     });
 }
 
@@ -543,7 +689,8 @@ int mg_engine_load_categories(mg_engine* e, const char* path) {
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!path) return arg_error("path is NULL");
-        return load_result(e, load_categories_file(e->dir, path, load_opts(e)));
+        load_run run(e);
+        return run.finish(load_categories_file(e->dir, path, run.options()), loaded::catalogues);
     });
 }
 
@@ -551,8 +698,21 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
     return guarded([&] {
         if (!e) return arg_error("engine is NULL");
         if (!data && len) return arg_error("data is NULL");
-        return load_result(e, load_categories(e->dir, std::string_view(data ? data : "", len),
-                                              "<buffer>", load_opts(e)));
+        load_run run(e);
+        return run.finish(load_categories(e->dir, std::string_view(data ? data : "", len),
+                                          "<buffer>", run.options()),
+                          loaded::catalogues);
+    });
+}
+
+int mg_engine_load_sample(mg_engine* e) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        load_run run(e);
+        const int rc = run.finish(json::load_sample_master(e->dir, run.options()), loaded::sample);
+        // The bundled file is checked by the tests: only memory can fail here (MG_ERR_NOMEM,
+        // passed through).
+        return rc == MG_ERR_LOAD || rc == MG_ERR_IO ? MG_ERR_INTERNAL : rc;
     });
 }
 
@@ -580,6 +740,7 @@ const char* mg_engine_notice(mg_engine* e, size_t index, int lng) {
     try {
         e->notice_text = e->notices[index].message(l);
     } catch (...) {
+        set_nomem(); // the only thing that can fail here
         return nullptr;
     }
     return e->notice_text.c_str();
@@ -656,6 +817,53 @@ int mg_plan_json(const mg_engine* e, const char* req, size_t len, char** respons
         *response = json::respond_owned(e->dir, std::string_view(req ? req : "", len), status);
         if (!*response) throw std::bad_alloc();
         return status;
+    });
+}
+
+int mg_plan_json_to(const mg_engine* e, const char* req, size_t len, char* out, size_t capacity,
+                    size_t* size) {
+    if (!size) return arg_error("size is NULL");
+    *size = 0;
+    if (!out && capacity) return arg_error("out is NULL");
+    return guarded([&] {
+        std::string refusal;
+        std::string_view response;
+        int status = 0;
+        if (!e || (!req && len)) { // as mg_plan_json: still a response of the contract
+            json::write_refusal_only(refusal, texts::msg_invalid_request, !e ? "engine" : "request",
+                                     lang::ja);
+            response = refusal;
+            status = arg_error(!e ? "engine is NULL" : "request is NULL");
+        } else {
+            response = json::respond_scratch(e->dir, std::string_view(req ? req : "", len), status);
+            if (status < 0) throw std::bad_alloc();
+        }
+        *size = response.size();
+        const bool fits = response.size() <= capacity;
+        if (fits && !response.empty()) std::memcpy(out, response.data(), response.size());
+        if (refusal.empty()) json::release_scratch_if_large();
+        if (!fits) {
+            set_error("buffer too small: the response needs %zu bytes", response.size());
+            return MG_ERR_BUFFER;
+        }
+        return status;
+    });
+}
+
+int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out) {
+    return guarded([&] {
+        if (!out) return arg_error("out is NULL");
+        *out = nullptr;
+        if (!e) return arg_error("engine is NULL");
+        if (!input && len) return arg_error("input is NULL");
+        json::out_buffer buf;
+        json::batch_lines lines(e->dir);
+        std::string_view rest(input ? input : "", len);
+        while (!rest.empty()) rest.remove_prefix(lines.feed(rest, buf));
+        lines.finish(buf);
+        buf.push_back('\0');
+        *out = buf.release();
+        return MG_OK;
     });
 }
 
@@ -810,6 +1018,7 @@ int mg_directory_dot(const mg_engine* e, int lng, char** out) {
         if (!e) return arg_error("engine is NULL");
         if (!get_lang(lng, l)) return arg_error("lang");
         std::ostringstream os;
+        os.exceptions(std::ios::badbit); // a failed allocation is thrown, not a cut-off text
         write_directory_dot(os, e->dir, l);
         return out_string(out, os.str());
     });
@@ -822,6 +1031,7 @@ int mg_transitions_dot(int lng, char** out) {
         *out = nullptr;
         if (!get_lang(lng, l)) return arg_error("lang");
         std::ostringstream os;
+        os.exceptions(std::ios::badbit); // a failed allocation is thrown, not a cut-off text
         write_transitions_dot(os, make_transition_graph(), l);
         return out_string(out, os.str());
     });
@@ -1001,10 +1211,10 @@ int mg_last_load_error_json(int lng, char** out) {
         if (!out) return arg_error("out is NULL");
         *out = nullptr;
         if (!get_lang(lng, l)) return arg_error("lang");
-        const std::optional<load_error>& last = last_load_error();
-        if (!last) return arg_error("no load has failed on this thread");
+        const thread_errors* t = existing_errors();
+        if (!t || !t->last_load) return arg_error("no load has failed on this thread");
         std::string s;
-        json::write_load_error(s, *last, l);
+        json::write_load_error(s, *t->last_load, l);
         return out_string(out, s);
     });
 }

@@ -11,10 +11,12 @@
 #include <emmintrin.h>
 #endif
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 
 // The writers' tiny helpers are called ~100 times per response with literal arguments:
@@ -28,6 +30,25 @@
 namespace mamisguide::json {
 
 static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "json.hpp's input_padding");
+
+void simdjson_first_use() {
+    static std::atomic<bool> done{false};
+    if (done.load(std::memory_order_acquire)) return;
+    // Function-local statics of libsimdjson, made on their first call; the implementations and
+    // the detector are built by noexcept constructors that allocate (their names are
+    // std::strings), so a failed allocation there is std::terminate whoever calls.
+    (void)simdjson::get_available_implementations();
+    // The detector picks the best implementation on its first use (allocating too): name()
+    // makes it pick now.
+    (void)simdjson::get_active_implementation()->name();
+    done.store(true, std::memory_order_release);
+}
+
+namespace {
+/// ... which is why they are made when the library is loaded (dlopen, or the program's start),
+/// not on a caller's first parse: no parse then allocates inside simdjson's noexcept code.
+const bool simdjson_ready = (simdjson_first_use(), true);
+} // namespace
 
 out_buffer::~out_buffer() {
     std::free(data_);
@@ -404,16 +425,44 @@ struct reader {
     bool ready = false;
 };
 
+/// The readers live in a thread key (per_thread.hpp), not in a thread_local: glibc allocates a
+/// dlopen'd library's thread-local block, and registers a thread_local's destructor, with malloc on
+/// a thread's first use, and aborts the process when that fails (issue 25); a key's value needs no
+/// allocation, and the key's destructor frees the reader when its thread ends.
+struct reader_key {
+    capi_detail::thread_key key;
+    bool ok;
+};
+
+const reader_key& readers() noexcept {
+    static const reader_key k = [] {
+        reader_key r{};
+        r.ok =
+            capi_detail::thread_key_create(r.key, [](void* p) { delete static_cast<reader*>(p); });
+        return r;
+    }();
+    return k;
+}
+
+/// This thread's reader, made on first use. Throws std::bad_alloc when it cannot be.
 reader& thread_reader() {
-    reader& r = capi_detail::per_thread<reader>();
-    if (!r.ready) {
+    simdjson_first_use();
+    const reader_key& k = readers();
+    if (!k.ok) throw std::bad_alloc();
+    auto* r = static_cast<reader*>(capi_detail::thread_key_get(k.key));
+    if (!r) {
+        std::unique_ptr<reader> fresh(new reader);
+        if (!capi_detail::thread_key_set(k.key, fresh.get())) throw std::bad_alloc();
+        r = fresh.release();
+    }
+    if (!r->ready) {
         // Start small; the parser grows up to max_request_bytes as inputs need it. (The
         // maximum goes through the constructor: set_max_capacity() followed by allocate()
         // loses it in Debian's simdjson 3.0.1.)
-        if (r.parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
-        r.ready = true;
+        if (r->parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
+        r->ready = true;
     }
-    return r;
+    return *r;
 }
 
 bool get_string_or_null(element v, std::string_view& out) {
@@ -1147,9 +1196,8 @@ int respond(const directory& dir, std::string_view input, out_buffer& out, std::
     return respond_into(dir, input, out, line, padded);
 }
 
-char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
-    // Written in the thread's scratch block, then copied into a block of exactly its size:
-    // one small allocation, as the caller will free it, instead of a large one shrunk after.
+std::string_view respond_scratch(const directory& dir, std::string_view input,
+                                 int& status) noexcept {
     out_buffer* scratch = nullptr;
     try {
         scratch = &thread_reader().scratch;
@@ -1160,18 +1208,30 @@ char* respond_owned(const directory& dir, std::string_view input, int& status) n
     } catch (...) {
         if (scratch) scratch->release_memory();
         status = -1;
-        return nullptr;
+        return {};
     }
-    const std::size_t n = scratch->size();
-    char* p = static_cast<char*>(std::malloc(n + 1));
+    return scratch->view();
+}
+
+void release_scratch_if_large() noexcept {
+    // Keep a block for the usual response; give back one a huge request grew.
+    out_buffer& scratch = thread_reader().scratch;
+    if (scratch.size() > (std::size_t(64) << 10)) scratch.release_memory();
+}
+
+char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
+    // Written in the thread's scratch block, then copied into a block of exactly its size:
+    // one small allocation, as the caller will free it, instead of a large one shrunk after.
+    const std::string_view r = respond_scratch(dir, input, status);
+    if (status < 0) return nullptr;
+    char* p = static_cast<char*>(std::malloc(r.size() + 1));
     if (p) {
-        std::memcpy(p, scratch->data(), n);
-        p[n] = '\0';
+        std::memcpy(p, r.data(), r.size());
+        p[r.size()] = '\0';
     } else {
         status = -1;
     }
-    // Keep a block for the usual response; give back one a huge request grew.
-    if (n > (std::size_t(64) << 10)) scratch->release_memory();
+    release_scratch_if_large();
     return p;
 }
 

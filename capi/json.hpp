@@ -58,6 +58,14 @@ public:
         data_[size_++] = c;
     }
     void release_memory() noexcept; ///< empty, and the memory returned
+    /// Hands the block over (for std::free; nullptr when nothing was ever reserved), leaving
+    /// the buffer empty: what the C ABI returns, without a copy.
+    char* release() noexcept {
+        char* p = data_;
+        data_ = nullptr;
+        size_ = cap_ = 0;
+        return p;
+    }
 
 private:
     friend class writer_access;
@@ -77,6 +85,12 @@ int respond(const directory& dir, std::string_view request, std::string& out,
 int respond(const directory& dir, std::string_view request, out_buffer& out, std::size_t line,
             bool padded = false) noexcept;
 
+/// simdjson picks its implementation (SSE, AVX2, …) on first use and allocates then, inside
+/// noexcept constructors: a failed allocation there would terminate the process. json.cpp makes
+/// that first use when the library is loaded; this is called again before every parse (a flag's
+/// test after the first), in case a static initializer parses before that.
+void simdjson_first_use();
+
 /// Bytes that must be readable after a request for respond(…, padded = true): simdjson's
 /// padding (json.cpp checks that they agree).
 inline constexpr std::size_t input_padding = 64;
@@ -86,6 +100,13 @@ inline constexpr std::size_t input_padding = 64;
 /// copied once into a block of its own size). `status` as respond() returns it. Never throws;
 /// on allocation failure it returns nullptr and status -1.
 char* respond_owned(const directory& dir, std::string_view request, int& status) noexcept;
+
+/// The same response, written in the thread's scratch block: valid until the thread's next
+/// respond_scratch or respond_owned (call release_scratch_if_large() when done with it). On
+/// allocation failure, status -1 and an empty view.
+std::string_view respond_scratch(const directory& dir, std::string_view request,
+                                 int& status) noexcept;
+void release_scratch_if_large() noexcept;
 
 /// Appends a refusal response for a request that could not be read at all (e.g. a batch line
 /// that is too long), with the message in `l`.
@@ -167,6 +188,15 @@ void write_refusal(std::string& out, const directory& dir, const refusal& r, lan
 tl::expected<directory, load_error> load_master_json(const directory& base, std::string_view text,
                                                      std::string source = "<buffer>",
                                                      const load_options& opts = {});
+
+/// The bundled sample master (data/sample-municipal.csv, built into the library: real
+/// associations with codes of our own), for mg_engine_load_sample.
+std::string_view sample_master() noexcept;
+/// The sample master loaded onto `base` (UTF-8 whatever `opts` says; named sample-municipal.csv
+/// in notices): what mg_engine_load_sample and the command line without a master use. The
+/// caller marks the result as the sample (directory::set_sample). Throws only std::bad_alloc.
+tl::expected<directory, load_error> load_sample_master(const directory& base,
+                                                       const load_options& opts = {});
 
 /// True when a master's first character (after a UTF-8 BOM and whitespace) is '[' or '{':
 /// such a master is read as JSON, anything else as CSV (whose header starts with "code").

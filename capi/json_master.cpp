@@ -54,18 +54,21 @@ tl::expected<directory, load_error> load_master_json(const directory& base, std:
     line_counter lines(text);
 
     // First the whole document, strictly (structure, escapes, trailing text): the DOM parser.
+    // The values are read from it too. (simdjson 3.0.1's On-Demand parser does not check that
+    // its string buffer was allocated: it would unescape into NULL. It only gives positions
+    // here, which need no buffer.)
+    simdjson_first_use();
     const simdjson::padded_string padded(text);
-    {
-        simdjson::dom::parser strict;
-        simdjson::dom::element root;
-        if (const auto err = strict.parse(padded).get(root)) {
-            if (err == simdjson::MEMALLOC) throw std::bad_alloc();
-            // simdjson does not say where; 0 names the file as a whole.
-            return refuse(load_error_kind::json_syntax, source, 0, simdjson::error_message(err));
-        }
+    if (!padded.data()) throw std::bad_alloc(); // (simdjson reports it as an empty document)
+    simdjson::dom::parser strict;
+    simdjson::dom::element root;
+    if (const auto err = strict.parse(padded).get(root)) {
+        if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+        // simdjson does not say where; 0 names the file as a whole.
+        return refuse(load_error_kind::json_syntax, source, 0, simdjson::error_message(err));
     }
 
-    // Then the entries, with the line each starts on (the On-Demand API knows positions).
+    // Then the line each entry starts on: the On-Demand API knows positions.
     simdjson::ondemand::parser od;
     simdjson::ondemand::document doc;
     if (const auto err = od.iterate(padded).get(doc)) {
@@ -73,31 +76,31 @@ tl::expected<directory, load_error> load_master_json(const directory& base, std:
         return refuse(load_error_kind::json_syntax, source, 0, simdjson::error_message(err));
     }
     const std::size_t first = text.find_first_not_of(" \t\r\n");
-    simdjson::ondemand::array entries;
-    if (doc.get_array().get(entries))
+    simdjson::dom::array entries;
+    simdjson::ondemand::array positions;
+    if (root.get_array().get(entries) || doc.get_array().get(positions))
         return refuse(load_error_kind::bad_entry, source, lines.at(first), "not an array");
 
     std::vector<master_row> rows;
     std::size_t index = 0;
-    for (auto item : entries) {
+    auto at = positions.begin();
+    for (simdjson::dom::element item : entries) {
         ++index;
         const std::string which = "entry " + std::to_string(index);
         simdjson::ondemand::value v;
-        const char* at = nullptr;
-        if (item.get(v) || v.current_location().get(at))
+        const char* where = nullptr;
+        if (at == positions.end() || (*at).get(v) || v.current_location().get(where))
             return refuse(load_error_kind::json_syntax, source, 0, which);
+        ++at;
         master_row row;
-        row.line = lines.at(static_cast<std::size_t>(at - padded.data()));
-        simdjson::ondemand::object o;
-        if (v.get_object().get(o))
+        row.line = lines.at(static_cast<std::size_t>(where - padded.data()));
+        simdjson::dom::object o;
+        if (item.get_object().get(o))
             return refuse(load_error_kind::bad_entry, source, row.line, which + ": not an object");
         std::string* slots[] = {&row.code, &row.name, &row.prefecture, &row.name_en};
         unsigned seen = 0;
-        for (auto f : o) {
-            std::string_view key;
-            if (f.unescaped_key().get(key))
-                return refuse(load_error_kind::json_syntax, source, row.line, which);
-            const auto k = std::find(std::begin(field_names), std::end(field_names), key);
+        for (const auto f : o) {
+            const auto k = std::find(std::begin(field_names), std::end(field_names), f.key);
             if (k == std::end(field_names)) // the key is not quoted: it may hold anything
                 return refuse(load_error_kind::bad_entry, source, row.line,
                               which + ": an unknown field");
@@ -107,11 +110,9 @@ tl::expected<directory, load_error> load_master_json(const directory& base, std:
                 return refuse(load_error_kind::bad_entry, source, row.line,
                               which + ": " + name + " repeated");
             seen |= 1u << i;
-            simdjson::ondemand::value fv = f.value();
-            bool null = false;
-            if (i == 3 && !fv.is_null().get(null) && null) continue; // name_en: null = none
+            if (i == 3 && f.value.is_null()) continue; // name_en: null = none
             std::string_view s;
-            if (fv.get_string().get(s))
+            if (f.value.get_string().get(s))
                 return refuse(load_error_kind::bad_entry, source, row.line,
                               which + ": " + name + " is not a string");
             slots[i]->assign(s);
@@ -143,6 +144,13 @@ load_master_file_any(const directory& base, const std::string& path, const load_
     load_error err;
     if (!detail::read_file(path, text, err)) return tl::make_unexpected(std::move(err));
     return load_master_any(base, text, path, opts);
+}
+
+tl::expected<directory, load_error> load_sample_master(const directory& base,
+                                                       const load_options& opts) {
+    load_options utf8 = opts; // the bundled file is UTF-8, whatever the caller's encoding
+    utf8.encoding = text_encoding::utf8;
+    return load_master(base, sample_master(), "sample-municipal.csv", utf8);
 }
 
 } // namespace mamisguide::json

@@ -23,6 +23,12 @@
  *     (mg_engine_load_*) is the only mutation and must not run concurrently with other use of
  *     the same engine.
  *   - No C++ exception ever crosses this interface.
+ *   - Out of memory is an answer, never an abort (docs/hardening.md): any function that
+ *     allocates returns MG_ERR_NOMEM when an allocation fails, with its outputs NULL, its engine
+ *     unchanged (a load is all or nothing) and mg_last_error() "out of memory" (from static
+ *     storage); the same call may succeed once memory is back. The typed planning functions
+ *     (mg_plan, mg_join, …) allocate nothing. The library keeps no thread_local storage (glibc
+ *     would allocate it on a thread's first call, and abort the process if it could not).
  *
  * The 1.x ABI (docs/abi.md): libmamisguide.so.1, every symbol versioned MAMISGUIDE_1.0 (later
  * 1.x versions add nodes, never change these). Every struct you pass or receive at the top
@@ -353,7 +359,9 @@ MG_API void mg_engine_free(mg_engine* e);
  * ignored), or JSON, an array of objects {"code","name","prefecture"[,"name_en"]} (read as JSON
  * when its first character, after a BOM and whitespace, is '[' or '{'). UTF-8 or CP932 (see
  * mg_engine_set_encoding). All or nothing: on MG_ERR_IO / MG_ERR_LOAD the engine is unchanged
- * and mg_last_error() names the file, the line and the reason. Not thread-safe (see above). */
+ * and mg_last_error() names the file, the line and the reason; on MG_ERR_NOMEM it is unchanged
+ * too. A file that changes while it is read (rewritten or truncated in place) is MG_ERR_IO.
+ * Not thread-safe (see above). */
 MG_API int mg_engine_load_directory(mg_engine* e, const char* path);
 MG_API int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len);
 /* Adds per-association category catalogues (association,code,label). */
@@ -369,7 +377,8 @@ MG_API int mg_engine_set_encoding(mg_engine* e, int encoding);
 /* The notices of the engine's last load (successful or not): e.g. "read as CP932", "columns
  * not used were ignored (電話番号, 住所)". mg_engine_notice returns "file: notice (detail)" in
  * `lang`, valid until the next load or mg_engine_notice call on this engine; NULL when `index`
- * is out of range or the arguments are invalid. */
+ * is out of range or the arguments are invalid, or when memory ran out (then mg_last_error()
+ * says "out of memory"). A load that ran out of memory leaves no notices. */
 MG_API size_t mg_engine_notice_count(const mg_engine* e);
 MG_API const char* mg_engine_notice(mg_engine* e, size_t index, int lang);
 /* Sets the support desk's year-end break (default 12/29–1/3, inclusive). */
@@ -476,6 +485,29 @@ MG_API int mg_mypage_step_json(int mypage, int lang, char** out);
  * MG_ERR_LOAD: {"ok": false, "error": {"code": "load_error", "kind", "message", "source",
  * "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this thread. */
 MG_API int mg_last_load_error_json(int lang, char** out);
+
+/* ---- since 1.1 (symbol version MAMISGUIDE_1.1) ------------------------------------------- */
+/* JSON Lines in, JSON Lines out: exactly the bytes `mamisguide batch` writes for the same input,
+ * from the same code. One response per line of `input`, in order, each with its "line" number
+ * and a newline; blank, malformed and oversized (> 1 MiB) lines get invalid_request; a last line
+ * without a newline is answered too. *out is set to the NUL-terminated responses (free with
+ * mg_free; "" for an empty input), or NULL on failure. Returns MG_OK (whatever the lines'
+ * answers were), MG_ERR_ARGUMENT or MG_ERR_NOMEM. Since 1.1. */
+MG_API int mg_batch_json(const mg_engine* e, const char* input, size_t len, char** out);
+/* mg_plan_json into a buffer of the caller's: the same response (without a NUL), its length in
+ * *size. When it does not fit in `capacity` bytes, nothing is written, *size is the capacity
+ * needed and MG_ERR_BUFFER is returned: call again with that much. No allocation is handed out,
+ * so a binding that reuses one buffer (the JavaScript package) neither scans for the end nor
+ * frees anything per request. Returns what mg_plan_json returns, or MG_ERR_BUFFER. Since 1.1. */
+MG_API int mg_plan_json_to(const mg_engine* e, const char* request, size_t len, char* out,
+                           size_t capacity, size_t* size);
+/* Adds the bundled sample master (the command line's data/sample-municipal.csv, built into the
+ * library: real associations with codes of our own, not an official master) and marks the
+ * engine as planning on it: every plan's JSON then ends with a note of kind sample_directory,
+ * as the command line's does when no master is named. A later mg_engine_load_directory* clears
+ * the mark; catalogues loaded after it keep it. Returns MG_OK, MG_ERR_ARGUMENT or MG_ERR_NOMEM.
+ * Not thread-safe (a load). Since 1.1. */
+MG_API int mg_engine_load_sample(mg_engine* e);
 
 /* ---- names ------------------------------------------------------------------------------- */
 /* The JSON contract's name of each constant ("join", "municipal", "admission", …), for bindings

@@ -1,66 +1,59 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// The C ABI's per-thread state that owns memory (a thread's JSON reader, its last refused load):
-// one T per thread, made on first use, destroyed when the thread ends.
-//
-// POSIX: a thread_local. Windows: fiber-local storage (FlsAlloc with a callback), which
-// Windows calls when a thread ends, before and outside the loader lock. MinGW-w64 runs a
-// thread_local's destructor from the DLL's own TLS callback instead, and with the reader's
-// destructor there the process sometimes hung at exit after several threads had planned
-// (tests/windows, windows_concurrency, under wine). A thread_local without a destructor (the
-// last error's text) needs neither and stays one.
+// The C ABI's per-thread state (the last error, the last refused load, a thread's JSON reader)
+// lives in thread keys, never in a thread_local (issue 25, docs/decisions.md):
+// - POSIX: pthread keys. glibc allocates a dlopen'd library's thread_local block, and registers
+//   a thread_local's destructor, on a thread's first use, and aborts the process when that
+//   fails; a key's value is stored in the thread itself, and pthread_setspecific reports ENOMEM.
+//   The library is linked -z nodelete, so that the keys' destructors are never unloaded.
+// - Windows: fiber-local storage (FlsAlloc with a callback), which Windows calls when a thread
+//   ends, outside the loader lock. (MinGW-w64 runs a thread_local's destructor from the DLL's
+//   own TLS callback instead; with the reader's destructor there, the process sometimes hung at
+//   exit after several threads had planned, under wine.) The DLL pins itself when it makes its
+//   first key (GetModuleHandleEx's PIN flag, the -z nodelete of Windows), so that no callback is
+//   left pointing into unloaded code.
 #pragma once
 
 #ifdef _WIN32
 #include <windows.h>
-
-#include <new>
+#else
+#include <pthread.h>
 #endif
 
 namespace mamisguide::capi_detail {
 
 #ifdef _WIN32
-/// One fiber-local slot holding a T* per thread.
-template <class T>
-class fls_slot {
-public:
-    fls_slot() noexcept : index_(FlsAlloc(&destroy)) {}
-    /// The DLL unloaded, or the process ending: every thread's T is destroyed now (FlsFree calls
-    /// the callback), so no callback into unloaded code is left behind.
-    ~fls_slot() {
-        if (index_ != FLS_OUT_OF_INDEXES) FlsFree(index_);
-    }
-    fls_slot(const fls_slot&) = delete;
-    fls_slot& operator=(const fls_slot&) = delete;
+using thread_key = DWORD;
 
-    /// This thread's T, made on first use. Throws std::bad_alloc when it cannot be made or kept.
-    T& get() {
-        if (index_ == FLS_OUT_OF_INDEXES) throw std::bad_alloc();
-        if (void* p = FlsGetValue(index_)) return *static_cast<T*>(p);
-        T* made = new T();
-        if (!FlsSetValue(index_, made)) {
-            delete made;
-            throw std::bad_alloc();
-        }
-        return *made;
-    }
-
-private:
-    static void WINAPI destroy(void* p) noexcept { delete static_cast<T*>(p); }
-    DWORD index_;
-};
-#endif
-
-/// This thread's T (value-initialized on the thread's first use).
-template <class T>
-T& per_thread() {
-#ifdef _WIN32
-    static fls_slot<T> slot;
-    return slot.get();
-#else
-    thread_local T value{};
-    return value;
-#endif
+/// Makes a key whose non-NULL values are passed to `destroy` (may be NULL) when their thread
+/// ends. False when the system has no key left.
+inline bool thread_key_create(thread_key& key, void (*destroy)(void*)) noexcept {
+    HMODULE self = nullptr;
+    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
+                       reinterpret_cast<LPCWSTR>(&thread_key_create), &self);
+    // x86-64 Windows has one calling convention: a plain function is a PFLS_CALLBACK_FUNCTION.
+    key = FlsAlloc(reinterpret_cast<PFLS_CALLBACK_FUNCTION>(destroy));
+    return key != FLS_OUT_OF_INDEXES;
 }
+inline void* thread_key_get(thread_key key) noexcept {
+    return FlsGetValue(key);
+}
+/// False when the value could not be stored (out of memory).
+inline bool thread_key_set(thread_key key, const void* value) noexcept {
+    return FlsSetValue(key, const_cast<void*>(value)) != 0;
+}
+#else
+using thread_key = pthread_key_t;
+
+inline bool thread_key_create(thread_key& key, void (*destroy)(void*)) noexcept {
+    return pthread_key_create(&key, destroy) == 0;
+}
+inline void* thread_key_get(thread_key key) noexcept {
+    return pthread_getspecific(key);
+}
+inline bool thread_key_set(thread_key key, const void* value) noexcept {
+    return pthread_setspecific(key, value) == 0;
+}
+#endif
 
 } // namespace mamisguide::capi_detail

@@ -5,10 +5,10 @@
 
 Every word a user reads lives in the text tables (include/mamisguide/text.hpp and
 include/mamisguide/texts/*.hpp); named data stays with its data (the data modules below). Any
-other string literal in src/, capi/, include/, python/mamisguide/ or the bindings (java/, php/,
-dotnet/) that holds a Japanese character (kana, kanji, full-width forms, Japanese punctuation)
-is counted, and so is Japanese text in an HTML file outside its comments. Comments are not
-counted.
+other string literal in src/, capi/, include/, python/mamisguide/, the bindings (java/, php/,
+dotnet/) or js/ (the npm package) that holds a Japanese character (kana, kanji, full-width
+forms, Japanese punctuation) is counted, and so is Japanese text in an HTML file outside its
+comments. Comments are not counted.
 
 Usage: scripts/check-words.py [-v] [ROOT]
 Prints one line per literal found (with -v, also the files scanned), then a last line that starts
@@ -23,7 +23,7 @@ import sys
 import tokenize
 from pathlib import Path
 
-SCANNED = ("src", "capi", "include", "python/mamisguide", "java", "php", "dotnet")
+SCANNED = ("src", "capi", "include", "python/mamisguide", "java", "php", "dotnet", "js")
 TABLES = ("include/mamisguide/text.hpp", "include/mamisguide/texts/")
 DATA_MODULES = (
     "include/mamisguide/directory.hpp",
@@ -31,7 +31,7 @@ DATA_MODULES = (
     "include/mamisguide/categories.hpp",
     "include/mamisguide/guide.hpp",
 )
-C_LIKE = {".c", ".h", ".cpp", ".hpp", ".cc", ".js", ".mjs", ".css", ".java", ".cs", ".php"}
+C_LIKE = {".c", ".h", ".cpp", ".hpp", ".cc", ".js", ".mjs", ".cjs", ".ts", ".css", ".java", ".cs", ".php"}
 JAPANESE = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 

@@ -2,13 +2,20 @@
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
 # Hardening (docs/hardening.md): fails on any sanitizer report, fuzzer finding or test failure.
-#   1. asan  — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
-#   2. tsan  — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP
-#              service under load) under ThreadSanitizer (build-tsan/)
-#   3. fuzz  — everything built with clang and -Werror (build-fuzz/: CI's clang build), then
-#              the libFuzzer targets, each run for a while
+#   1. asan   — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
+#               first the out-of-memory harness (tests/faults: each allocation of every C ABI
+#               function and of the HTTP handler failed in turn, leak checks on)
+#   2. reload — `mamisguide serve` (the normal build, build/) under a SIGHUP storm for 60 s,
+#               answers checked against in-process engines (scripts/serve-storm.py)
+#   3. tsan   — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP
+#               service under load) under ThreadSanitizer (build-tsan/)
+#   4. fuzz   — everything built with clang and -Werror (build-fuzz/: CI's clang build), then
+#               the libFuzzer targets, each run for a while
+#   soak      — not run by default (10 minutes): the storm with 64 keep-alive connections of
+#               good, bad and hostile requests; prints requests, errors, p99, RSS
 #
-# Usage: scripts/ci-hardening.sh [asan] [tsan] [fuzz]          (no argument: all three)
+# Usage: scripts/ci-hardening.sh [asan] [reload] [tsan] [fuzz] [soak]
+#        (no argument: asan reload tsan fuzz)
 # Environment:
 #   MG_HARDENING_ROOT   where the build directories go (default: the repository)
 #   MG_FUZZ_SECONDS     seconds per fuzz target (default 60)
@@ -16,6 +23,8 @@
 #   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories http)
 #   MG_CONCURRENCY_REQUESTS  requests per thread in test_concurrency (default: the test's own)
 #   MG_HTTP_LOAD_REQUESTS    requests per client in http_load under TSan (default 200)
+#   MG_BUILD_DIR        the normal build the reload and soak steps use (default: build/)
+#   MG_STORM_SECONDS, MG_SOAK_SECONDS  how long they run (default 60 and 600)
 #
 # Tests under the sanitizers, in three groups (the regexes are ctest -R/-E on test names):
 #   - native: every test whose programs are ours, built with the sanitizers; full checks,
@@ -31,6 +40,11 @@
 #     They build consumers with plain flags against the installed, sanitized library, which
 #     cannot link without -fsanitize; they test packaging, not memory, and run in the normal
 #     build (scripts/test.sh). The library code they call runs here in test_capi_c(_static).
+#     Nor the out-of-memory tests that bring their own allocator into a process ASan must come
+#     first in (faults_batch, faults_python, faults_serve: a preloaded libmgfault.so) or that
+#     load the library with dlopen into a C host (test_faults_dlopen: ASan cannot intercept a
+#     libstdc++ loaded after it); they run in the normal build. The harness that runs here
+#     (test_faults_capi, test_faults_http) fails the same allocations from inside.
 #     Nor the Java, PHP and .NET bindings' tests (labels java, php, dotnet): a JVM and Mono
 #     handle SIGSEGV themselves (safepoints, the GC), which the ASan runtime takes over; they
 #     test that the bindings move bytes, and run in the normal build. The mg_plan_json they
@@ -48,11 +62,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 root=${MG_HARDENING_ROOT:-$here}
 cores=$(nproc)
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(asan tsan fuzz)
+[ ${#steps[@]} -eq 0 ] && steps=(asan reload tsan fuzz)
 
 packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig|python_installed_prefix)$'
 binding_labels='^(java|php|dotnet)$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
+fault_harness='^(test_faults_capi|test_faults_http)$'
+own_allocator_tests='^(faults_batch|faults_python|faults_serve|test_faults_dlopen)$'
 
 
 started=$(date +%s)
@@ -75,21 +91,56 @@ run_asan() {
     # Every test labelled python (read from ctest, so a new one cannot be missed) and http_*.
     local python_tests
     python_tests="^($(ctest --test-dir "$b" -N -L python | sed -n 's/^ *Test *#[0-9]*: //p' | paste -sd'|'))\$|^http_"
+    # Out of memory: every allocation of every C ABI function and of the HTTP handler failed in
+    # turn, each run in a child process, leaks checked (docs/hardening.md). Its figures shown.
+    say "asan+ubsan: out of memory, each allocation failed in turn (tests/faults)"
+    local t
+    for t in test_faults_capi test_faults_http; do
+        "$b/tests/faults/$t" "$here" "$b/tests/faults/scratch-$t" >"$b/$t.log" 2>&1 ||
+            { grep -v '^ok' "$b/$t.log" | tail -60 >&2; echo "ci-hardening: $t failed (log: $b/$t.log)" >&2; exit 1; }
+        tail -1 "$b/$t.log"
+    done
     say "asan+ubsan: native tests"
     ctest --test-dir "$b" --output-on-failure -j"$cores" -LE "^bench$|$binding_labels" \
-        -E "$packaging_tests|$preload_c_tests|$python_tests"
+        -E "$packaging_tests|$preload_c_tests|$python_tests|$fault_harness|$own_allocator_tests"
     say "asan+ubsan: C tests with the ASan runtime preloaded"
     LD_PRELOAD=$asan_rt ctest --test-dir "$b" --output-on-failure -LE bench -R "$preload_c_tests" \
         --no-tests=ignore
     say "asan+ubsan: Python tests with the ASan runtime preloaded"
     LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0 \
         ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench -R "$python_tests" \
-        -E "$packaging_tests" --no-tests=ignore
-    say "asan+ubsan: not run under the sanitizers (packaging): $packaging_tests; (bindings): labels $binding_labels"
+        -E "$packaging_tests|$own_allocator_tests" --no-tests=ignore
+    say "asan+ubsan: not run under the sanitizers (packaging; their own allocator): $packaging_tests $own_allocator_tests; (bindings): labels $binding_labels"
     unset ASAN_OPTIONS UBSAN_OPTIONS
 }
 
-# ---- 2. TSan --------------------------------------------------------------------------------------
+# ---- 2. The SIGHUP storm, and the soak ---------------------------------------------------------------
+# `mamisguide serve` of the normal build: built here if missing (the service and the library only).
+normal_build() {
+    local b=${MG_BUILD_DIR:-$here/build}
+    if [ ! -x "$b/src/mamisguide" ] || [ ! -e "$b/capi/libmamisguide.so" ]; then
+        say "normal build: configure and build the service ($b)" >&2
+        "$here/scripts/setup.sh" "$b" -DMAMISGUIDE_WERROR=ON >&2
+        cmake --build "$b" -j"$cores" --target mamisguide_cli mamisguide_capi >&2
+    fi
+    echo "$b"
+}
+
+run_reload() {
+    local b
+    b=$(normal_build)
+    say "reload: SIGHUP 20 times a second for ${MG_STORM_SECONDS:-60}s: good, refused, deleted, rewritten while read"
+    /usr/bin/python3 "$here/scripts/serve-storm.py" "$b" --seconds "${MG_STORM_SECONDS:-60}"
+}
+
+run_soak() {
+    local b
+    b=$(normal_build)
+    say "soak: ${MG_SOAK_SECONDS:-600}s, 64 keep-alive connections, good, bad and hostile requests, the SIGHUP storm"
+    /usr/bin/python3 "$here/scripts/serve-storm.py" "$b" --soak --seconds "${MG_SOAK_SECONDS:-600}"
+}
+
+# ---- 3. TSan --------------------------------------------------------------------------------------
 run_tsan() {
     local b=$root/build-tsan
     say "tsan: configure and build ($b)"
@@ -104,7 +155,7 @@ run_tsan() {
         ctest --test-dir "$b" --output-on-failure -L concurrency --no-tests=error
 }
 
-# ---- 3. libFuzzer ---------------------------------------------------------------------------------
+# ---- 4. libFuzzer ---------------------------------------------------------------------------------
 run_fuzz() {
     local b=$root/build-fuzz
     local secs=${MG_FUZZ_SECONDS:-60}
@@ -165,9 +216,11 @@ run_fuzz() {
 for s in "${steps[@]}"; do
     case $s in
     asan) run_asan ;;
+    reload) run_reload ;;
     tsan) run_tsan ;;
     fuzz) run_fuzz ;;
-    *) echo "ci-hardening: unknown step '$s' (asan, tsan, fuzz)" >&2; exit 2 ;;
+    soak) run_soak ;;
+    *) echo "ci-hardening: unknown step '$s' (asan, reload, tsan, fuzz, soak)" >&2; exit 2 ;;
     esac
 done
 say "done: ${steps[*]} — no finding"

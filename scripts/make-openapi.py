@@ -12,6 +12,9 @@ CODES = ["invalid_request", "unknown_association", "level_mismatch", "invalid_st
          "category_required", "unknown_category", "category_unchanged", "no_category"]
 ref = lambda n: {"$ref": "#/components/schemas/" + n}
 json_content = lambda schema, example=None: {"application/json": dict({"schema": schema}, **({"example": example} if example else {}))}
+OVERLOADED = ("The connection cap is reached (too_many_connections), or memory ran out while "
+              "answering this request (out_of_memory): the others are still served, and the same "
+              "request may succeed when retried.")
 def err(desc):
     return {"description": desc, "content": json_content(ref("HttpError"))}
 lang_param = {"name": "lang", "in": "query", "required": False,
@@ -21,7 +24,7 @@ common_errors = {"400": err("A query parameter that is unknown or has a wrong va
                  "405": err("Another method (method_not_allowed); the Allow header lists the methods."),
                  "413": err("A body over 1 MiB (payload_too_large)."),
                  "431": err("A header over 16 KiB (header_too_large)."),
-                 "503": err("The connection cap is reached (too_many_connections).")}
+                 "503": err(OVERLOADED)}
 def get_op(summary, desc, ok, params=(), extra=None):
     r = {"200": ok}
     r.update(common_errors)
@@ -86,7 +89,7 @@ http_error = {"type": "object", "description": "An error of the HTTP service its
               "required": ["ok", "error"], "additionalProperties": False,
               "properties": {"ok": {"const": False},
                              "error": {"type": "object", "required": ["code", "message"], "additionalProperties": False,
-                                       "properties": {"code": {"type": "string", "enum": ["not_found", "method_not_allowed", "bad_request", "header_too_large", "payload_too_large", "request_timeout", "too_many_connections", "invalid_parameter", "internal_error"]},
+                                       "properties": {"code": {"type": "string", "enum": ["not_found", "method_not_allowed", "bad_request", "header_too_large", "payload_too_large", "request_timeout", "too_many_connections", "invalid_parameter", "internal_error", "out_of_memory"]},
                                                       "message": {"type": "string", "minLength": 1},
                                                       "field": {"type": "string"}}}}}
 health = {"type": "object", "required": ["ok", "version", "associations", "master_rows", "loaded_at", "started_at", "reloads"],
@@ -138,7 +141,7 @@ doc = {
   "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
   "info": {"title": "mamisguide", "version": "0.1.0",
            "summary": "MAMIS (医師会会員情報システム) application rules over HTTP: which form, which boxes, which categories, in which order — or a refusal with a stable code.",
-           "description": "The JSON contract (contract.md) over HTTP, served by `mamisguide serve`. Bodies are UTF-8 JSON. POST /v1/plan answers with the bytes mg_plan_json gives. Errors of the service itself (404, 405, 400, 413, 431, 503) have a JSON body of the HttpError shape.",
+           "description": "The JSON contract (contract.md) over HTTP, served by `mamisguide serve`. Bodies are UTF-8 JSON. POST /v1/plan answers with the bytes mg_plan_json gives. Errors of the service itself (404, 405, 400, 413, 431, 503) have a JSON body of the HttpError shape; 503 is the connection cap, or memory that ran out while answering that one request (out_of_memory).",
            "license": {"name": "See the repository"}},
   "servers": [{"url": "http://127.0.0.1:8080", "description": "the default: loopback only"}],
   "paths": {
@@ -152,14 +155,15 @@ doc = {
             "405": err("Another method."),
             "413": {"description": "A body over 1 MiB: the contract's invalid_request refusal (the request is too large).", "content": json_content(ref("Refusal"))},
             "431": err("A header over 16 KiB."),
-            "503": err("The connection cap is reached.")}}},
+            "503": err(OVERLOADED)}}},
     "/v1/batch": {"post": {
         "summary": "JSON Lines in, JSON Lines out, streamed",
         "description": "One contract request per line, any number of lines (memory stays constant). One response line per input line, in order, each with \"line\", exactly like `mamisguide batch`. Blank, malformed and oversized (over 1 MiB) lines get invalid_request; nothing stops the run. The response is chunked and streamed as lines are answered.",
         "requestBody": {"required": True, "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
         "responses": {
             "200": {"description": "One BatchLine per input line, each followed by a newline.", "content": {"application/x-ndjson": {"schema": {"type": "string"}, "x-line-schema": ref("BatchLine")}}},
-            "400": err("A malformed HTTP request."), "405": err("Another method."), "431": err("A header over 16 KiB."), "503": err("The connection cap is reached.")}}},
+            "400": err("A malformed HTTP request."), "405": err("Another method."), "431": err("A header over 16 KiB."),
+            "503": err("The connection cap is reached (too_many_connections). (The status is sent before the body is read: when memory runs out in the middle of a batch, the lines answered so far are sent whole and the response is cut short, without its last chunk.)")}}},
     "/v1/guide": get_op("The guide as data", "The flowchart of the guide (guide.hpp), the same JSON as `mamisguide guide --json`.",
                         {"description": "The guide.", "content": json_content(ref("Guide"))}),
     "/v1/guide/categories": get_op("A guide leaf's category questions",

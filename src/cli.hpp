@@ -48,10 +48,6 @@ std::optional<directory> load_directory(const directory_options& o, lang l,
 /// The master named by --directory or MAMISGUIDE_DIRECTORY; empty when none is.
 std::string named_master(const directory_options& o);
 
-/// The bundled sample master: next to the executable (../share/mamisguide/), else the path of
-/// the build; empty when neither exists.
-std::string sample_master_path();
-
 /// "mamisguide: <message>" on standard error.
 void print_error(std::string_view message);
 

@@ -10,11 +10,12 @@
 // appended to one reused buffer and written in large blocks. When the input is not keeping the
 // reader busy (a pipe with a slow writer), pending responses are flushed before waiting for
 // more, so a co-process gets its answers without waiting for a full block.
-#include "batch_lines.hpp"
 #include "cli.hpp"
 #include "platform.hpp"
+#include <batch_lines.hpp>
 
 #include <json.hpp>
+#include <mamisguide/texts/cli.hpp>
 
 #ifdef _WIN32
 #include <io.h>
@@ -22,9 +23,12 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <new>
 
 namespace mg_cli {
 namespace {
@@ -66,7 +70,12 @@ public:
         }
         progress_ = platform::is_terminal(stderr) && !quiet_;
         start_ = last_progress_ = std::chrono::steady_clock::now();
-        const int rc = stream(fd, use_stdin ? std::string("standard input") : file_);
+        int rc;
+        try {
+            rc = stream(fd, use_stdin ? std::string("standard input") : file_);
+        } catch (const std::bad_alloc&) {
+            rc = out_of_memory();
+        }
         if (!use_stdin) ::close(fd);
         if (rc != exit_ok) return rc;
         if (!flush()) return write_failed();
@@ -105,6 +114,22 @@ private:
         const bool ok = write_out(stdout, out_.view()) && std::fflush(stdout) == 0;
         out_.clear();
         return ok;
+    }
+
+    /// Memory ran out answering a line: the lines answered so far are written (whole: a line
+    /// that failed was taken back), then a message naming the line, and exit 2. Nothing here
+    /// allocates.
+    int out_of_memory() {
+        if (!flush()) return write_failed();
+        const std::size_t line = lines_ ? lines_->lines() + 1 : 1;
+        char text[256];
+        const int n = std::snprintf(text, sizeof text, "mamisguide: %s%zu\n",
+                                    texts::cli::batch_out_of_memory.get(lang::ja), line);
+        std::fflush(stdout);
+        if (n > 0)
+            platform::write_stderr(
+                std::string_view(text, std::min(static_cast<std::size_t>(n), sizeof text - 1)));
+        return exit_usage;
     }
 
     int write_failed() {
@@ -148,7 +173,7 @@ private:
     directory_options dopts_;
     std::string file_;
     bool quiet_ = false;
-    std::optional<mg_batch::batch_lines> lines_;
+    std::optional<json::batch_lines> lines_;
     json::out_buffer out_;
     bool progress_ = false, progress_shown_ = false;
     std::chrono::steady_clock::time_point start_, last_progress_;

@@ -49,18 +49,6 @@ lang to_lang(const std::string& value) noexcept {
     return value == "en" ? lang::en : lang::ja;
 }
 
-std::string sample_master_path() {
-    const std::string dir = platform::executable_dir();
-    if (!dir.empty()) {
-        std::string installed = dir + "/../share/mamisguide/sample-municipal.csv";
-        if (platform::readable(installed)) return installed;
-    }
-#ifdef MG_SAMPLE_MASTER
-    if (platform::readable(MG_SAMPLE_MASTER)) return MG_SAMPLE_MASTER;
-#endif
-    return {};
-}
-
 std::string named_master(const directory_options& o) {
     if (!o.directory.empty()) return o.directory;
     return platform::environment("MAMISGUIDE_DIRECTORY");
@@ -82,18 +70,18 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         for (const load_notice& n : notices) print_error(n.message(l));
         notices.clear();
     };
-    std::string master = named_master(o);
-    // The sample is never used silently: the plans' JSON and text say so, and stderr warns
-    // (once per run).
+    const std::string master = named_master(o);
+    // Without a master, the sample built into the library (mg_engine_load_sample's), never used
+    // silently: the plans' JSON and text say so, and stderr warns (once per run).
     const bool sample = master.empty();
     if (sample) {
-        master = sample_master_path();
         static bool warned = false;
-        if (!warned && !master.empty()) print_error(texts::sample_warning.get(l));
+        if (!warned) print_error(texts::sample_warning.get(l));
         warned = true;
     }
-    if (!master.empty()) {
-        auto loaded = json::load_master_file_any(dir, master, opts);
+    {
+        auto loaded = sample ? json::load_sample_master(dir, opts)
+                             : json::load_master_file_any(dir, master, opts);
         tell();
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
@@ -108,7 +96,7 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
-    dir.set_sample(sample && !sample_master_path().empty());
+    dir.set_sample(sample);
     return dir;
 }
 

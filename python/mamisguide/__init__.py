@@ -27,7 +27,7 @@ from __future__ import annotations
 from ._ffi import ENV_VAR, load_library
 from .engine import Association, Engine
 from .enums import REFUSAL_CODES, DeskReason, Lang, Level, MyPage, Operation, Role, Status
-from .errors import LibraryNotFoundError, MamisguideError, RefusalError
+from .errors import LibraryNotFoundError, MamisguideError, OutOfMemoryError, RefusalError
 from .functions import (
     Category,
     check_levels,
@@ -64,6 +64,7 @@ __all__ = [
     "MamisguideError",
     "MyPage",
     "Operation",
+    "OutOfMemoryError",
     "RefusalError",
     "Role",
     "Status",

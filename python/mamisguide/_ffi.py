@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from .enums import Status
-from .errors import LibraryNotFoundError, MamisguideError, RefusalError
+from .errors import LibraryNotFoundError, MamisguideError, OutOfMemoryError, RefusalError
 
 #: The environment variable that names the shared library (a path); it is tried first.
 ENV_VAR = "MAMISGUIDE_LIBRARY"
@@ -292,6 +292,8 @@ def error_for(status: int, message: Optional[str] = None) -> MamisguideError:
     code = decode(lib.mg_status_name(status)) or "unknown_status"
     if message is None:
         message = decode(lib.mg_last_error()) or ""
+    if status == Status.ERR_NOMEM:
+        return OutOfMemoryError(message, code=code, status=status)
     if Status.INVALID_REQUEST <= status <= Status.NO_CATEGORY:
         # mg_last_error() reads "code: message" for refusals.
         prefix = code + ": "
@@ -343,6 +345,7 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_engine_load_directory_buffer", [_engine, c_char_p, c_size_t], c_int, _check_ok),
     ("mg_engine_load_categories", [_engine, c_char_p], c_int, _check_ok),
     ("mg_engine_load_categories_buffer", [_engine, c_char_p, c_size_t], c_int, _check_ok),
+    ("mg_engine_load_sample", [_engine], c_int, _check_ok),  # since 1.1
     ("mg_engine_set_year_end", [_engine, c_int, c_int, c_int, c_int], c_int, _check_ok),
     ("mg_engine_set_encoding", [_engine, c_int], c_int, _check_ok),
     ("mg_engine_notice_count", [_engine], c_size_t, None),
@@ -352,6 +355,9 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_association_find", [_engine, c_char_p, c_int, _association], c_int, _check_errors),
     # planning (mg_plan_json: the caller frees the response whatever the status, so no errcheck)
     ("mg_plan_json", [_engine, c_char_p, c_size_t, _out_string], c_int, None),
+    # since 1.1: into the caller's buffer (MG_ERR_BUFFER with the size needed), and JSON Lines
+    ("mg_plan_json_to", [_engine, c_char_p, c_size_t, c_void_p, c_size_t, _P(c_size_t)], c_int, None),
+    ("mg_batch_json", [_engine, c_char_p, c_size_t, _out_string], c_int, _check_ok),
     ("mg_plan", [_engine, _member, _request, c_int, _result], c_int, _check_errors),
     ("mg_join", [_engine, _member, c_char_p, c_uint, _categories, c_int, c_int, _result],
      c_int, _check_errors),

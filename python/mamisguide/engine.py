@@ -209,7 +209,13 @@ class Engine:
         code = _convert.lang_number(lang)
         with self._writing() as h:  # mg_engine_notice formats into the engine
             n = self._lib.mg_engine_notice_count(h)
-            return [self._lib.mg_engine_notice(h, i, code).decode("utf-8") for i in range(n)]
+            out = []
+            for i in range(n):
+                text = self._lib.mg_engine_notice(h, i, code)
+                if text is None:  # it could not format the text: out of memory
+                    raise _ffi.error_for(_ffi.Status.ERR_NOMEM)
+                out.append(text.decode("utf-8"))
+            return out
 
     @contextmanager
     def _loading(self, encoding: Optional[str]) -> Iterator[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
-__all__ = ["MamisguideError", "RefusalError", "LibraryNotFoundError"]
+__all__ = ["MamisguideError", "RefusalError", "OutOfMemoryError", "LibraryNotFoundError"]
 
 
 class MamisguideError(Exception):
@@ -72,6 +72,12 @@ class RefusalError(MamisguideError):
         self.response = response
         err = response.get("error", {})
         self.details: Dict[str, Any] = {k: err[k] for k in self.DETAIL_FIELDS if k in err}
+
+
+class OutOfMemoryError(MamisguideError, MemoryError):
+    """The library ran out of memory (``MG_ERR_NOMEM``, code ``"out_of_memory"``): a
+    :class:`MemoryError`, as Python raises its own. Nothing was changed (a load that ran out of
+    memory leaves the engine as it was); the same call may succeed once memory is back."""
 
 
 class LibraryNotFoundError(OSError):

@@ -3,14 +3,15 @@
 // The HTTP service's request handler (handler.hpp).
 #include "http/handler.hpp"
 
-#include "batch_lines.hpp"
 #include "http/assets.hpp"
+#include <batch_lines.hpp>
 
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
 
 #include <cstring>
 #include <ctime>
+#include <new>
 
 namespace mg_http {
 
@@ -144,12 +145,8 @@ response do_plan(const dataset& d, std::string_view body) {
     response r = json_ok(endpoint::plan);
     if (body.size() > max_body_bytes) return plan_too_large();
     r.body.reserve(2048);
-    int rc = json::respond(d.dir, body, r.body);
-    if (rc < 0) {
-        r.body.clear();
-        json::write_refusal_only(r.body, texts::json_internal, "", lang::ja);
-        rc = static_cast<int>(refusal_code::invalid_request);
-    }
+    const int rc = json::respond(d.dir, body, r.body);
+    if (rc < 0) throw std::bad_alloc(); // respond()'s one failure: handle_safe answers 503
     r.counts[static_cast<std::size_t>(rc)] = 1;
     if (rc > 0) r.code = to_string(static_cast<refusal_code>(rc));
     r.status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
@@ -160,7 +157,7 @@ response do_batch(const dataset& d, std::string_view body) {
     response r;
     r.ep = endpoint::batch;
     r.content_type = ndjson_type;
-    mg_batch::batch_lines lines(d.dir);
+    json::batch_lines lines(d.dir);
     json::out_buffer out;
     while (!body.empty()) body.remove_prefix(lines.feed(body, out));
     lines.finish(out);
@@ -171,6 +168,34 @@ response do_batch(const dataset& d, std::string_view body) {
 }
 
 } // namespace
+
+namespace {
+/// The language a target's query asks for (`lang=en`), found without allocating.
+lang query_lang(std::string_view target) noexcept {
+    const std::size_t q = target.find('?');
+    if (q == std::string_view::npos) return lang::ja;
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        const std::size_t amp = rest.find('&');
+        if (rest.substr(0, amp) == "lang=en") return lang::en;
+        if (amp == std::string_view::npos) break;
+        rest.remove_prefix(amp + 1);
+    }
+    return lang::ja;
+}
+} // namespace
+
+response handle_safe(const service& s, const dataset& d, const request& r) {
+    try {
+        return handle(s, d, r);
+    } catch (const std::bad_alloc&) {
+        // What the request had allocated is given back by now: the 503 usually fits.
+    }
+    response e =
+        error_response(503, "out_of_memory", texts::http_out_of_memory, query_lang(r.target));
+    e.ep = classify(r.target.substr(0, r.target.find('?')));
+    return e;
+}
 
 response error_response(unsigned status, std::string_view code, const bitext& message, lang l,
                         std::string_view field) {

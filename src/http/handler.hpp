@@ -80,6 +80,10 @@ inline constexpr std::size_t max_body_bytes = std::size_t(1) << 20;
 
 /// Answers one request on one version of the data. Never throws but std::bad_alloc.
 response handle(const service& s, const dataset& d, const request& r);
+/// handle(), with running out of memory answered: 503 `out_of_memory` (json::write_http_error,
+/// in the language of the query's lang=, read without allocating). Throws std::bad_alloc only
+/// when not even that answer can be made (the server then closes the connection).
+response handle_safe(const service& s, const dataset& d, const request& r);
 /// The same on the current version.
 inline response handle(const service& s, const request& r) {
     const auto d = s.data();

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP service's server (server.hpp), after Beast's advanced server example: an acceptor,
-// one session per connection (on its own strand), request_parser with limits, tcp_stream
-// timeouts, a signal_set for the graceful stop and the reload.
+// one session per connection (on one io_context of one per thread), request_parser with limits,
+// basic_stream timeouts; a thread that takes the signals (sigwait: SIGTERM and SIGINT, the
+// graceful stop; SIGHUP, a reload) and one that reloads.
 //
 // A session reads a request's header first (under one deadline, so a client that sends half a
 // header and stalls is cut off), then picks the body's reader: POST /v1/batch streams the body
@@ -12,20 +13,31 @@
 // one after the other.
 #include "http/server.hpp"
 
-#include "batch_lines.hpp"
+#include <batch_lines.hpp>
+
 #include "platform.hpp"
 
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
 
-#include <boost/asio/signal_set.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <signal.h>
+#ifndef _WIN32
+#include <pthread.h>
+#endif
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
 #include <limits>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -37,6 +49,15 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using beast::error_code;
+
+// One io_context per thread, each connection on one of them: a connection's handlers never run
+// at once, with no strand. (A strand in Asio's type-erased executor — the executor of Beast's
+// timers — is copied onto the heap inside a noexcept function of Asio's whenever an operation
+// starts: a failed allocation there is std::terminate. An io_context's own executor is held in
+// place.)
+using executor = net::io_context::executor_type;
+using socket_type = net::basic_stream_socket<tcp, executor>;
+using stream_type = beast::basic_stream<tcp, executor>;
 
 namespace {
 
@@ -57,11 +78,24 @@ void log_line(std::string line) {
     mg_cli::platform::write_stderr(line);
 }
 
+/// A log line built in a fixed buffer: for when memory has run out.
+void log_static(const bitext& what, lang l, const char* detail = "") noexcept {
+    char line[512];
+    const int n = std::snprintf(line, sizeof line, "mamisguide: %s%s\n", what.get(l), detail);
+    if (n <= 0) return;
+    const std::size_t len = std::min(static_cast<std::size_t>(n), sizeof line - 1);
+    mg_cli::platform::write_stderr(std::string_view(line, len)); // no allocation on POSIX
+}
+
 void log_text(const bitext& what, lang l, std::string_view detail = {}) {
-    std::string s = "mamisguide: ";
-    s += what.get(l);
-    s.append(detail);
-    log_line(std::move(s));
+    try {
+        std::string s = "mamisguide: ";
+        s += what.get(l);
+        s.append(detail);
+        log_line(std::move(s));
+    } catch (const std::bad_alloc&) {
+        log_static(what, l, detail.empty() ? "" : "…");
+    }
 }
 
 class session;
@@ -79,8 +113,12 @@ struct server_state {
     server_state(service& s, const server_options& o) : svc(s), opt(o) {}
     service& svc;
     const server_options& opt;
-    net::io_context* ioc = nullptr;
+    std::vector<std::unique_ptr<net::io_context>>* contexts = nullptr; ///< one per thread
+    std::atomic<std::size_t> next{0};
     std::atomic<bool> stopping{false};
+
+    /// The context of the next connection, in turn.
+    net::io_context& pick() noexcept { return *(*contexts)[next.fetch_add(1) % contexts->size()]; }
     std::mutex mu;
     std::unordered_map<session*, std::weak_ptr<session>> sessions;
     std::function<void()> on_last_session; ///< set at the stop: called when none is left
@@ -88,11 +126,11 @@ struct server_state {
 
 class session : public std::enable_shared_from_this<session> {
 public:
-    session(tcp::socket&& socket, server_state& st) : stream_(std::move(socket)), st_(st) {}
+    session(socket_type&& socket, server_state& st) : stream_(std::move(socket)), st_(st) {}
 
     ~session() {
         st_.svc.stats.connection_closed();
-        std::function<void()> last;
+        std::function<void()> last; // (a copy that allocates nothing: it holds one reference)
         {
             std::lock_guard<std::mutex> lock(st_.mu);
             st_.sessions.erase(this);
@@ -101,7 +139,7 @@ public:
         if (last) last();
     }
 
-    net::any_io_executor executor() { return stream_.get_executor(); }
+    executor get_executor() { return stream_.get_executor(); }
 
     void start() {
         st_.svc.stats.connection_opened();
@@ -112,7 +150,7 @@ public:
         net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
     }
 
-    /// The graceful stop, on the session's strand: an idle connection (no byte of a next
+    /// The graceful stop, on the session's context: an idle connection (no byte of a next
     /// request received) is closed now, a busy one after its response.
     void stop() {
         stopping_ = true;
@@ -227,7 +265,9 @@ private:
 
     void answer(std::string_view body) {
         request req{method_, target_, body};
-        response r = handle(st_.svc, *data_, req);
+        // Out of memory: 503 out_of_memory for this request (handle_safe); when not even that
+        // can be made, the exception reaches run_server's loop, which closes this connection.
+        response r = handle_safe(st_.svc, *data_, req);
         send(std::move(r));
     }
 
@@ -334,12 +374,18 @@ private:
         e.path = path;
         e.status = status_;
         e.micros = us;
-        e.code = ec ? std::string_view("aborted") : code_;
+        e.code = ec == net::error::no_memory ? code_ // a batch cut short: out_of_memory
+                 : ec                        ? std::string_view("aborted")
+                                             : code_;
         e.lines = lines_answered_;
-        std::string line;
-        line.reserve(160);
-        json::write_access(line, e);
-        log_line(std::move(line));
+        try {
+            std::string line;
+            line.reserve(160);
+            json::write_access(line, e);
+            log_line(std::move(line));
+        } catch (const std::bad_alloc&) {
+            // The request is answered and counted; only its log line is lost.
+        }
     }
 
     // ---- POST /v1/batch, streamed ----------------------------------------------------------
@@ -397,7 +443,11 @@ private:
     /// Answers the lines of the piece read, writing the responses whenever enough are ready.
     void batch_feed() {
         while (!pending_.empty()) {
-            pending_.remove_prefix(lines_->feed(pending_, out_, batch_out_limit));
+            try {
+                pending_.remove_prefix(lines_->feed(pending_, out_, batch_out_limit));
+            } catch (const std::bad_alloc&) {
+                return batch_out_of_memory();
+            }
             if (out_.size() >= batch_out_limit) return batch_write([this] { batch_feed(); });
         }
         if (bparser_->is_done()) return batch_finish();
@@ -422,8 +472,22 @@ private:
             net::async_write(stream_, net::buffer(out_.data(), out_.size()), std::move(done));
     }
 
+    /// Memory ran out answering a line: the lines answered before it are sent (whole), then the
+    /// response is cut short like any broken batch (no last chunk), and the connection closed.
+    void batch_out_of_memory() {
+        code_ = "out_of_memory";
+        pending_ = {};
+        auto abort = [self = shared_from_this()] { self->batch_abort(net::error::no_memory); };
+        if (out_.empty()) return abort();
+        batch_write(abort);
+    }
+
     void batch_finish() {
-        lines_->finish(out_);
+        try {
+            lines_->finish(out_);
+        } catch (const std::bad_alloc&) {
+            return batch_out_of_memory();
+        }
         lines_answered_ = lines_->lines();
         auto last = [self = shared_from_this()] {
             if (!self->chunked_) return self->batch_done({});
@@ -438,7 +502,7 @@ private:
     void batch_count() {
         if (!lines_) return;
         lines_answered_ = lines_->lines();
-        for (int i = 0; i < mg_batch::batch_lines::n_statuses; ++i)
+        for (int i = 0; i < json::batch_lines::n_statuses; ++i)
             if (lines_->counts()[i]) st_.svc.stats.answer(i, lines_->counts()[i]);
     }
 
@@ -468,7 +532,7 @@ private:
         stream_.close();
     }
 
-    beast::tcp_stream stream_;
+    stream_type stream_;
     server_state& st_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::empty_body>> hparser_;
@@ -492,7 +556,7 @@ private:
     std::chrono::steady_clock::time_point started_;
 
     // batch
-    std::optional<mg_batch::batch_lines> lines_;
+    std::optional<json::batch_lines> lines_;
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
     json::out_buffer out_;
@@ -500,9 +564,9 @@ private:
 };
 
 /// At the connection cap: 503 with a JSON body, then close.
-void reject(tcp::socket&& socket, server_state& st) {
+void reject(socket_type&& socket, server_state& st) {
     st.svc.stats.connection_rejected();
-    auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+    auto stream = std::make_shared<stream_type>(std::move(socket));
     auto res =
         std::make_shared<http::response<http::string_body>>(http::status::service_unavailable, 11);
     res->set(http::field::content_type, beast::string_view(json_type.data(), json_type.size()));
@@ -522,7 +586,7 @@ void reject(tcp::socket&& socket, server_state& st) {
 class listener : public std::enable_shared_from_this<listener> {
 public:
     listener(server_state& st, tcp::endpoint at, error_code& ec)
-        : st_(st), acceptor_(net::make_strand(*st.ioc)) {
+        : st_(st), acceptor_(*st.contexts->front()) {
         acceptor_.open(at.protocol(), ec);
         if (ec) return;
         acceptor_.set_option(net::socket_base::reuse_address(true), ec);
@@ -539,29 +603,48 @@ public:
 
     void run() { accept(); }
 
-    void stop() {
+    /// After memory ran out somewhere in the server (run_server's loop caught it): the accept
+    /// operation that waits is cancelled and a new one started. The old one may never complete
+    /// — lost with the exception if it came out of Asio while the operation was completing, or
+    /// stuck if it came out while connections were being taken off the listening socket, which
+    /// Asio watches edge-triggered and which is not signalled again while connections wait —
+    /// and a new one takes the connections that wait.
+    void restart() {
         net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            if (!self->acceptor_.is_open()) return;
             error_code ec;
-            self->acceptor_.close(ec);
+            self->acceptor_.cancel(ec); // its completion (operation_aborted) does nothing
+            self->accept();
         });
+    }
+
+    /// The stop, on the listener's context (the first).
+    void close() {
+        error_code ec;
+        acceptor_.close(ec);
     }
 
 private:
     void accept() {
-        acceptor_.async_accept(net::make_strand(*st_.ioc),
+        acceptor_.async_accept(st_.pick().get_executor(),
                                beast::bind_front_handler(&listener::on_accept, shared_from_this()));
     }
 
-    void on_accept(error_code ec, tcp::socket socket) {
+    void on_accept(error_code ec, socket_type socket) {
+        // Cancelled by restart() (which started another) or closed by the stop.
         if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
         if (!ec) {
-            if (st_.stopping.load())
-                ; // closing: drop it (the socket closes as it goes out of scope)
-            else if (static_cast<std::size_t>(st_.svc.stats.open_connections()) >=
-                     st_.opt.max_connections)
-                reject(std::move(socket), st_);
-            else
-                std::make_shared<session>(std::move(socket), st_)->start();
+            try {
+                if (st_.stopping.load())
+                    ; // closing: drop it (the socket closes as it goes out of scope)
+                else if (static_cast<std::size_t>(st_.svc.stats.open_connections()) >=
+                         st_.opt.max_connections)
+                    reject(std::move(socket), st_);
+                else
+                    std::make_shared<session>(std::move(socket), st_)->start();
+            } catch (const std::bad_alloc&) {
+                // That connection is dropped (its socket closes); the next ones are accepted.
+            }
         } else if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space) {
             // Out of file descriptors: wait a little rather than spin.
             auto t = std::make_shared<net::steady_timer>(acceptor_.get_executor(),
@@ -574,6 +657,80 @@ private:
 
     server_state& st_;
     tcp::acceptor acceptor_;
+};
+
+/// The reloads: a thread that loads the data again once per request() (SIGHUP), in order, and
+/// logs each with its outcome; out of memory is a refusal too (the data being served is
+/// untouched until a whole new version is published).
+class reloader {
+public:
+    reloader(service& svc, const server_options& o)
+        : svc_(svc), o_(o), thread_([this] { run(); }) {}
+    ~reloader() {
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            stop_ = true;
+        }
+        cv_.notify_one();
+        thread_.join();
+    }
+    reloader(const reloader&) = delete;
+    reloader& operator=(const reloader&) = delete;
+
+    void request() {
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            ++pending_;
+        }
+        cv_.notify_one();
+    }
+
+private:
+    void run() {
+        std::unique_lock<std::mutex> lock(mu_);
+        for (;;) {
+            cv_.wait(lock, [this] { return stop_ || pending_ > 0; });
+            if (stop_) return;
+            --pending_;
+            lock.unlock();
+            reload_once();
+            lock.lock();
+        }
+    }
+
+    void reload_once() noexcept {
+        try {
+            std::string error;
+            const auto t0 = std::chrono::steady_clock::now();
+            std::shared_ptr<const dataset> d = o_.reload ? o_.reload(error) : nullptr;
+            if (d) {
+                auto copy = std::make_shared<dataset>(*d);
+                d.reset();
+                copy->load_seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                const std::size_t n = copy->dir.size();
+                svc_.publish(std::move(copy));
+                svc_.reloads.fetch_add(1);
+                svc_.stats.reload(true);
+                log_text(texts::http_reloaded, o_.log_lang, std::to_string(n));
+            } else {
+                svc_.stats.reload(false);
+                log_text(texts::http_reload_refused, o_.log_lang, error);
+            }
+        } catch (const std::bad_alloc&) {
+            svc_.stats.reload(false);
+            log_static(texts::http_reload_refused, o_.log_lang,
+                       texts::http_out_of_memory.get(o_.log_lang));
+        }
+    }
+
+    service& svc_;
+    const server_options& o_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    unsigned long pending_ = 0;
+    bool stop_ = false;
+    std::thread thread_; // last: starts once the rest is ready
 };
 
 } // namespace
@@ -613,10 +770,29 @@ bool parse_listen(const std::string& text, std::string& address, unsigned short&
 int run_server(service& svc, const server_options& o) {
     const unsigned threads =
         o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    // The state outlives the io_context: handlers it destroys may still hold sessions.
+    // The signals are taken by a thread of their own with sigwait(), which needs no memory:
+    // an Asio signal_set must queue a new wait after each signal, and if memory has run out
+    // just then, every later signal is lost (the service could be neither reloaded nor
+    // stopped). Blocked here, before any other thread starts, so that every thread inherits it.
+    // (Windows has no sigwait and no SIGHUP: Ctrl+C and Ctrl+Break stop the server through an
+    // Asio signal_set, below, and there is no reload.)
+#ifndef _WIN32
+    sigset_t handled;
+    sigemptyset(&handled);
+    sigaddset(&handled, SIGINT);
+    sigaddset(&handled, SIGTERM);
+    sigaddset(&handled, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &handled, nullptr);
+#endif
+    // The state outlives the io_contexts: handlers they destroy may still hold sessions.
     server_state st(svc, o);
-    net::io_context ioc(static_cast<int>(threads));
-    st.ioc = &ioc;
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    for (unsigned i = 0; i < threads; ++i) contexts.push_back(std::make_unique<net::io_context>(1));
+    st.contexts = &contexts;
+    net::io_context& ioc = *contexts.front(); // the listener, the signals, the stop's deadline
+    // Each context runs until the stop, connections or not.
+    std::vector<std::optional<net::executor_work_guard<executor>>> busy;
+    for (auto& c : contexts) busy.emplace_back(c->get_executor());
 
     error_code ec;
     const auto addr = net::ip::make_address(o.address, ec);
@@ -632,45 +808,16 @@ int run_server(service& svc, const server_options& o) {
     }
     lst->run();
 
-    // The signals and the stop's deadline share one strand.
-    auto control = net::make_strand(ioc);
-#ifdef SIGHUP
-    net::signal_set signals(control, SIGINT, SIGTERM, SIGHUP);
-#else // Windows: Ctrl+C and Ctrl+Break stop the server; there is no SIGHUP, so no reload
-    net::signal_set signals(control, SIGINT, SIGTERM, SIGBREAK);
-#endif
-    net::steady_timer deadline(control);
-    std::function<void(const error_code&, int)> on_signal;
-    on_signal = [&](const error_code& e, [[maybe_unused]] int sig) {
-        if (e) return;
-#ifdef SIGHUP
-        if (sig == SIGHUP) {
-            std::string error;
-            const auto t0 = std::chrono::steady_clock::now();
-            std::shared_ptr<const dataset> d = o.reload ? o.reload(error) : nullptr;
-            if (d) {
-                auto copy = std::make_shared<dataset>(*d);
-                copy->load_seconds =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                const std::size_t n = copy->dir.size();
-                svc.publish(std::move(copy));
-                svc.reloads.fetch_add(1);
-                svc.stats.reload(true);
-                log_text(texts::http_reloaded, o.log_lang, std::to_string(n));
-            } else {
-                svc.stats.reload(false);
-                log_text(texts::http_reload_refused, o.log_lang, error);
-            }
-            signals.async_wait(on_signal);
-            return;
-        }
-#endif
-        // SIGTERM / SIGINT: stop accepting, let every session finish what it has started.
-        log_text(texts::http_stopping, o.log_lang);
-        st.stopping.store(true);
-        lst->stop();
-        error_code ignored;
-        signals.cancel(ignored);
+    // Reloads run on a thread of their own, one after the other, one per SIGHUP: a slow master
+    // does not hold up a thread that serves requests, and every version of the data is built
+    // (and, once its last request is done, freed) in that thread's malloc arena, so memory
+    // freed by one reload is what the next one reuses.
+    reloader reloads(svc, o);
+
+    // The stop's deadline, on the first context.
+    net::steady_timer deadline(ioc);
+    // Every session told to stop after its response, with a deadline for all of them.
+    auto stop_sessions = [&] {
         std::vector<std::shared_ptr<session>> live;
         {
             std::lock_guard<std::mutex> lock(st.mu);
@@ -680,17 +827,58 @@ int run_server(service& svc, const server_options& o) {
                 net::post(deadline.get_executor(), [&deadline] { deadline.cancel(); });
             };
         }
-        for (auto& sp : live) net::post(sp->executor(), [sp] { sp->stop(); });
+        for (auto& sp : live) net::post(sp->get_executor(), [sp] { sp->stop(); });
         if (!live.empty()) {
             live.clear();
             // Requests in flight are bounded by the timeouts; past them, stop regardless.
             deadline.expires_after(o.timeout * 3 + std::chrono::seconds(1));
-            deadline.async_wait([&ioc](const error_code& e) {
-                if (!e) ioc.stop();
+            deadline.async_wait([&contexts](const error_code& e) {
+                if (e) return;
+                for (auto& c : contexts) c->stop();
             });
         }
     };
-    signals.async_wait(on_signal);
+    // SIGTERM / SIGINT: stop accepting, let every session finish what it has started (on the
+    // first context).
+    auto stop = [&] {
+        // First what needs no memory: no new connection, and each context ends with its last.
+        st.stopping.store(true);
+        lst->close();
+        for (auto& b : busy) b.reset();
+        log_text(texts::http_stopping, o.log_lang);
+        try {
+            stop_sessions();
+        } catch (const std::bad_alloc&) {
+            // The sessions not told end at their own deadlines (--timeout).
+        }
+    };
+#ifdef _WIN32
+    net::signal_set signals(ioc, SIGINT, SIGTERM, SIGBREAK);
+    signals.async_wait([&](const error_code& e, int) {
+        if (!e) stop();
+    });
+#else
+    std::thread signal_thread([&] {
+        for (;;) {
+            int sig = 0;
+            if (sigwait(&handled, &sig) != 0) continue;
+            if (sig == SIGHUP) {
+                reloads.request();
+                continue;
+            }
+            // The stop runs on the first context; queueing it may take a few tries when memory
+            // is short.
+            for (;;) {
+                try {
+                    net::post(ioc, stop);
+                    return;
+                } catch (const std::bad_alloc&) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
+            }
+        }
+    });
+#endif
 
     const auto at = lst->local();
     std::string host = at.address().to_string();
@@ -698,11 +886,38 @@ int run_server(service& svc, const server_options& o) {
     log_text(texts::http_listening, o.log_lang,
              "http://" + host + ":" + std::to_string(at.port()) + "/");
 
+    // Memory running out inside a handler (Beast's buffers, Asio's operations, a session's own
+    // strings) throws std::bad_alloc out of run(): the handler's connection is dropped with it,
+    // and the thread goes back to serving the others (Asio allows run() to be called again).
+    auto serve = [&](net::io_context& ctx) {
+        for (;;) {
+            try {
+                ctx.run();
+                return;
+            } catch (const std::bad_alloc&) {
+                log_static(texts::http_out_of_memory, o.log_lang);
+                // The exception may have come out of the accept loop: accept again (once memory
+                // lets a handler be queued; a failure of accept() itself comes back here).
+                for (int tries = 0; tries < 1000; ++tries) {
+                    try {
+                        lst->restart();
+                        break;
+                    } catch (const std::bad_alloc&) {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                    }
+                }
+            }
+        }
+    };
     std::vector<std::thread> pool;
     pool.reserve(threads - 1);
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
+    for (unsigned i = 1; i < threads; ++i)
+        pool.emplace_back([&serve, &ctx = *contexts[i]] { serve(ctx); });
+    serve(ioc);
     for (auto& t : pool) t.join();
+#ifndef _WIN32
+    signal_thread.join(); // it ended when it queued the stop
+#endif
     {
         std::lock_guard<std::mutex> lock(st.mu);
         st.on_last_session = nullptr;

@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// The HTTP service's server: Boost.Beast over Boost.Asio, one session per connection on its own
-// strand, N threads on one io_context. It reads HTTP around the pure handler (handler.hpp) and
-// streams POST /v1/batch; it owns the limits (header and body sizes, read and write timeouts,
-// the connection cap), the signals (SIGTERM/SIGINT: graceful stop; SIGHUP: reload) and the
-// access log.
+// The HTTP service's server: Boost.Beast over Boost.Asio, N threads each running an io_context
+// of its own, the connections dealt out among them in turn (a connection's handlers on one
+// thread: no strand); the reloads on a thread of their own. It reads HTTP around the pure handler
+// (handler.hpp) and streams POST /v1/batch; it owns the limits (header and body sizes, read and
+// write timeouts, the connection cap), the signals (SIGTERM/SIGINT: graceful stop; SIGHUP: reload)
+// and the access log.
 #pragma once
 
 #include "http/handler.hpp"

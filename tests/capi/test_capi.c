@@ -316,6 +316,129 @@ static void test_json(const mg_engine* e) {
     }
 }
 
+/* Since 1.1: mg_batch_json answers each line as mg_plan_json does, with its "line" number first
+ * (tests/cli/test_batch.py and the JavaScript package's tests compare it with `mamisguide batch`
+ * byte for byte). */
+static void test_batch(const mg_engine* e) {
+    const char* lines[] = {
+        "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\",\"prefectural\","
+        "\"national\"]},\"request\":{\"operation\":\"withdraw\",\"levels\":[\"national\"]}}",
+        "", "{\"request\":{\"operation\":\"withdraw\",\"levels\":[\"national\"]}}",
+        "{\"member\":", /* truncated: invalid_request with its position */
+        "{\"request\":{\"operation\":\"join\",\"municipal\":\"13-test-a\",\"levels\":"
+        "[\"municipal\"],\"categories\":{}},\"lang\":\"en\"}"};
+    const size_t n = sizeof lines / sizeof lines[0];
+    char input[2048] = "", *out = NULL, *p;
+    size_t i;
+    for (i = 0; i < n; ++i) {
+        strcat(input, lines[i]);
+        if (i + 1 < n) strcat(input, i == 2 ? "\r\n" : "\n"); /* a CRLF too; no newline last */
+    }
+    CHECK(mg_batch_json(e, input, strlen(input), &out) == MG_OK && out != NULL);
+    p = out;
+    for (i = 0; p && i < n; ++i) {
+        char* plan = NULL;
+        char prefix[32];
+        char* nl = strchr(p, '\n');
+        mg_plan_json(e, lines[i], strlen(lines[i]), &plan);
+        /* {"line":N, then mg_plan_json's response after its opening brace, then a newline */
+        snprintf(prefix, sizeof prefix, "{\"line\":%u,", (unsigned)(i + 1));
+        CHECK(nl != NULL && plan != NULL);
+        if (nl && plan) {
+            CHECK(strncmp(p, prefix, strlen(prefix)) == 0);
+            CHECK((size_t)(nl - p) == strlen(prefix) + strlen(plan) - 1);
+            CHECK(strncmp(p + strlen(prefix), plan + 1, strlen(plan) - 1) == 0);
+        }
+        mg_free(plan);
+        p = nl ? nl + 1 : NULL;
+    }
+    CHECK(p != NULL && *p == '\0'); /* n responses, nothing more */
+    mg_free(out);
+    CHECK(mg_batch_json(e, "", 0, &out) == MG_OK && out != NULL && *out == '\0');
+    mg_free(out);
+    CHECK(mg_batch_json(e, NULL, 0, &out) == MG_OK && out != NULL && *out == '\0');
+    mg_free(out);
+    CHECK(mg_batch_json(e, "\n", 1, &out) == MG_OK && out && strncmp(out, "{\"line\":1,", 9) == 0);
+    mg_free(out);
+    out = (char*)1;
+    CHECK(mg_batch_json(NULL, "\n", 1, &out) == MG_ERR_ARGUMENT && out == NULL);
+    CHECK(mg_batch_json(e, NULL, 1, &out) == MG_ERR_ARGUMENT && out == NULL);
+    CHECK(mg_batch_json(e, "\n", 1, NULL) == MG_ERR_ARGUMENT);
+}
+
+/* Since 1.1: mg_plan_json_to writes mg_plan_json's bytes into the caller's buffer. */
+static void test_plan_json_to(const mg_engine* e) {
+    const char* reqs[] = {
+        "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\"]},\"request\":"
+        "{\"operation\":\"withdraw\",\"levels\":[\"municipal\"]},\"lang\":\"en\"}",
+        "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\",\"prefectural\"]},"
+        "\"request\":{\"operation\":\"withdraw\",\"levels\":[\"municipal\"]}}",
+        "{", ""};
+    char buf[8192];
+    size_t i, size = 0;
+    for (i = 0; i < sizeof reqs / sizeof reqs[0]; ++i) {
+        char* want = NULL;
+        const int st = mg_plan_json(e, reqs[i], strlen(reqs[i]), &want);
+        CHECK(want != NULL);
+        if (!want) continue;
+        memset(buf, '#', sizeof buf);
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, sizeof buf, &size) == st);
+        CHECK(size == strlen(want) && memcmp(buf, want, size) == 0 && buf[size] == '#');
+        /* one byte short: nothing written, the size needed */
+        memset(buf, '#', sizeof buf);
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, strlen(want) - 1, &size) ==
+              MG_ERR_BUFFER);
+        CHECK(size == strlen(want) && buf[0] == '#');
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), NULL, 0, &size) == MG_ERR_BUFFER);
+        CHECK(size == strlen(want));
+        /* exactly the size needed */
+        CHECK(mg_plan_json_to(e, reqs[i], strlen(reqs[i]), buf, size, &size) == st);
+        CHECK(memcmp(buf, want, size) == 0);
+        mg_free(want);
+    }
+    CHECK(mg_plan_json_to(e, reqs[0], strlen(reqs[0]), buf, sizeof buf, NULL) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json_to(e, reqs[0], strlen(reqs[0]), NULL, 10, &size) == MG_ERR_ARGUMENT);
+    CHECK(mg_plan_json_to(NULL, reqs[0], strlen(reqs[0]), buf, sizeof buf, &size) ==
+          MG_ERR_ARGUMENT);
+    CHECK(size > 0 && size < sizeof buf);
+    buf[size < sizeof buf ? size : 0] = '\0';
+    CHECK(strstr(buf, "invalid_request") != NULL); /* still a response */
+    CHECK(mg_plan_json_to(e, NULL, 3, buf, sizeof buf, &size) == MG_ERR_ARGUMENT);
+}
+
+/* Since 1.1: the bundled sample master, marked in every plan until a master of one's own. */
+static void test_sample(void) {
+    const char* req = "{\"member\":{\"municipal\":\"13-chiyoda\",\"levels\":[\"municipal\"]},"
+                      "\"request\":{\"operation\":\"withdraw\",\"levels\":[\"municipal\"]}}";
+    const char* cats = "association,code,label\n13-chiyoda,K1,one\n";
+    mg_engine* e = NULL;
+    char* out = NULL;
+    size_t before = 0, after = 0;
+    CHECK(mg_engine_new(&e) == MG_OK);
+    CHECK(mg_association_count(e, &before) == MG_OK);
+    /* the encoding set for the user's files does not apply to the bundled UTF-8 file */
+    CHECK(mg_engine_set_encoding(e, MG_ENCODING_CP932) == MG_OK);
+    CHECK(mg_engine_load_sample(e) == MG_OK);
+    CHECK(mg_association_count(e, &after) == MG_OK && after > before + 5);
+    CHECK(mg_plan_json(e, req, strlen(req), &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"sample_directory\"") != NULL);
+    mg_free(out);
+    CHECK(mg_engine_set_encoding(e, MG_ENCODING_AUTO) == MG_OK);
+    CHECK(mg_engine_load_categories_buffer(e, cats, strlen(cats)) == MG_OK); /* keeps the mark */
+    CHECK(mg_plan_json(e, req, strlen(req), &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"sample_directory\"") != NULL);
+    mg_free(out);
+    CHECK(mg_batch_json(e, req, strlen(req), &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"sample_directory\"") != NULL);
+    mg_free(out);
+    CHECK(mg_engine_load_directory_buffer(e, master, strlen(master)) == MG_OK); /* one's own */
+    CHECK(mg_plan_json(e, req, strlen(req), &out) == MG_OK);
+    CHECK(out && strstr(out, "sample_directory") == NULL);
+    mg_free(out);
+    mg_engine_free(e);
+    CHECK(mg_engine_load_sample(NULL) == MG_ERR_ARGUMENT);
+}
+
 /* Every function that takes a pointer, given NULL: a status, never a crash. */
 static void test_nulls(mg_engine* e) {
     mg_member m = member_of(7);
@@ -536,6 +659,9 @@ int main(int argc, char** argv) {
     test_typed(e);
     test_misc();
     test_json(e);
+    test_batch(e);
+    test_plan_json_to(e);
+    test_sample();
     test_web(e);
     test_nulls(e);
     test_versions(e);

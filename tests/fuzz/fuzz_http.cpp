@@ -9,8 +9,8 @@
 // line per input line, in order, each exactly json::respond's with its "line".
 #include "fuzz_check.hpp"
 
-#include "batch_lines.hpp"
 #include "http/handler.hpp"
+#include <batch_lines.hpp>
 
 #include "json.hpp"
 

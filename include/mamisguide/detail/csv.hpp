@@ -13,11 +13,14 @@
 #include "utf8.hpp"
 
 #include <csv.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -108,21 +111,34 @@ inline constexpr std::size_t max_name_bytes = 512;
 
 namespace detail {
 
-/// Reads a whole file, refusing one over max_master_bytes.
+/// Reads a whole file, refusing one over max_master_bytes. Throws std::bad_alloc when memory
+/// runs out (also when the system cannot allocate the FILE: that is not the file's fault).
 inline bool read_file(const std::string& path, std::string& out, load_error& err) {
     err = load_error{load_error_kind::unreadable, path, 0, {}};
     std::FILE* f = open_file(path, "rb"); // UTF-8 on every platform (file.hpp)
     if (!f) {
+        if (errno == ENOMEM) throw std::bad_alloc();
         err.detail = std::strerror(errno);
         return false;
     }
+    struct closer {
+        std::FILE* f;
+        ~closer() {
+            if (f) std::fclose(f);
+        }
+    } guard{f};
+    // A file rewritten or truncated while it is read (a master replaced in place while a
+    // service reloads it) would give a mix of two versions: refused, by its size and its
+    // modification time before and after. (A file replaced by rename() reads whole: the old
+    // one stays open.)
+    struct stat before {};
+    const bool regular = ::fstat(::fileno(f), &before) == 0 && S_ISREG(before.st_mode);
     out.clear();
     char buf[65536];
     for (;;) {
         const std::size_t n = std::fread(buf, 1, sizeof buf, f);
         out.append(buf, n);
         if (out.size() > max_master_bytes) {
-            std::fclose(f);
             err.kind = load_error_kind::too_large;
             err.detail = "> " + std::to_string(max_master_bytes) + " bytes";
             return false;
@@ -131,9 +147,21 @@ inline bool read_file(const std::string& path, std::string& out, load_error& err
     }
     const bool bad = std::ferror(f) != 0;
     const int e = errno;
+    struct stat after {};
+    const bool changed = regular && !bad &&
+                         (::fstat(::fileno(f), &after) != 0 || after.st_size != before.st_size ||
+                          after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+                          after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
+                          static_cast<std::size_t>(after.st_size) != out.size());
+    guard.f = nullptr;
     std::fclose(f);
     if (bad) {
+        if (e == ENOMEM) throw std::bad_alloc();
         err.detail = std::strerror(e);
+        return false;
+    }
+    if (changed) {
+        err.detail = "the file changed while it was read";
         return false;
     }
     return true;
@@ -306,18 +334,33 @@ bool read_csv(std::string_view raw, const std::string& source, const load_option
         bool in_record = false, failed = false;
         load_error* err;
         std::remove_reference_t<OnRecord>* cb;
+        std::exception_ptr thrown; ///< from a callback: no exception may cross libcsv (C)
     } st;
     st.err = &err;
     st.cb = &on_record;
 
+    // The callbacks run inside libcsv: an exception (std::bad_alloc) is kept, the parse
+    // stopped, and the exception thrown again once libcsv's state is freed.
     auto on_field = [](void* s, std::size_t n, void* d) {
         auto* x = static_cast<state*>(d);
-        x->fields.emplace_back(static_cast<const char*>(s), n);
+        if (x->failed) return;
+        try {
+            x->fields.emplace_back(static_cast<const char*>(s), n);
+        } catch (...) {
+            x->thrown = std::current_exception();
+            x->failed = true;
+        }
     };
     auto on_row = [](int, void* d) {
         auto* x = static_cast<state*>(d);
-        if (!x->failed && !blank_row(x->fields) && !(*x->cb)(x->fields, x->record_line))
-            x->failed = true;
+        if (!x->failed) {
+            try {
+                if (!blank_row(x->fields) && !(*x->cb)(x->fields, x->record_line)) x->failed = true;
+            } catch (...) {
+                x->thrown = std::current_exception();
+                x->failed = true;
+            }
+        }
         x->fields.clear();
         x->in_record = false;
     };
@@ -350,12 +393,16 @@ bool read_csv(std::string_view raw, const std::string& source, const load_option
         pos = eol;
     }
     if (ok && !st.failed && csv_fini(&p, on_field, on_row, &st) != 0) ok = false;
+    const int csv_err = ok ? CSV_SUCCESS : csv_error(&p);
+    csv_free(&p);
+    if (st.thrown) std::rethrow_exception(st.thrown);
+    // libcsv grows its field buffer with realloc: out of memory, not a malformed file.
+    if (csv_err == CSV_ENOMEM) throw std::bad_alloc();
     if (!ok && !st.failed) {
         err.kind = load_error_kind::csv_syntax;
         err.line = st.in_record ? st.record_line : st.line;
-        err.detail = csv_strerror(csv_error(&p));
+        err.detail = csv_strerror(csv_err);
     }
-    csv_free(&p);
     return ok && !st.failed;
 }
 

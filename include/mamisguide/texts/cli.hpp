@@ -87,4 +87,11 @@ inline constexpr bitext optional_hint{"任意、空行で省略", "optional, emp
 inline constexpr bitext the_plan{"── 案内 ──", "── The plan ──"};
 inline constexpr bitext missing_code{"先にコードが必要です", "a code is needed first"};
 
+// ---- batch -----------------------------------------------------------------------------------
+/// Memory ran out while answering a line: the lines before it are answered (written whole),
+/// the run stops there (exit 2). The line's number follows.
+inline constexpr bitext batch_out_of_memory{
+    "メモリが不足したため中止しました。その前の行までは応答済みです。中止した行: ",
+    "out of memory: stopped; the lines before it were answered. Stopped at line "};
+
 } // namespace mamisguide::texts::cli

@@ -61,6 +61,12 @@ inline constexpr bitext http_bad_instant{
     "The time is ISO 8601 (e.g. 2026-12-30T11:00:00+09:00)."};
 /// internal_error (500)
 inline constexpr bitext http_internal{"内部エラーが発生しました。", "Internal error."};
+/// out_of_memory (503): memory ran out while answering this request; others are still served,
+/// and the same request may succeed when retried. Also the detail of a reload that ran out of
+/// memory, and the log line of a request that could not even be answered with a 503.
+inline constexpr bitext http_out_of_memory{
+    "メモリが不足しているため応答できませんでした。しばらくしてから再度お試しください。",
+    "Out of memory; try again later."};
 
 // ---- the plain page at / (until the web guide replaces it) -----------------------------------
 inline constexpr bitext http_page_title{"mamisguide — MAMIS 申請ガイド API",

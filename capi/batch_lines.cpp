@@ -4,8 +4,9 @@
 #include "batch_lines.hpp"
 
 #include <cstring>
+#include <new>
 
-namespace mg_batch {
+namespace mamisguide::json {
 
 std::size_t batch_lines::refusals() const noexcept {
     std::size_t n = 0;
@@ -13,37 +14,44 @@ std::size_t batch_lines::refusals() const noexcept {
     return n;
 }
 
-void batch_lines::answer(std::string_view line, json::out_buffer& out, bool padded) {
-    ++line_;
+void batch_lines::answer(std::string_view line, out_buffer& out, bool padded) {
+    const std::size_t number = line_ + 1;
+    const std::size_t start = out.size();
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     int rc;
-    if (line.size() > json::max_request_bytes) {
-        json::write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
-        rc = static_cast<int>(refusal_code::invalid_request);
-    } else {
-        const std::size_t start = out.size();
-        rc = json::respond(*dir_, line, out, line_, padded);
-        if (rc < 0) {
-            out.truncate(start);
-            json::write_refusal_only(out, texts::json_internal, "", lang::ja, line_);
+    try {
+        if (line.size() > max_request_bytes) {
+            write_refusal_only(out, texts::json_too_large, "", lang::ja, number);
             rc = static_cast<int>(refusal_code::invalid_request);
+        } else {
+            rc = respond(*dir_, line, out, number, padded);
+            if (rc < 0) throw std::bad_alloc(); // respond()'s one failure
         }
+        out.push_back('\n');
+    } catch (...) {
+        out.truncate(start); // never half a line
+        throw;
     }
+    line_ = number;
     ++counts_[rc];
-    out.push_back('\n');
 }
 
-void batch_lines::answer_oversized(json::out_buffer& out) {
+void batch_lines::answer_oversized(out_buffer& out) {
+    const std::size_t start = out.size();
+    try {
+        write_refusal_only(out, texts::json_too_large, "", lang::ja, line_ + 1);
+        out.push_back('\n');
+    } catch (...) {
+        out.truncate(start);
+        throw;
+    }
     ++line_;
-    json::write_refusal_only(out, texts::json_too_large, "", lang::ja, line_);
     ++counts_[static_cast<int>(refusal_code::invalid_request)];
-    out.push_back('\n');
 }
 
-std::size_t batch_lines::feed(std::string_view piece, json::out_buffer& out,
-                              std::size_t out_limit) {
+std::size_t batch_lines::feed(std::string_view piece, out_buffer& out, std::size_t out_limit) {
     // A request may be max_request_bytes long plus the '\r' of a CRLF line end.
-    const std::size_t keep = json::max_request_bytes + 1;
+    const std::size_t keep = max_request_bytes + 1;
     std::size_t pos = 0;
     while (pos < piece.size() && out.size() < out_limit) {
         const void* nl = std::memchr(piece.data() + pos, '\n', piece.size() - pos);
@@ -76,14 +84,14 @@ std::size_t batch_lines::feed(std::string_view piece, json::out_buffer& out,
         } else {
             // Parsed in place when the piece goes on for the parser's padding past the line
             // (the CR a CRLF line ends with, the newline and the next lines count).
-            answer(piece.substr(pos, at - pos), out, piece.size() - at >= json::input_padding);
+            answer(piece.substr(pos, at - pos), out, piece.size() - at >= input_padding);
         }
         pos = at + 1;
     }
     return pos;
 }
 
-void batch_lines::finish(json::out_buffer& out) {
+void batch_lines::finish(out_buffer& out) {
     if (skipping_)
         answer_oversized(out);
     else if (!carry_.empty())
@@ -92,4 +100,4 @@ void batch_lines::finish(json::out_buffer& out) {
     carry_.clear();
 }
 
-} // namespace mg_batch
+} // namespace mamisguide::json

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
+# The engine in WebAssembly: the npm package `mamisguide` (js/), built with Debian's emscripten.
+#
+#   scripts/wasm.sh [build]   install what is missing, build build-wasm/mamisguide-<version>.tgz
+#   scripts/wasm.sh test      build it, then run its tests (ctest -L wasm in the native build/,
+#                             which holds the native side of the comparisons)
+#   scripts/wasm.sh bench     build it, then measure: planJson against native mg_plan_json over
+#                             the benchmark's workload, createEngine, the package's size
+#
+# What it installs when missing (Debian packages, through apt-get): emscripten, node-acorn
+# (emscripten's optimizer needs acorn, which Debian keeps under /usr/share/nodejs, where a Node
+# from elsewhere does not look: NODE_PATH says so below), node-typescript (the TypeScript check),
+# the header-only libraries, and nodejs/npm only when `node`/`npm` are absent. simdjson and libcsv
+# are compiled from Debian's source packages of the versions the native build uses
+# (scripts/debian-sources.sh: apt-get source through a private sources list, checksums checked,
+# cached). Nothing else is downloaded. The build is `emcmake cmake` (emscripten's CMake
+# toolchain) of this tree, which then builds only the C ABI and js/ (cmake/WasmDependencies.cmake).
+#
+# Environment: MAMISGUIDE_WASM_BUILD_DIR (default build-wasm), MAMISGUIDE_BUILD_DIR (the native
+# build for `test` and `bench`, default build).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cmd=${1:-build}
+wasm_build=${MAMISGUIDE_WASM_BUILD_DIR:-"$here/build-wasm"}
+native_build=${MAMISGUIDE_BUILD_DIR:-"$here/build"}
+case "$cmd" in build | test | bench) ;; *)
+  echo "usage: scripts/wasm.sh [build|test|bench]" >&2
+  exit 2
+  ;;
+esac
+
+started=$(date +%s)
+packages=(emscripten node-acorn node-typescript libboost-graph-dev libexpected-dev
+  nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "wasm: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+mapfile -t sources < <("$here/scripts/debian-sources.sh" libsimdjson-dev libcsv-dev)
+emcmake cmake -S "$here" -B "$wasm_build" -DCMAKE_BUILD_TYPE=Release \
+  -DMAMISGUIDE_WASM_SIMDJSON_SOURCE="${sources[0]}" \
+  -DMAMISGUIDE_WASM_LIBCSV_SOURCE="${sources[1]}" >/dev/null
+cmake --build "$wasm_build" -j"$(nproc)"
+version=$(sed -n 's/^project(mamisguide VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
+tgz=$wasm_build/mamisguide-$version.tgz
+echo "wasm: $tgz ($(stat -c %s "$tgz") bytes; the .wasm $(stat -c %s "$wasm_build/js/mamisguide-engine.wasm") bytes), built in $(($(date +%s) - started)) s" >&2
+
+# The native side (comparisons, benchmark): the native build, configured when missing, and the
+# targets the wasm tests use.
+native() {
+  "$here/scripts/setup.sh" "$native_build" -DMAMISGUIDE_WERROR=ON \
+    -DMAMISGUIDE_WASM_DIR="$wasm_build" "$@"
+  cmake --build "$native_build" -j"$(nproc)" --target mamisguide_cli mamisguide_bench \
+    wasm_native wasm_exhaustive_requests
+}
+case "$cmd" in
+  test)
+    native
+    # Here a test that would be skipped (no package, no workload) is a failure.
+    MAMISGUIDE_REQUIRE_WASM=1 ctest --test-dir "$native_build" --output-on-failure \
+      -j"$(nproc)" -L wasm --no-tests=error
+    ;;
+  bench) # the Release build scripts/bench.sh uses
+    native_build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}
+    CMAKE_BUILD_TYPE=Release native
+    node "$here/bench/wasm.mjs" --native "$native_build" --wasm "$wasm_build" --version "$version"
+    ;;
+esac
