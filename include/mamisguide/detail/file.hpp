@@ -7,7 +7,11 @@
 // the command line open files through this header.
 #pragma once
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -117,6 +121,38 @@ inline std::FILE* open_file(const std::string& path, const char* mode) {
 #else
     return std::fopen(path.c_str(), mode);
 #endif
+}
+
+/// What tells one version of an open file from another: its size and modification time.
+struct file_stamp {
+    bool regular = false; ///< a regular file (not a pipe, a device, a directory)
+    std::int64_t size = 0;
+    std::int64_t mtime_sec = 0;
+    long mtime_nsec = 0; ///< 0 on Windows, whose C library gives whole seconds
+    bool operator==(const file_stamp& o) const noexcept {
+        return regular == o.regular && size == o.size && mtime_sec == o.mtime_sec &&
+               mtime_nsec == o.mtime_nsec;
+    }
+    bool operator!=(const file_stamp& o) const noexcept { return !(*this == o); }
+};
+
+/// The stamp of open file `f`; `regular` false when it cannot be told.
+inline file_stamp stamp_of(std::FILE* f) noexcept {
+    file_stamp s;
+#ifdef _WIN32
+    struct _stat64 st {};
+    if (::_fstat64(::_fileno(f), &st) != 0) return s;
+    s.regular = (st.st_mode & _S_IFMT) == _S_IFREG;
+    s.mtime_sec = static_cast<std::int64_t>(st.st_mtime);
+#else
+    struct stat st {};
+    if (::fstat(::fileno(f), &st) != 0) return s;
+    s.regular = S_ISREG(st.st_mode);
+    s.mtime_sec = static_cast<std::int64_t>(st.st_mtim.tv_sec);
+    s.mtime_nsec = static_cast<long>(st.st_mtim.tv_nsec);
+#endif
+    s.size = static_cast<std::int64_t>(st.st_size);
+    return s;
 }
 
 } // namespace mamisguide::detail
