@@ -6,10 +6,9 @@
 
 #include "batch_lines.hpp"
 #include "json.hpp"
+#include "per_thread.hpp"
 
 #include <mamisguide/mamisguide.hpp>
-
-#include <pthread.h>
 
 #include <cstdarg>
 #include <cstddef>
@@ -165,8 +164,9 @@ namespace {
 // A thread_local would make the first use on each thread allocate: glibc mallocs a dlopen'd
 // library's thread-local block on a thread's first access (Python, PHP and Java load us that
 // way) and registers a thread_local's destructor with a calloc, and it aborts the whole process
-// when either allocation fails. The per-thread state therefore lives in pthread keys: the value
-// of one of a process's first 32 keys is stored in the thread itself, and pthread_setspecific
+// when either allocation fails. The per-thread state therefore lives in thread keys
+// (per_thread.hpp: pthread keys; fiber-local storage on Windows): a pthread key's value, one of a
+// process's first 32, is stored in the thread itself, and pthread_setspecific
 // reports ENOMEM instead of aborting. The refusal of a typed call is two pointers to static
 // text (keys `code` and `message`), so the typed functions allocate nothing even on a thread's
 // first refusal; the formatted message and the last refused load live in a block malloc'd on the
@@ -191,16 +191,16 @@ void free_errors(void* p) noexcept {
 }
 
 struct thread_keys {
-    pthread_key_t errors, code, message;
+    capi_detail::thread_key errors, code, message;
     bool ok;
 };
 
 const thread_keys& keys() noexcept {
     static const thread_keys k = [] {
         thread_keys t{};
-        t.ok = pthread_key_create(&t.errors, free_errors) == 0 &&
-               pthread_key_create(&t.code, nullptr) == 0 &&
-               pthread_key_create(&t.message, nullptr) == 0;
+        t.ok = capi_detail::thread_key_create(t.errors, free_errors) &&
+               capi_detail::thread_key_create(t.code, nullptr) &&
+               capi_detail::thread_key_create(t.message, nullptr);
         return t;
     }();
     return k;
@@ -210,7 +210,7 @@ const thread_keys& keys() noexcept {
 thread_errors* existing_errors() noexcept {
     const thread_keys& k = keys();
     if (!k.ok) return nullptr;
-    void* p = pthread_getspecific(k.errors);
+    void* p = capi_detail::thread_key_get(k.errors);
     return p == &no_memory_mark ? nullptr : static_cast<thread_errors*>(p);
 }
 
@@ -224,7 +224,7 @@ thread_errors* errors() noexcept {
     void* block = std::malloc(sizeof(thread_errors));
     if (!block) return nullptr;
     auto* e = new (block) thread_errors();
-    if (pthread_setspecific(k.errors, e) != 0) {
+    if (!capi_detail::thread_key_set(k.errors, e)) {
         free_errors(e);
         return nullptr;
     }
@@ -233,7 +233,7 @@ thread_errors* errors() noexcept {
 
 void clear_pending() noexcept {
     const thread_keys& k = keys();
-    if (k.ok && pthread_getspecific(k.code)) pthread_setspecific(k.code, nullptr);
+    if (k.ok && capi_detail::thread_key_get(k.code)) capi_detail::thread_key_set(k.code, nullptr);
 }
 
 /// After MG_ERR_NOMEM, mg_last_error() says "out of memory", from static storage when there is
@@ -245,7 +245,8 @@ void set_nomem() noexcept {
         return;
     }
     const thread_keys& k = keys();
-    if (k.ok) pthread_setspecific(k.errors, &no_memory_mark); // a thread's own slot: no malloc
+    if (k.ok)
+        capi_detail::thread_key_set(k.errors, &no_memory_mark); // a thread's own slot: no malloc
 }
 
 void set_error(const char* fmt, ...) noexcept {
@@ -275,9 +276,9 @@ void clear_error() noexcept {
     clear_pending();
     const thread_keys& k = keys();
     if (!k.ok) return;
-    void* p = pthread_getspecific(k.errors);
+    void* p = capi_detail::thread_key_get(k.errors);
     if (p == &no_memory_mark)
-        pthread_setspecific(k.errors, nullptr);
+        capi_detail::thread_key_set(k.errors, nullptr);
     else if (p)
         static_cast<thread_errors*>(p)->text[0] = '\0';
 }
@@ -289,7 +290,7 @@ void set_refusal_error(const char* code, const char* message) noexcept {
     if (!k.ok) return;
     if (thread_errors* e = existing_errors()) e->text[0] = '\0';
     // (The first 32 keys never fail; a later one may, and then the refusal goes unrecorded.)
-    if (pthread_setspecific(k.message, message) == 0) pthread_setspecific(k.code, code);
+    if (capi_detail::thread_key_set(k.message, message)) capi_detail::thread_key_set(k.code, code);
 }
 
 int arg_error(const char* what) noexcept {
@@ -637,15 +638,15 @@ const char* mg_status_name(int status) {
 const char* mg_last_error(void) {
     const thread_keys& k = keys();
     if (!k.ok) return out_of_memory; // no key could be made: the process is out of resources
-    if (const void* code = pthread_getspecific(k.code)) {
-        const char* message = static_cast<const char*>(pthread_getspecific(k.message));
+    if (const void* code = capi_detail::thread_key_get(k.code)) {
+        const char* message = static_cast<const char*>(capi_detail::thread_key_get(k.message));
         thread_errors* e = errors();
         if (!e) return message; // static text: the code is not in it, but it needs no memory
         std::snprintf(e->text, sizeof e->text, "%s: %s", static_cast<const char*>(code), message);
-        pthread_setspecific(k.code, nullptr);
+        capi_detail::thread_key_set(k.code, nullptr);
         return e->text;
     }
-    const void* p = pthread_getspecific(k.errors);
+    const void* p = capi_detail::thread_key_get(k.errors);
     if (!p) return "";
     if (p == &no_memory_mark) return out_of_memory;
     return static_cast<const thread_errors*>(p)->text;

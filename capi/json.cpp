@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // mamisguide — the JSON contract: reading requests with simdjson, writing responses.
 #include "json.hpp"
+#include "per_thread.hpp"
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
@@ -9,8 +10,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-
-#include <pthread.h>
 
 #include <atomic>
 #include <cstdint>
@@ -426,19 +425,20 @@ struct reader {
     bool ready = false;
 };
 
-/// The readers live in a pthread key, not in a thread_local: glibc allocates a dlopen'd
-/// library's thread-local block, and registers a thread_local's destructor, with malloc on a
-/// thread's first use, and aborts the process when that fails (issue 25); a key's value needs
-/// no allocation, and the key's destructor frees the reader when its thread ends.
+/// The readers live in a thread key (per_thread.hpp), not in a thread_local: glibc allocates a
+/// dlopen'd library's thread-local block, and registers a thread_local's destructor, with malloc on
+/// a thread's first use, and aborts the process when that fails (issue 25); a key's value needs no
+/// allocation, and the key's destructor frees the reader when its thread ends.
 struct reader_key {
-    pthread_key_t key;
+    capi_detail::thread_key key;
     bool ok;
 };
 
 const reader_key& readers() noexcept {
     static const reader_key k = [] {
         reader_key r{};
-        r.ok = pthread_key_create(&r.key, [](void* p) { delete static_cast<reader*>(p); }) == 0;
+        r.ok =
+            capi_detail::thread_key_create(r.key, [](void* p) { delete static_cast<reader*>(p); });
         return r;
     }();
     return k;
@@ -449,10 +449,10 @@ reader& thread_reader() {
     simdjson_first_use();
     const reader_key& k = readers();
     if (!k.ok) throw std::bad_alloc();
-    auto* r = static_cast<reader*>(pthread_getspecific(k.key));
+    auto* r = static_cast<reader*>(capi_detail::thread_key_get(k.key));
     if (!r) {
         std::unique_ptr<reader> fresh(new reader);
-        if (pthread_setspecific(k.key, fresh.get()) != 0) throw std::bad_alloc();
+        if (!capi_detail::thread_key_set(k.key, fresh.get())) throw std::bad_alloc();
         r = fresh.release();
     }
     if (!r->ready) {

@@ -36,7 +36,11 @@ void quoted(std::string& out, std::string_view s) {
 void utc_time(std::string& out, std::int64_t seconds, long micros = -1) {
     const std::time_t t = static_cast<std::time_t>(seconds);
     std::tm tm{};
+#ifdef _WIN32
+    gmtime_s(&tm, &t); // the C runtime's, arguments the other way round
+#else
     gmtime_r(&t, &tm);
+#endif
     char buf[48];
     int n = std::snprintf(buf, sizeof buf, "\"%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
                           tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);

@@ -11,14 +11,19 @@
 // reader busy (a pipe with a slow writer), pending responses are flushed before waiting for
 // more, so a co-process gets its answers without waiting for a full block.
 #include "cli.hpp"
+#include "platform.hpp"
 #include <batch_lines.hpp>
 
 #include <json.hpp>
 #include <mamisguide/texts/cli.hpp>
 
-#include <fcntl.h>
+#ifdef _WIN32
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -58,12 +63,12 @@ public:
         lines_.emplace(*dir);
 
         const bool use_stdin = file_.empty() || file_ == "-";
-        const int fd = use_stdin ? STDIN_FILENO : ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+        const int fd = use_stdin ? 0 : platform::open_read(file_); // UTF-8 name
         if (fd < 0) {
             print_error("cannot open " + file_ + ": " + std::strerror(errno));
             return exit_usage;
         }
-        progress_ = ::isatty(STDERR_FILENO) == 1 && !quiet_;
+        progress_ = platform::is_terminal(stderr) && !quiet_;
         start_ = last_progress_ = std::chrono::steady_clock::now();
         int rc;
         try {
@@ -121,8 +126,9 @@ private:
         const int n = std::snprintf(text, sizeof text, "mamisguide: %s%zu\n",
                                     texts::cli::batch_out_of_memory.get(lang::ja), line);
         std::fflush(stdout);
-        if (n > 0 && ::write(STDERR_FILENO, text, static_cast<std::size_t>(n)) < 0) {
-        }
+        if (n > 0)
+            platform::write_stderr(
+                std::string_view(text, std::min(static_cast<std::size_t>(n), sizeof text - 1)));
         return exit_usage;
     }
 

@@ -3,40 +3,12 @@
 // mamisguide graph — DOT of the association hierarchy or of the membership state machine;
 // SVG through Graphviz's `dot` when it is installed.
 #include "cli.hpp"
+#include "platform.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
 #include <sstream>
 
 namespace mg_cli {
 namespace {
-
-/// The path of an executable named `name` on PATH, or empty.
-std::string find_on_path(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    if (!path) return {};
-    for (const std::string& dir : [&] {
-             std::vector<std::string> dirs;
-             std::string_view p(path);
-             std::size_t start = 0;
-             while (start <= p.size()) {
-                 std::size_t colon = p.find(':', start);
-                 if (colon == std::string_view::npos) colon = p.size();
-                 dirs.emplace_back(p.substr(start, colon - start));
-                 start = colon + 1;
-             }
-             return dirs;
-         }()) {
-        const std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + name;
-        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    }
-    return {};
-}
 
 /// `t` with {value} replaced by `value`.
 std::string with_value(std::string_view t, std::string_view value) {
@@ -72,7 +44,7 @@ public:
         const lang l = to_lang(lang_);
         std::string dot_path;
         if (format_ != "dot") {
-            dot_path = find_on_path("dot");
+            dot_path = platform::find_program("dot");
             if (dot_path.empty()) {
                 print_error(with_value(texts::graph_needs_dot.get(l), format_));
                 return exit_usage;
@@ -108,42 +80,14 @@ private:
     /// Pipes the DOT text through `dot -Tsvg` / `-Tpng`, whose output goes to our standard
     /// output.
     int render(const std::string& dot_path, const std::string& text) {
-        const std::string type = "-T" + format_;
         std::fflush(stdout);
-        int fds[2];
-        if (::pipe(fds) != 0) {
-            print_error(std::string("pipe: ") + std::strerror(errno));
+        std::string error;
+        const int status = platform::run_with_input(dot_path, "-T" + format_, text, error);
+        if (status < 0) {
+            print_error(error);
             return exit_usage;
         }
-        const pid_t pid = ::fork();
-        if (pid < 0) {
-            print_error(std::string("fork: ") + std::strerror(errno));
-            return exit_usage;
-        }
-        if (pid == 0) {
-            ::dup2(fds[0], STDIN_FILENO);
-            ::close(fds[0]);
-            ::close(fds[1]);
-            ::execl(dot_path.c_str(), "dot", type.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(fds[0]);
-        std::signal(SIGPIPE, SIG_IGN); // a dot that exits early must not kill us
-        bool wrote = true;
-        for (std::size_t off = 0; off < text.size();) {
-            const ssize_t n = ::write(fds[1], text.data() + off, text.size() - off);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                wrote = false;
-                break;
-            }
-            off += static_cast<std::size_t>(n);
-        }
-        ::close(fds[1]);
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (!wrote || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        if (status != 0) {
             print_error("Graphviz's dot (" + dot_path + ") failed to render the graph");
             return exit_usage;
         }

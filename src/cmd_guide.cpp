@@ -10,12 +10,11 @@
 // same question asked again; only the end of the input stops the walk, with exit 2.
 #include "answers.hpp"
 #include "cli.hpp"
+#include "platform.hpp"
 #include "render.hpp"
 
 #include <json.hpp>
 #include <mamisguide/texts/cli.hpp>
-
-#include <unistd.h>
 
 #include <deque>
 #include <iostream>
@@ -58,7 +57,7 @@ public:
             out.push_back('\n');
             return write_out(stdout, out) ? exit_ok : exit_usage;
         }
-        echo_ = ::isatty(STDIN_FILENO) != 1;
+        echo_ = !platform::is_terminal(stdin);
         const auto dir = load_directory(dopts_, l_);
         if (!dir) return exit_usage;
         dir_ = &*dir;
@@ -113,7 +112,7 @@ private:
         p += "> ";
         say(p);
         std::string line;
-        if (!std::getline(std::cin, line)) {
+        if (!platform::read_line(line)) {
             say("\n");
             print_error(texts::guide_end_of_input.get(l_));
             throw stop{exit_usage};

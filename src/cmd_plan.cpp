@@ -7,6 +7,7 @@
 #include "render.hpp"
 
 #include <json.hpp>
+#include <mamisguide/detail/file.hpp>
 
 #include <cerrno>
 #include <cstring>
@@ -73,7 +74,7 @@ bool parse_categories(const std::vector<std::string>& pairs, const char* option,
 /// by json::respond without being read further.
 bool read_request_text(const std::string& path, std::string& text) {
     const bool use_stdin = path.empty() || path == "-";
-    std::FILE* f = use_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    std::FILE* f = use_stdin ? stdin : detail::open_file(path, "rb"); // UTF-8 name
     if (!f) {
         print_error("cannot open " + path + ": " + std::strerror(errno));
         return false;

@@ -3,7 +3,7 @@
 // mamisguide command line — the shared options, directory loading and output helpers.
 #include "cli.hpp"
 #include "json.hpp"
-
+#include "platform.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -13,18 +13,26 @@
 namespace mg_cli {
 
 void add_directory_options(CLI::App& app, directory_options& o) {
-    app.add_option("--directory", o.directory,
-                   "Municipal master: CSV with the columns code, name, prefecture[, name_en] "
-                   "(any order, English or Japanese names, other columns ignored) or JSON (an "
-                   "array of {code,name,prefecture[,name_en]}); default: $MAMISGUIDE_DIRECTORY, "
-                   "else the bundled sample master")
-        ->type_name("FILE")
-        ->envname("MAMISGUIDE_DIRECTORY");
-    app.add_option("--categories", o.categories,
-                   "Category catalogues CSV (association,code,label); default: "
-                   "$MAMISGUIDE_CATEGORIES, else none")
-        ->type_name("FILE")
-        ->envname("MAMISGUIDE_CATEGORIES");
+    [[maybe_unused]] CLI::Option* directory =
+        app.add_option(
+               "--directory", o.directory,
+               "Municipal master: CSV with the columns code, name, prefecture[, name_en] "
+               "(any order, English or Japanese names, other columns ignored) or JSON (an "
+               "array of {code,name,prefecture[,name_en]}); default: $MAMISGUIDE_DIRECTORY, "
+               "else the bundled sample master")
+            ->type_name("FILE");
+    [[maybe_unused]] CLI::Option* categories =
+        app.add_option("--categories", o.categories,
+                       "Category catalogues CSV (association,code,label); default: "
+                       "$MAMISGUIDE_CATEGORIES, else none")
+            ->type_name("FILE");
+    // The environment's MAMISGUIDE_DIRECTORY and MAMISGUIDE_CATEGORIES, when the options are
+    // absent: through CLI11, except on Windows, where CLI11 would read them in the ANSI code
+    // page; there named_master() and load_directory() read them as UTF-8.
+#ifndef _WIN32
+    directory->envname("MAMISGUIDE_DIRECTORY");
+    categories->envname("MAMISGUIDE_CATEGORIES");
+#endif
     app.add_option("--encoding", o.encoding,
                    "Encoding of --directory and --categories: auto (default: UTF-8 when valid, "
                    "else CP932), utf-8 or cp932 (Shift_JIS, as Excel saves CSV)")
@@ -43,8 +51,7 @@ lang to_lang(const std::string& value) noexcept {
 
 std::string named_master(const directory_options& o) {
     if (!o.directory.empty()) return o.directory;
-    const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
-    return env ? std::string(env) : std::string();
+    return platform::environment("MAMISGUIDE_DIRECTORY");
 }
 
 std::optional<directory> load_directory(const directory_options& o, lang l, std::string* error) {
@@ -79,8 +86,12 @@ std::optional<directory> load_directory(const directory_options& o, lang l, std:
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
     }
-    if (!o.categories.empty()) {
-        auto loaded = load_categories_file(dir, o.categories, opts);
+    std::string categories = o.categories;
+#ifdef _WIN32
+    if (categories.empty()) categories = platform::environment("MAMISGUIDE_CATEGORIES");
+#endif
+    if (!categories.empty()) {
+        auto loaded = load_categories_file(dir, categories, opts);
         tell();
         if (!loaded) return refused(loaded.error().message(l));
         dir = std::move(*loaded);
@@ -99,7 +110,7 @@ void print_error(std::string_view message) {
 
 bool write_out(std::FILE* f, std::string_view s) {
     if (s.empty()) return true;
-    return std::fwrite(s.data(), 1, s.size(), f) == s.size();
+    return platform::write(f, s);
 }
 
 std::size_t display_width(std::string_view s) noexcept {

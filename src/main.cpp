@@ -6,6 +6,7 @@
 //   1  a refusal (plan, guide); no association matched (directory)
 //   2  bad usage, unreadable input, a master or catalogue that fails to load
 #include "cli.hpp"
+#include "platform.hpp"
 
 #include <mamisguide/version.hpp>
 
@@ -14,7 +15,9 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -47,6 +50,15 @@ const mamisguide::bitext& usage_error_text(const CLI::ParseError& e) {
 
 int main(int argc, char** argv) {
     using namespace mg_cli;
+    // UTF-8 arguments on every platform (Windows: from the wide command line).
+    platform::start();
+    std::vector<std::string> args = platform::arguments(argc, argv);
+    std::vector<char*> arg_pointers;
+    for (std::string& a : args) arg_pointers.push_back(a.data());
+    arg_pointers.push_back(nullptr);
+    argc = static_cast<int>(args.size());
+    argv = arg_pointers.data();
+
     CLI::App app{"mamisguide — the MAMIS application guide: which form, which "
                  "boxes, which categories, in which order, or a refusal with a stable code.",
                  "mamisguide"};

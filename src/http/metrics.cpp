@@ -63,7 +63,13 @@ void metrics::answer(int status, std::uint64_t n) noexcept {
 
 namespace {
 
+// (MinGW-w64's C++ runtime formats as C99 says, %zu included: gnu_printf, not the archetype
+// printf, which there means Microsoft's.)
+#ifdef __MINGW32__
+void line(std::string& out, const char* fmt, ...) __attribute__((format(gnu_printf, 2, 3)));
+#else
 void line(std::string& out, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+#endif
 void line(std::string& out, const char* fmt, ...) {
     char buf[256];
     va_list ap;

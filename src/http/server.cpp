@@ -15,19 +15,25 @@
 
 #include <batch_lines.hpp>
 
+#include "platform.hpp"
+
 #include <json.hpp>
 #include <mamisguide/texts/http.hpp>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#ifdef _WIN32
+#include <boost/asio/signal_set.hpp>
+#endif
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include <pthread.h>
 #include <signal.h>
-#include <unistd.h>
+#ifndef _WIN32
+#include <pthread.h>
+#endif
 
 #include <algorithm>
 #include <condition_variable>
@@ -72,15 +78,7 @@ std::int64_t unix_micros() {
 /// One line on standard error in a single write(2), so lines from threads never interleave.
 void log_line(std::string line) {
     line.push_back('\n');
-    const char* p = line.data();
-    std::size_t n = line.size();
-    while (n > 0) {
-        const ssize_t w = ::write(STDERR_FILENO, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return;
-        p += w;
-        n -= static_cast<std::size_t>(w);
-    }
+    mg_cli::platform::write_stderr(line);
 }
 
 /// A log line built in a fixed buffer: for when memory has run out.
@@ -89,8 +87,7 @@ void log_static(const bitext& what, lang l, const char* detail = "") noexcept {
     const int n = std::snprintf(line, sizeof line, "mamisguide: %s%s\n", what.get(l), detail);
     if (n <= 0) return;
     const std::size_t len = std::min(static_cast<std::size_t>(n), sizeof line - 1);
-    if (::write(STDERR_FILENO, line, len) < 0) {
-    }
+    mg_cli::platform::write_stderr(std::string_view(line, len)); // no allocation on POSIX
 }
 
 void log_text(const bitext& what, lang l, std::string_view detail = {}) {
@@ -780,12 +777,16 @@ int run_server(service& svc, const server_options& o) {
     // an Asio signal_set must queue a new wait after each signal, and if memory has run out
     // just then, every later signal is lost (the service could be neither reloaded nor
     // stopped). Blocked here, before any other thread starts, so that every thread inherits it.
+    // (Windows has no sigwait and no SIGHUP: Ctrl+C and Ctrl+Break stop the server through an
+    // Asio signal_set, below, and there is no reload.)
+#ifndef _WIN32
     sigset_t handled;
     sigemptyset(&handled);
     sigaddset(&handled, SIGINT);
     sigaddset(&handled, SIGTERM);
     sigaddset(&handled, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &handled, nullptr);
+#endif
     // The state outlives the io_contexts: handlers they destroy may still hold sessions.
     server_state st(svc, o);
     std::vector<std::unique_ptr<net::io_context>> contexts;
@@ -854,6 +855,12 @@ int run_server(service& svc, const server_options& o) {
             // The sessions not told end at their own deadlines (--timeout).
         }
     };
+#ifdef _WIN32
+    net::signal_set signals(ioc, SIGINT, SIGTERM, SIGBREAK);
+    signals.async_wait([&](const error_code& e, int) {
+        if (!e) stop();
+    });
+#else
     std::thread signal_thread([&] {
         for (;;) {
             int sig = 0;
@@ -874,6 +881,7 @@ int run_server(service& svc, const server_options& o) {
             }
         }
     });
+#endif
 
     const auto at = lst->local();
     std::string host = at.address().to_string();
@@ -910,7 +918,9 @@ int run_server(service& svc, const server_options& o) {
         pool.emplace_back([&serve, &ctx = *contexts[i]] { serve(ctx); });
     serve(ioc);
     for (auto& t : pool) t.join();
+#ifndef _WIN32
     signal_thread.join(); // it ended when it queued the stop
+#endif
     {
         std::lock_guard<std::mutex> lock(st.mu);
         st.on_last_session = nullptr;

@@ -16,6 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
 
 static void frame(const char* data, size_t len) {
     printf("%zu\n", len);
@@ -195,6 +199,9 @@ static int answers(const char* master, const char* categories, const char* bad, 
 
 int main(int argc, char** argv) {
     int rc = 2;
+#ifdef _WIN32
+    _setmode(_fileno(stdout), _O_BINARY); /* the frames' bytes, not "\r\n" (tests/windows) */
+#endif
     if (argc > 1 && strcmp(argv[1], "compare") == 0 && argc >= 5 && (argc - 2) % 3 == 0)
         rc = compare(argc - 2, argv + 2);
     else if (argc == 7 && strcmp(argv[1], "answers") == 0)

@@ -3,10 +3,15 @@
 // Test support: files as Japanese offices make them. A municipal master of 890 rows with a
 // Japanese header, extra columns (phone, address) in between, prefectures written every way
 // Excel users write them, and values padded with spaces; converted to CP932 with glibc's
-// iconv(3), as Excel on Japanese Windows saves CSV (never written by hand).
+// iconv(3), as Excel on Japanese Windows saves CSV (never written by hand); on Windows (the
+// cross-built tests under wine, tests/windows/) with Windows' own converter, as Excel itself.
 #pragma once
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <iconv.h>
+#endif
 
 #include <stdexcept>
 #include <string>
@@ -14,6 +19,25 @@
 
 namespace mgtest {
 
+#ifdef _WIN32
+/// `utf8` converted to CP932 by Windows (WideCharToMultiByte, code page 932); throws if a
+/// character has no CP932 form.
+inline std::string to_cp932(const std::string& utf8) {
+    const int n = static_cast<int>(utf8.size());
+    if (n == 0) return {};
+    std::wstring wide(utf8.size(), L'\0');
+    const int w =
+        MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, utf8.data(), n, wide.data(), n);
+    if (w <= 0) throw std::runtime_error("not UTF-8");
+    std::string out(utf8.size() * 2 + 16, '\0');
+    BOOL lost = FALSE;
+    const int m = WideCharToMultiByte(932, WC_NO_BEST_FIT_CHARS, wide.data(), w, out.data(),
+                                      static_cast<int>(out.size()), nullptr, &lost);
+    if (m <= 0 || lost) throw std::runtime_error("not convertible to CP932");
+    out.resize(static_cast<std::size_t>(m));
+    return out;
+}
+#else
 /// `utf8` converted to CP932 with iconv(3); throws if a character has no CP932 form.
 inline std::string to_cp932(const std::string& utf8) {
     iconv_t cd = ::iconv_open("CP932", "UTF-8");
@@ -29,6 +53,7 @@ inline std::string to_cp932(const std::string& utf8) {
     out.resize(out.size() - o_left);
     return out;
 }
+#endif
 
 /// The code of row `i` of the generated master (what its UTF-8 and CP932 forms both hold).
 inline std::string excel_code(std::size_t i) {

@@ -9,10 +9,10 @@
 #include "../texts/loader.hpp"
 #include "codes.hpp"
 #include "encoding.hpp"
+#include "file.hpp"
 #include "utf8.hpp"
 
 #include <csv.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -114,7 +114,7 @@ namespace detail {
 /// runs out (also when the system cannot allocate the FILE: that is not the file's fault).
 inline bool read_file(const std::string& path, std::string& out, load_error& err) {
     err = load_error{load_error_kind::unreadable, path, 0, {}};
-    std::FILE* f = std::fopen(path.c_str(), "rb");
+    std::FILE* f = open_file(path, "rb"); // UTF-8 on every platform (file.hpp)
     if (!f) {
         if (errno == ENOMEM) throw std::bad_alloc();
         err.detail = std::strerror(errno);
@@ -130,8 +130,7 @@ inline bool read_file(const std::string& path, std::string& out, load_error& err
     // service reloads it) would give a mix of two versions: refused, by its size and its
     // modification time before and after. (A file replaced by rename() reads whole: the old
     // one stays open.)
-    struct stat before {};
-    const bool regular = ::fstat(::fileno(f), &before) == 0 && S_ISREG(before.st_mode);
+    const file_stamp before = stamp_of(f);
     out.clear();
     char buf[65536];
     for (;;) {
@@ -146,12 +145,9 @@ inline bool read_file(const std::string& path, std::string& out, load_error& err
     }
     const bool bad = std::ferror(f) != 0;
     const int e = errno;
-    struct stat after {};
-    const bool changed = regular && !bad &&
-                         (::fstat(::fileno(f), &after) != 0 || after.st_size != before.st_size ||
-                          after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-                          after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
-                          static_cast<std::size_t>(after.st_size) != out.size());
+    const bool changed =
+        before.regular && !bad &&
+        (stamp_of(f) != before || static_cast<std::uint64_t>(before.size) != out.size());
     guard.f = nullptr;
     std::fclose(f);
     if (bad) {
