@@ -154,6 +154,8 @@ struct mg_engine {
     std::vector<load_notice> notices; ///< of the last load
     std::string notice_text;          ///< the last one mg_engine_notice formatted
     bool sample = false;              ///< the master is the bundled sample (mg_engine_load_sample)
+    std::string buffer_name =
+        "<buffer>"; ///< what buffer loads call the data (mg_engine_set_buffer_name)
 };
 
 namespace {
@@ -541,7 +543,7 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
         if (!data && len) return arg_error("data is NULL");
         return load_result(e,
                            json::load_master_any(e->dir, std::string_view(data ? data : "", len),
-                                                 "<buffer>", load_opts(e)),
+                                                 e->buffer_name, load_opts(e)),
                            loaded::master);
     });
 }
@@ -560,7 +562,7 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
         if (!data && len) return arg_error("data is NULL");
         return load_result(e,
                            load_categories(e->dir, std::string_view(data ? data : "", len),
-                                           "<buffer>", load_opts(e)),
+                                           e->buffer_name, load_opts(e)),
                            loaded::catalogues);
     });
 }
@@ -590,6 +592,27 @@ int mg_engine_set_encoding(mg_engine* e, int encoding) {
             return arg_error("encoding");
         e->encoding = static_cast<text_encoding>(encoding);
         return MG_OK;
+    });
+}
+
+int mg_engine_set_buffer_name(mg_engine* e, const char* name) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        e->buffer_name = name ? name : "<buffer>";
+        return MG_OK;
+    });
+}
+
+int mg_check_file(const char* name, uint64_t size, const char* head, size_t head_len) {
+    return guarded([&] {
+        if (!head && head_len) return arg_error("head is NULL");
+        if (head_len > size) return arg_error("head_len is more than size");
+        const std::string_view h(head ? head : "", std::min<size_t>(head_len, file_head_bytes));
+        auto refused = check_file(name ? name : "<buffer>", size, h);
+        if (!refused) return MG_OK;
+        last_load_error = std::move(*refused);
+        set_error("%s", last_load_error->message(lang::en).c_str());
+        return MG_ERR_LOAD;
     });
 }
 
