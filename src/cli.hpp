@@ -52,6 +52,11 @@ std::string named_master(const directory_options& o);
 /// the build; empty when neither exists.
 std::string sample_master_path();
 
+/// The single-file web guide (mamisguide.html, made by scripts/wasm.sh) that `serve` offers at
+/// /mamisguide.html: next to the executable (../share/mamisguide/, where the Debian package puts
+/// it), else, in a build tree, build-wasm/ of the source tree; empty when neither exists.
+std::string single_file_guide_path();
+
 /// "mamisguide: <message>" on standard error.
 void print_error(std::string_view message);
 

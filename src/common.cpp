@@ -72,6 +72,18 @@ std::string sample_master_path() {
     return {};
 }
 
+std::string single_file_guide_path() {
+    const std::string dir = executable_dir();
+    if (!dir.empty()) {
+        std::string installed = dir + "/../share/mamisguide/mamisguide.html";
+        if (readable(installed)) return installed;
+    }
+#ifdef MG_GUIDE_HTML
+    if (readable(MG_GUIDE_HTML)) return MG_GUIDE_HTML;
+#endif
+    return {};
+}
+
 std::string named_master(const directory_options& o) {
     if (!o.directory.empty()) return o.directory;
     const char* env = std::getenv("MAMISGUIDE_DIRECTORY");
