@@ -156,6 +156,8 @@ struct mg_engine {
     std::vector<load_notice> notices; ///< of the last load
     std::string notice_text;          ///< the last one mg_engine_notice formatted
     bool sample = false;              ///< the master is the bundled sample (mg_engine_load_sample)
+    std::string buffer_name =
+        "<buffer>"; ///< what buffer loads call the data (mg_engine_set_buffer_name)
 };
 
 namespace {
@@ -680,7 +682,7 @@ int mg_engine_load_directory_buffer(mg_engine* e, const char* data, size_t len) 
         if (!data && len) return arg_error("data is NULL");
         load_run run(e);
         return run.finish(json::load_master_any(e->dir, std::string_view(data ? data : "", len),
-                                                "<buffer>", run.options()),
+                                                e->buffer_name, run.options()),
                           loaded::master);
     });
 }
@@ -700,7 +702,7 @@ int mg_engine_load_categories_buffer(mg_engine* e, const char* data, size_t len)
         if (!data && len) return arg_error("data is NULL");
         load_run run(e);
         return run.finish(load_categories(e->dir, std::string_view(data ? data : "", len),
-                                          "<buffer>", run.options()),
+                                          e->buffer_name, run.options()),
                           loaded::catalogues);
     });
 }
@@ -727,6 +729,31 @@ int mg_engine_set_encoding(mg_engine* e, int encoding) {
             return arg_error("encoding");
         e->encoding = static_cast<text_encoding>(encoding);
         return MG_OK;
+    });
+}
+
+int mg_engine_set_buffer_name(mg_engine* e, const char* name) {
+    return guarded([&] {
+        if (!e) return arg_error("engine is NULL");
+        e->buffer_name = name ? name : "<buffer>";
+        return MG_OK;
+    });
+}
+
+int mg_check_file(const char* name, uint64_t size, const char* head, size_t head_len) {
+    return guarded([&] {
+        if (!head && head_len) return arg_error("head is NULL");
+        if (head_len > size) return arg_error("head_len is more than size");
+        const std::string_view h(head ? head : "", std::min<size_t>(head_len, file_head_bytes));
+        auto refused = check_file(name ? name : "<buffer>", size, h);
+        if (!refused) return MG_OK;
+        thread_errors* t = errors();
+        if (!t) throw std::bad_alloc();
+        const std::string message = refused->message(lang::en);
+        t->last_load.reset();
+        t->last_load.emplace(std::move(*refused));
+        set_error("%s", message.c_str());
+        return MG_ERR_LOAD;
     });
 }
 

@@ -482,8 +482,9 @@ MG_API int mg_holidays_json(int year, int lang, char** out);
  * "manual", …}, or null for MG_MYPAGE_YES. */
 MG_API int mg_mypage_step_json(int mypage, int lang, char** out);
 /* The refusal of the last mg_engine_load_* call on this thread that failed with MG_ERR_IO or
- * MG_ERR_LOAD: {"ok": false, "error": {"code": "load_error", "kind", "message", "source",
- * "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this thread. */
+ * MG_ERR_LOAD (or of mg_check_file, since 1.1): {"ok": false, "error": {"code": "load_error",
+ * "kind", "message", "source", "line", "detail"}}. MG_ERR_ARGUMENT when no load has failed on this
+ * thread. */
 MG_API int mg_last_load_error_json(int lang, char** out);
 
 /* ---- since 1.1 (symbol version MAMISGUIDE_1.1) ------------------------------------------- */
@@ -508,6 +509,24 @@ MG_API int mg_plan_json_to(const mg_engine* e, const char* request, size_t len, 
  * the mark; catalogues loaded after it keep it. Returns MG_OK, MG_ERR_ARGUMENT or MG_ERR_NOMEM.
  * Not thread-safe (a load). Since 1.1. */
 MG_API int mg_engine_load_sample(mg_engine* e);
+/* The name that the next mg_engine_load_directory_buffer and mg_engine_load_categories_buffer
+ * calls give their data in refusals and notices (a file's name, as the file loaders give its
+ * path), instead of "<buffer>"; NULL gives "<buffer>" again. Returns MG_OK, MG_ERR_ARGUMENT or
+ * MG_ERR_NOMEM (the name unchanged).
+ * Not thread-safe (it changes the engine). Since 1.1. */
+MG_API int mg_engine_set_buffer_name(mg_engine* e, const char* name);
+/* How many bytes of a file's beginning mg_check_file looks at. */
+#define MG_FILE_HEAD_BYTES 4096
+/* Whether a file can be a master or a catalogue, from its size and its beginning, before it is
+ * read: the loaders' own first checks, for a program that reads files itself (the single-file
+ * web guide refuses a 200 MB file or a picture without reading it). `head` holds the file's
+ * first min(size, MG_FILE_HEAD_BYTES) bytes (more are not looked at). Returns MG_OK when the
+ * loaders would read on; MG_ERR_LOAD when they would refuse the file whatever the rest holds —
+ * larger than they accept (kind "too_large") or not a CSV or JSON text (kind "not_text": a
+ * picture, a PDF, an Excel workbook, UTF-16) — with the refusal in mg_last_load_error_json
+ * (source: `name`, or "<buffer>" for NULL); MG_ERR_ARGUMENT when head is NULL with a length or
+ * head_len exceeds size; MG_ERR_NOMEM. Since 1.1. */
+MG_API int mg_check_file(const char* name, uint64_t size, const char* head, size_t head_len);
 
 /* ---- names ------------------------------------------------------------------------------- */
 /* The JSON contract's name of each constant ("join", "municipal", "admission", …), for bindings

@@ -11,6 +11,7 @@
 #   - the C++ consumer with find_package(mamisguide) (tests/capi/consumer);
 #   - the Python package with Debian's /usr/bin/python3;
 #   - the command line, /etc/mamisguide/ and the systemd unit (installed, not enabled);
+#   - the single-file web guide in /usr/share/mamisguide/, served by `mamisguide serve`;
 # and purges the packages again. Needs root (or sudo) for apt. MG_PACKAGES_PREBUILT=1 skips the
 # builds and uses the .debs already in dist/; MG_PACKAGES_REPRODUCIBLE=0 skips the second build.
 set -euo pipefail
@@ -84,6 +85,32 @@ say "the command line"
 mamisguide holidays 2026 | head -3
 echo '{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural","national"]},"request":{"operation":"withdraw","levels":["national"]}}' |
   mamisguide plan --json | grep -q '"ok":true'
+
+say "the single-file web guide: /usr/share/mamisguide/mamisguide.html, served at /mamisguide.html"
+/usr/bin/python3 - <<'PY'
+import subprocess, urllib.request
+with open("/usr/share/mamisguide/mamisguide.html", "rb") as f:
+    installed = f.read()
+assert installed.startswith(b"<!doctype html>") and len(installed) <= 2 * 1024 * 1024, len(installed)
+p = subprocess.Popen(["mamisguide", "serve", "--listen", "127.0.0.1:0", "--quiet"],
+                     stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+try:
+    line = ""
+    while "http://" not in line:  # the sample's warning may come first
+        line = p.stderr.readline().decode()
+        assert line, "the server did not start"
+    url = line.split()[-1].rstrip("/")
+    with urllib.request.urlopen(url + "/mamisguide.html", timeout=10) as r:
+        body, csp = r.read(), r.headers["Content-Security-Policy"]
+    assert body == installed, "served bytes differ"
+    assert csp.startswith("default-src 'none'") and "connect-src 'none'" in csp, csp
+    with urllib.request.urlopen(url + "/", timeout=10) as r:
+        assert b'data-download="mamisguide.html"' in r.read()
+    print("mamisguide.html:", len(installed), "bytes, served at", url + "/mamisguide.html")
+finally:
+    p.terminate()
+    p.wait(10)
+PY
 
 say "/etc/mamisguide/ and the service: installed, conffiles, neither enabled nor started"
 test -f /etc/mamisguide/README && test -f /etc/mamisguide/sample-municipal.csv

@@ -11,7 +11,14 @@
 # SOURCE_DATE_EPOCH is debian/changelog's date (dpkg-buildpackage), so two builds of the same
 # tree give the same bytes (scripts/ci-packages.sh checks it).
 #
-# Usage: scripts/package.sh [OUT_DIR]    Environment: MG_PACKAGE_JOBS (default: nproc)
+# The single-file web guide (mamisguide.html, which the mamisguide package installs in
+# /usr/share/mamisguide/) is made first, by scripts/wasm.sh: it needs emscripten and Debian's
+# simdjson and libcsv sources, which a Debian build cannot fetch. The scratch tree carries it as
+# prebuilt/mamisguide.html (so the source package does too), and debian/rules installs it.
+#
+# Usage: scripts/package.sh [OUT_DIR]
+# Environment: MG_PACKAGE_JOBS (default: nproc); MAMISGUIDE_WASM_BUILD_DIR, where scripts/wasm.sh
+# builds (default build-wasm/; scripts/reproducible.sh gives the second build a fresh one).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=$(realpath -m "${1:-$here/dist}")
@@ -42,6 +49,11 @@ else
     --exclude='__pycache__' -cf - . | tar -C "$work/mamisguide" -xf -
 fi
 cd "$work/mamisguide"
+
+echo "package: the single-file web guide (scripts/wasm.sh)" >&2
+wasm_build=$(realpath -m "${MAMISGUIDE_WASM_BUILD_DIR:-$here/build-wasm}")
+MAMISGUIDE_WASM_BUILD_DIR=$wasm_build "$here/scripts/wasm.sh" build
+install -D -m 0644 "$wasm_build/mamisguide.html" "$work/mamisguide/prebuilt/mamisguide.html"
 
 if ! dpkg-checkbuilddeps >/dev/null 2>&1; then
   echo "package: installing the build dependencies of debian/control" >&2

@@ -4,7 +4,9 @@
 # Reproducible packages: builds the Debian packages again (scripts/package.sh) in another scratch
 # directory, 400 days later (faketime), in another time zone, locale (ja_JP.UTF-8) and umask
 # (0002), and compares every .deb with the first build's: exit 1 unless every one is the same
-# bytes, with what diffoscope (Debian diffoscope-minimal) prints about those that differ.
+# bytes, with what diffoscope (Debian diffoscope-minimal) prints about those that differ. The
+# second build makes the single-file web guide (mamisguide.html, scripts/wasm.sh) afresh in
+# another build directory, so the .debs compare two builds of it too.
 # SOURCE_DATE_EPOCH is debian/changelog's date in both builds (dpkg-buildpackage sets it).
 #
 # Usage: scripts/reproducible.sh FIRST_DIST_DIR [SECOND_DIST_DIR]   (default: dist-again/)
@@ -32,7 +34,9 @@ echo "reproducible: the second build (faketime +400d, TZ=Pacific/Kiritimati, LC_
 (
   umask 0002
   export TZ=Pacific/Kiritimati LC_ALL=ja_JP.UTF-8 LANG=ja_JP.UTF-8 LANGUAGE=ja
-  faketime -f '+400d' "$here/scripts/package.sh" "$second"
+  wasm_again=$(mktemp -d)
+  trap 'rm -rf "$wasm_again"' EXIT
+  MAMISGUIDE_WASM_BUILD_DIR=$wasm_again faketime -f '+400d' "$here/scripts/package.sh" "$second"
 )
 
 status=0

@@ -21,6 +21,10 @@ packages=(
   default-jdk-headless libjna-java php8.2-cli mono-mcs
 )
 
+# The web tests' accessibility checker, axe-core, is installed by `npm ci` (tests/web/axe/,
+# pinned): npm from Debian when no npm is on PATH (a Node.js that brings its own npm keeps it).
+command -v npm >/dev/null || packages+=(npm)
+
 # Pictures (`mamisguide graph --format svg|png` and the test that renders them): Graphviz and a
 # Japanese font, so that Japanese does not render as boxes. Installed when asked for with
 # MAMISGUIDE_PICTURES=1 (CI sets it); `graph --format dot` needs neither.

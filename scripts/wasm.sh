@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
-# The engine in WebAssembly: the npm package `mamisguide` (js/), built with Debian's emscripten.
+# The engine in WebAssembly: the npm package `mamisguide` (js/), built with Debian's emscripten,
+# and the single-file web guide made from it (build-wasm/mamisguide.html: src/web's page with the
+# engine and the sample master inside, js/build-guide.mjs).
 #
 #   scripts/wasm.sh [build]   install what is missing, build build-wasm/mamisguide-<version>.tgz
-#   scripts/wasm.sh test      build it, then run its tests (ctest -L wasm in the native build/,
-#                             which holds the native side of the comparisons)
-#   scripts/wasm.sh bench     build it, then measure: planJson against native mg_plan_json over
-#                             the benchmark's workload, createEngine, the package's size
+#                             and build-wasm/mamisguide.html
+#   scripts/wasm.sh test      build them, then run their tests (ctest -L wasm in the native build/,
+#                             which holds the native side of the comparisons; the single file's
+#                             browser test, web_single_file, is labelled wasm too)
+#   scripts/wasm.sh bench     build them, then measure: planJson against native mg_plan_json over
+#                             the benchmark's workload, createEngine, the package's size; the
+#                             single file in Chromium against the served page (bench/guide.py)
 #
 # What it installs when missing (Debian packages, through apt-get): emscripten, node-acorn
 # (emscripten's optimizer needs acorn, which Debian keeps under /usr/share/nodejs, where a Node
@@ -59,6 +64,7 @@ cmake --build "$wasm_build" -j"$(nproc)"
 version=$(sed -n 's/^project(mamisguide VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
 tgz=$wasm_build/mamisguide-$version.tgz
 echo "wasm: $tgz ($(stat -c %s "$tgz") bytes; the .wasm $(stat -c %s "$wasm_build/js/mamisguide-engine.wasm") bytes), built in $(($(date +%s) - started)) s" >&2
+echo "wasm: $wasm_build/mamisguide.html ($(stat -c %s "$wasm_build/mamisguide.html") bytes; at most 2 MiB)" >&2
 
 # The native side (comparisons, benchmark): the native build, configured when missing, and the
 # targets the wasm tests use.
@@ -79,5 +85,7 @@ case "$cmd" in
     native_build=${MAMISGUIDE_BENCH_DIR:-"$here/build-release"}
     CMAKE_BUILD_TYPE=Release native
     node "$here/bench/wasm.mjs" --native "$native_build" --wasm "$wasm_build" --version "$version"
+    /usr/bin/python3 "$here/bench/guide.py" --html "$wasm_build/mamisguide.html" \
+      --cli "$native_build/src/mamisguide"
     ;;
 esac

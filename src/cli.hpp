@@ -48,6 +48,11 @@ std::optional<directory> load_directory(const directory_options& o, lang l,
 /// The master named by --directory or MAMISGUIDE_DIRECTORY; empty when none is.
 std::string named_master(const directory_options& o);
 
+/// The single-file web guide (mamisguide.html, made by scripts/wasm.sh) that `serve` offers at
+/// /mamisguide.html: next to the executable (../share/mamisguide/, where the Debian package puts
+/// it), else, in a build tree, build-wasm/ of the source tree; empty when neither exists.
+std::string single_file_guide_path();
+
 /// "mamisguide: <message>" on standard error.
 void print_error(std::string_view message);
 

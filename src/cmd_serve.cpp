@@ -8,7 +8,9 @@
 #include <mamisguide/texts/http.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <optional>
 
 namespace mg_cli {
 namespace {
@@ -59,6 +61,11 @@ public:
                         "each write, and for an idle keep-alive connection (default 10)")
             ->check(CLI::Range(0.05, 3600.0));
         app->add_flag("-q,--quiet", quiet_, "No access log (one JSON line per request)");
+        app->add_option("--guide-html", guide_html_,
+                        "The single-file web guide served at /mamisguide.html (default: "
+                        "../share/mamisguide/mamisguide.html next to this program; in a build "
+                        "tree, build-wasm/mamisguide.html). Without one, that path is a 404")
+            ->type_name("FILE");
         add_lang_option(*app, lang_);
         app->footer("On SIGTERM or SIGINT it stops accepting, answers the requests in flight and "
                     "exits 0. On SIGHUP it reloads the master and the catalogues; a file that is "
@@ -85,6 +92,15 @@ public:
             return exit_usage;
         }
         mg_http::service svc(std::move(data));
+        const std::string guide = guide_html_.empty() ? single_file_guide_path() : guide_html_;
+        if (!guide.empty()) {
+            auto file = read_guide(guide);
+            if (!file) {
+                print_error(std::string(texts::http_guide_file_bad.get(l)) + guide);
+                return exit_usage;
+            }
+            svc.guide_file = std::make_shared<const mg_http::single_file>(std::move(*file));
+        }
         o.threads = threads_;
         o.max_connections = max_connections_;
         o.timeout = std::chrono::milliseconds(static_cast<long long>(timeout_ * 1000));
@@ -97,6 +113,21 @@ public:
     }
 
 private:
+    /// The single file, read once at start (at most 8 MiB: the build makes it at most 2 MiB).
+    static std::optional<mg_http::single_file> read_guide(const std::string& path) {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) return std::nullopt;
+        std::string html;
+        char buf[65536];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && html.size() <= (8u << 20))
+            html.append(buf, n);
+        const bool bad = std::ferror(f) != 0 || html.size() > (8u << 20);
+        std::fclose(f);
+        if (bad) return std::nullopt;
+        return mg_http::make_single_file(std::move(html));
+    }
+
     std::shared_ptr<const mg_http::dataset> load(lang l, std::string& error) const {
         const auto t0 = std::chrono::steady_clock::now();
         auto dir = load_directory(dopts_, l, &error);
@@ -110,7 +141,7 @@ private:
     }
 
     directory_options dopts_;
-    std::string listen_, cors_, lang_ = "ja";
+    std::string listen_, cors_, guide_html_, lang_ = "ja";
     unsigned threads_ = 0;
     std::size_t max_connections_ = 512;
     double timeout_ = 10;

@@ -49,6 +49,18 @@ lang to_lang(const std::string& value) noexcept {
     return value == "en" ? lang::en : lang::ja;
 }
 
+std::string single_file_guide_path() {
+    const std::string dir = platform::executable_dir();
+    if (!dir.empty()) {
+        std::string installed = dir + "/../share/mamisguide/mamisguide.html";
+        if (platform::readable(installed)) return installed;
+    }
+#ifdef MG_GUIDE_HTML
+    if (platform::readable(MG_GUIDE_HTML)) return MG_GUIDE_HTML;
+#endif
+    return {};
+}
+
 std::string named_master(const directory_options& o) {
     if (!o.directory.empty()) return o.directory;
     return platform::environment("MAMISGUIDE_DIRECTORY");

@@ -70,6 +70,19 @@ int open_read(const std::string& path) {
     return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
 }
 
+std::string executable_dir() {
+    char buf[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return {};
+    std::string p(buf, static_cast<std::size_t>(n));
+    const auto slash = p.rfind('/');
+    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+bool readable(const std::string& path) {
+    return !path.empty() && ::access(path.c_str(), R_OK) == 0;
+}
+
 std::string find_program(const std::string& name) {
     const char* path = std::getenv("PATH");
     if (!path) return {};
@@ -272,6 +285,21 @@ int open_read(const std::string& path) {
     std::wstring wpath;
     if (!mamisguide::detail::utf8_to_wide(path, wpath)) return -1;
     return _wopen(wpath.c_str(), _O_RDONLY | _O_BINARY);
+}
+
+std::string executable_dir() {
+    std::wstring buf(32768, L'\0');
+    const DWORD n = GetModuleFileNameW(nullptr, buf.data(), static_cast<DWORD>(buf.size()));
+    if (n == 0 || n >= buf.size()) return {};
+    std::string p = to_utf8(buf.data(), n);
+    const auto slash = p.find_last_of("\\/");
+    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+}
+
+bool readable(const std::string& path) {
+    std::wstring wpath;
+    return !path.empty() && mamisguide::detail::utf8_to_wide(path, wpath) &&
+           _waccess(wpath.c_str(), 4) == 0;
 }
 
 std::string find_program(const std::string& name) {

@@ -46,7 +46,11 @@ bool read_line(std::string& line);
 /// -1 and errno on failure.
 int open_read(const std::string& path);
 
+/// The directory of the running executable; empty when it cannot be told.
+std::string executable_dir();
 
+/// True when the file named by UTF-8 `path` exists and may be read.
+bool readable(const std::string& path);
 
 /// The path of the program `name` on PATH (Windows: `name`.exe), or empty.
 std::string find_program(const std::string& name);

@@ -34,6 +34,7 @@ enum class load_error_kind : unsigned char {
     missing_column,      ///< the header lacks a required column (named in the detail)
     invalid_cp932,       ///< read as CP932 (forced) and not valid CP932
     invalid_encoding,    ///< neither UTF-8 nor CP932
+    not_text,            ///< not a CSV or JSON text at all: an image, a PDF, a workbook, UTF-16
 };
 
 /// The wire name ("unreadable", "duplicate_code", …): the enumerator's own name.
@@ -79,6 +80,8 @@ constexpr std::string_view to_string(load_error_kind k) noexcept {
         return "invalid_cp932";
     case load_error_kind::invalid_encoding:
         return "invalid_encoding";
+    case load_error_kind::not_text:
+        return "not_text";
     }
     return "unreadable";
 }
@@ -126,6 +129,8 @@ constexpr bitext label(load_error_kind k) noexcept {
         return texts::load_invalid_cp932;
     case load_error_kind::invalid_encoding:
         return texts::load_invalid_encoding;
+    case load_error_kind::not_text:
+        return texts::load_not_text;
     }
     return {"", ""};
 }

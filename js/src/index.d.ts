@@ -16,14 +16,31 @@ export type Operation =
   | 'change_facility'
   | 'transfer'
   | 'withdraw';
-/** A master or a catalogue: text, or its bytes (UTF-8, or CP932 as Excel saves CSV in Japan). */
-export type FileContent = string | Uint8Array;
+/**
+ * A master or a catalogue: text, its bytes (UTF-8, or CP932 as Excel saves CSV in Japan), or a
+ * Blob (a File from an `<input type="file">`), read only after the library's first checks on its
+ * size and its beginning (a 200 MB file or a picture is refused unread).
+ */
+export type FileContent = string | Uint8Array | BlobLike;
+
+/** What the package reads of a Blob or a File (declared here, so that no DOM types are needed). */
+export interface BlobLike {
+  readonly size: number;
+  /** A File's name: what refusals and notices call it. */
+  readonly name?: string;
+  slice(start?: number, end?: number): BlobLike;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 export interface EngineOptions {
   /** The municipal master, CSV or JSON; absent or null: the bundled sample master. */
   directory?: FileContent | null;
   /** Category catalogues, CSV (association,code,label). */
   categories?: FileContent | null;
+  /** What refusals and notices call the master (default: a File's name, else "<buffer>"). */
+  directoryName?: string | null;
+  /** What refusals and notices call the catalogues (default: a File's name, else "<buffer>"). */
+  categoriesName?: string | null;
   /** How bytes are read (default 'auto': UTF-8 when valid, else CP932). */
   encoding?: Encoding;
   /** The language of a refused file's message and of the notices (default 'ja'). */

@@ -15,6 +15,7 @@ const MG_ERR_NOMEM = -4;
 const MG_ERR_RANGE = -5;
 const MG_ERR_BUFFER = -7;
 const MG_UNKNOWN_ASSOCIATION = 2;
+const MG_FILE_HEAD_BYTES = 4096; // how much of a file mg_check_file looks at
 const ENCODINGS = { auto: 0, 'utf-8': 1, cp932: 2 }; // MG_ENCODING_*
 const SCRATCH_KEEP = 1 << 20; // a larger input buffer is given back after the call
 
@@ -54,6 +55,18 @@ function oneOf(param, value, names, fallback) {
 function bytesOrString(param, value) {
   if (typeof value === 'string' || value instanceof Uint8Array) return value;
   throw typeError(param, 'a string or a Uint8Array (a Buffer is one)', value);
+}
+
+/** A Blob (a File from an <input type=file>, or Node's Blob): read here, after mg_check_file. */
+function isBlob(value) {
+  return value !== null && typeof value === 'object' && !(value instanceof Uint8Array) &&
+    typeof value.size === 'number' && typeof value.slice === 'function' &&
+    typeof value.arrayBuffer === 'function';
+}
+
+function fileData(param, value) {
+  if (typeof value === 'string' || value instanceof Uint8Array || isBlob(value)) return value;
+  throw typeError(param, 'a string, a Uint8Array (a Buffer is one) or a Blob (a File)', value);
 }
 
 function optionalString(param, value) {
@@ -143,6 +156,7 @@ const EXPORTS = [
   'mg_directory_json', 'mg_association_json', 'mg_support_json', 'mg_parse_instant',
   'mg_holidays_json', 'mg_mypage_step_json', 'mg_last_load_error_json', 'mg_lang_name',
   'mg_mypage_name', 'mg_level_name', 'mg_free', 'malloc', 'free', 'mallinfo',
+  'mg_engine_set_buffer_name', 'mg_check_file',
 ];
 
 /**
@@ -386,9 +400,19 @@ class Instance {
     return e;
   }
 
-  load(fn, ptr, data, lang) {
-    const len = this.put(typeof data === 'string' ? data : data);
+  /** A buffer load (mg_engine_load_*_buffer) of `data`, which refusals and notices call `name`. */
+  load(fn, ptr, data, name, lang) {
+    const p = this.alloc(name);
     let status;
+    try {
+      status = this.x.mg_engine_set_buffer_name(ptr, p);
+    } catch (e) {
+      throw this.trap(e);
+    } finally {
+      if (p) this.x.free(p);
+    }
+    if (status !== 0) throw this.statusError(status);
+    const len = this.put(data);
     try {
       status = fn(ptr, this.inPtr, len);
     } catch (e) {
@@ -396,6 +420,27 @@ class Instance {
     }
     this.shrink();
     if (status !== 0) throw this.loadError(status, lang);
+  }
+
+  /**
+   * A Blob's bytes, read only when the library's first checks pass (mg_check_file on its size
+   * and its first MG_FILE_HEAD_BYTES): a 200 MB file or a picture is refused without being read
+   * into memory, with the refusal a loader would give.
+   */
+  async readChecked(blob, name, lang) {
+    const head = new Uint8Array(await blob.slice(0, MG_FILE_HEAD_BYTES).arrayBuffer());
+    const len = this.put(head);
+    const p = this.alloc(name);
+    let status;
+    try {
+      status = this.x.mg_check_file(p, BigInt(blob.size), this.inPtr, Math.min(len, blob.size));
+    } catch (e) {
+      throw this.trap(e);
+    } finally {
+      if (p) this.x.free(p);
+    }
+    if (status !== 0) throw this.loadError(status, lang);
+    return new Uint8Array(await blob.arrayBuffer());
   }
 
   notices(ptr, lang) {
@@ -409,7 +454,7 @@ class Instance {
     return out;
   }
 
-  newEngine(directory, categories, encoding, lang) {
+  newEngine(directory, categories, encoding, lang, names) {
     let ptr = 0;
     try {
       const status = this.x.mg_engine_new(this.out);
@@ -433,11 +478,11 @@ class Instance {
         if (status !== 0) throw this.statusError(status);
         sample = true;
       } else {
-        this.load(this.x.mg_engine_load_directory_buffer, ptr, directory, lang);
+        this.load(this.x.mg_engine_load_directory_buffer, ptr, directory, names[0], lang);
         notices.push(...this.notices(ptr, lang));
       }
       if (categories !== null) {
-        this.load(this.x.mg_engine_load_categories_buffer, ptr, categories, lang);
+        this.load(this.x.mg_engine_load_categories_buffer, ptr, categories, names[1], lang);
         notices.push(...this.notices(ptr, lang));
       }
       return new Engine(this, ptr, sample, notices);
@@ -762,22 +807,36 @@ class Engine {
 /**
  * Makes an engine. `directory` and `categories` are a master and catalogues as the native
  * loaders take them (CSV or JSON; UTF-8 or CP932 as `encoding` says: 'auto', 'utf-8', 'cp932'),
- * as a string or as bytes; with no directory, the bundled sample master (every plan then says
- * so in a note). A refused file rejects with an Error whose `detail` is the library's refusal
+ * as a string, as bytes or as a Blob (a File: read only after the library's first checks on its
+ * size and its beginning, so that a 200 MB file or a picture is refused unread); with no
+ * directory, the bundled sample master (every plan then says so in a note). `directoryName` and
+ * `categoriesName` are what refusals and notices call the data (a File's own name by default,
+ * else "<buffer>"). A refused file rejects with an Error whose `detail` is the library's refusal
  * (mg_last_load_error_json, in `lang`).
  */
 export async function createEngine(options) {
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object' || Array.isArray(options))
     throw typeError('options', 'an object', options);
-  const { directory = null, categories = null, encoding, lang } = options;
-  if (directory !== null) bytesOrString('directory', directory);
-  if (categories !== null) bytesOrString('categories', categories);
+  let { directory = null, categories = null } = options;
+  const { encoding, lang } = options;
+  if (directory !== null) fileData('directory', directory);
+  if (categories !== null) fileData('categories', categories);
+  const nameOf = (param, given, data) => {
+    const n = optionalString(param, given);
+    if (n !== null) return n;
+    return isBlob(data) && typeof data.name === 'string' && data.name ? data.name : null;
+  };
+  const names = [nameOf('directoryName', options.directoryName, directory),
+    nameOf('categoriesName', options.categoriesName, categories)];
   const encodingNames = new Map(Object.entries(ENCODINGS));
   const enc = oneOf('encoding', encoding, encodingNames, 'auto');
   const inst = await instance();
   const l = oneOf('lang', lang, inst.langs, 'ja');
-  return inst.newEngine(directory, categories, enc, l);
+  if (isBlob(directory)) directory = await inst.readChecked(directory, names[0], l);
+  if (isBlob(categories)) categories = await inst.readChecked(categories, names[1], l);
+  if (inst.broken) throw inst.trap(inst.broken); // a trap elsewhere while the files were read
+  return inst.newEngine(directory, categories, enc, l, names);
 }
 
 // For the package's own tests (js/test/): the shared instance, to measure its heap and to break

@@ -24,6 +24,7 @@ from ctypes import (
     c_int64,
     c_size_t,
     c_uint,
+    c_uint64,
     c_void_p,
 )
 from pathlib import Path
@@ -346,6 +347,7 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_engine_load_categories", [_engine, c_char_p], c_int, _check_ok),
     ("mg_engine_load_categories_buffer", [_engine, c_char_p, c_size_t], c_int, _check_ok),
     ("mg_engine_load_sample", [_engine], c_int, _check_ok),  # since 1.1
+    ("mg_engine_set_buffer_name", [_engine, c_char_p], c_int, _check_ok),  # since 1.1
     ("mg_engine_set_year_end", [_engine, c_int, c_int, c_int, c_int], c_int, _check_ok),
     ("mg_engine_set_encoding", [_engine, c_int], c_int, _check_ok),
     ("mg_engine_notice_count", [_engine], c_size_t, None),
@@ -393,6 +395,7 @@ FUNCTIONS: Sequence[Tuple[str, List[Any], Any, _Errcheck]] = (
     ("mg_holidays_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_mypage_step_json", [c_int, c_int, _out_string], c_int, _check_ok),
     ("mg_last_load_error_json", [c_int, _out_string], c_int, _check_ok),
+    ("mg_check_file", [c_char_p, c_uint64, c_char_p, c_size_t], c_int, _check_ok),  # since 1.1
     ("mg_web_texts_json", [c_int, _out_string], c_int, _check_ok),
     ("mg_guide_categories_json", [_engine, c_char_p, c_char_p, c_uint, c_char_p, c_uint, c_int,
                                   _out_string], c_int, _check_errors),

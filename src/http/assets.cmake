@@ -7,6 +7,7 @@ include(EmbedAssets)
 set(MG_HTTP_ASSETS
   /v1/openapi.json ${PROJECT_SOURCE_DIR}/docs/openapi.json
   /index.html ${PROJECT_SOURCE_DIR}/src/web/index.html
+  /backend.js ${PROJECT_SOURCE_DIR}/src/web/backend.js
   /app.js ${PROJECT_SOURCE_DIR}/src/web/app.js
   /style.css ${PROJECT_SOURCE_DIR}/src/web/style.css
   /icon.svg ${PROJECT_SOURCE_DIR}/src/web/icon.svg)

@@ -27,7 +27,8 @@ extern const std::size_t embedded_asset_count;
 const asset* find_asset(std::string_view path) noexcept;
 
 /// GET / — the page a browser sees first: the web guide (src/web/index.html, embedded; its words
-/// come from GET /v1/texts, so `l` changes nothing).
-std::string index_page(mamisguide::lang l);
+/// come from GET /v1/texts, so `l` changes nothing). `download`: the server has the single-file
+/// guide, which the page then offers (its <body> says so: data-download="mamisguide.html").
+std::string index_page(mamisguide::lang l, bool download = false);
 
 } // namespace mg_http

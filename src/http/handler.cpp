@@ -24,6 +24,24 @@ void service::publish(std::shared_ptr<const dataset> d) {
     std::atomic_store(&data_, std::move(d));
 }
 
+std::optional<single_file> make_single_file(std::string html) {
+    static constexpr std::string_view meta =
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    const std::size_t at = html.find(meta);
+    const std::size_t head_end = html.find("</head>");
+    if (at == std::string::npos || head_end == std::string::npos || at > head_end)
+        return std::nullopt;
+    const std::size_t from = at + meta.size();
+    const std::size_t to = html.find('"', from);
+    if (to == std::string::npos || to == from) return std::nullopt;
+    single_file f;
+    f.csp = html.substr(from, to - from);
+    for (char c : f.csp) // a header value: printable ASCII only
+        if (c < 0x20 || c > 0x7E) return std::nullopt;
+    f.html = std::move(html);
+    return f;
+}
+
 const asset* find_asset(std::string_view path) noexcept {
     for (std::size_t i = 0; i < embedded_asset_count; ++i)
         if (embedded_assets[i].path == path) return &embedded_assets[i];
@@ -234,6 +252,7 @@ endpoint classify(std::string_view path) noexcept {
         path.find('/', holidays_prefix.size()) == std::string_view::npos)
         return endpoint::holidays;
     if (path == "/v1/openapi.json") return endpoint::openapi;
+    if (path == "/mamisguide.html") return endpoint::single_file;
     if (find_asset(path)) return endpoint::asset;
     return endpoint::other;
 }
@@ -304,7 +323,21 @@ response handle(const service& s, const dataset& d, const request& r) {
         response out;
         out.ep = ep;
         out.content_type = html_type;
-        out.body = index_page(lang::ja);
+        out.body = index_page(lang::ja, s.guide_file != nullptr);
+        return out;
+    }
+    case endpoint::single_file: {
+        // Like /, the page reads its walk from the query; the server takes it as it is.
+        if (!s.guide_file) {
+            response e = error_response(404, "not_found", texts::http_guide_file_missing);
+            e.ep = ep;
+            return e;
+        }
+        response out;
+        out.ep = ep;
+        out.content_type = html_type;
+        out.csp = s.guide_file->csp;
+        out.body = s.guide_file->html;
         return out;
     }
     case endpoint::healthz: {

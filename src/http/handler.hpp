@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,18 @@ struct dataset {
     double load_seconds = 0;     ///< how long loading took
 };
 
+/// The single-file web guide (build-wasm/mamisguide.html), served at GET /mamisguide.html so that
+/// a desk can download it: its bytes, and the Content-Security-Policy of its own <meta>, which is
+/// sent with it (the service's usual default-src 'self' would forbid its inline script).
+struct single_file {
+    std::string html;
+    std::string csp;
+};
+
+/// The single file from its bytes; nullopt when they are not a page of ours (no
+/// Content-Security-Policy <meta>).
+std::optional<single_file> make_single_file(std::string html);
+
 /// The state every request reads: the data (swapped atomically on reload), the metrics, the
 /// clock and the options.
 class service {
@@ -47,6 +60,8 @@ public:
     std::int64_t started_at = 0;           ///< Unix seconds
     std::atomic<std::uint64_t> reloads{0}; ///< successful reloads
     std::function<std::int64_t()> now;     ///< Unix seconds (the clock, replaceable)
+    /// GET /mamisguide.html; null when the file is not installed (then a 404 that says so).
+    std::shared_ptr<const single_file> guide_file;
 
 private:
     std::shared_ptr<const dataset> data_;
@@ -65,6 +80,7 @@ struct response {
     endpoint ep = endpoint::other;
     std::string_view code;  ///< the refusal or error code (for the log and the metrics)
     std::string_view allow; ///< 405 and OPTIONS: the methods the path takes
+    std::string_view csp;   ///< a Content-Security-Policy of its own (empty: the service's)
     /// POST /v1/batch: lines answered, and plans / refusals by code (index = status 0…14).
     std::size_t lines = 0;
     std::array<std::size_t, 15> counts{};

@@ -38,6 +38,8 @@ std::string_view to_string(endpoint e) noexcept {
         return "/v1/texts";
     case endpoint::guide_categories:
         return "/v1/guide/categories";
+    case endpoint::single_file:
+        return "/mamisguide.html";
     case endpoint::other:
         return "other";
     }

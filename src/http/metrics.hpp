@@ -27,9 +27,10 @@ enum class endpoint : unsigned char {
     asset,
     texts,            // GET /v1/texts: the web guide's words
     guide_categories, // GET /v1/guide/categories: a guide leaf's category questions
+    single_file,      // GET /mamisguide.html: the single-file guide, to download
     other,            // 404s and the bad requests that name no path
 };
-inline constexpr std::size_t n_endpoints = 14;
+inline constexpr std::size_t n_endpoints = 15;
 std::string_view to_string(endpoint e) noexcept;
 
 class metrics {

@@ -287,7 +287,10 @@ private:
         res.set("X-Content-Type-Options", "nosniff");
         // The web guide's page and everything it loads: its own origin only, no inline script
         // or style, and no Referer to anyone.
-        res.set("Content-Security-Policy", "default-src 'self'");
+        if (r.csp.empty())
+            res.set("Content-Security-Policy", "default-src 'self'");
+        else // the single file: its own policy (its script and style by hash, no network)
+            res.set("Content-Security-Policy", beast::string_view(r.csp.data(), r.csp.size()));
         res.set("Referrer-Policy", "no-referrer");
         if (!r.allow.empty())
             res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));

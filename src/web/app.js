@@ -1,15 +1,19 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// mamisguide — the web guide. It walks the guide the library serves (GET /v1/guide), asks
-// what a leaf needs, and shows the plan the library gives (POST /v1/plan). No rule and no
-// word lives here: the questions, answers and plans come from the guide and plan JSON, the
-// page's own words from GET /v1/texts, the category questions from GET /v1/guide/categories.
-// Every text goes in with textContent. The walk lives in the URL; only the language choice is
-// stored in the browser.
+// mamisguide — the web guide. It walks the guide the library gives (mg_guide_json), asks what a
+// leaf needs, and shows the plan the library gives (mg_plan_json). No rule and no word lives
+// here: the questions, answers and plans come from the guide and plan JSON, the page's own words
+// from mg_web_texts_json, the category questions from mg_guide_categories_json. Where they come
+// from — the HTTP API of `mamisguide serve`, or the engine inside the single file — is chosen
+// once, by backend.js (mamisguideBackend). Every text goes in with textContent. The walk lives in
+// the URL; the language choice, and in the single file the office's master when asked, are the
+// only things stored in the browser.
 'use strict';
 
 (() => {
   const LANG_KEY = 'mamisguide.lang';
+  // eslint-disable-next-line no-undef
+  const backend = mamisguideBackend();
   const LEVELS = ['municipal', 'prefectural', 'national']; // the contract's names, bottom first
   const FIELDS = ['held', 'member', 'to', 'change', 'reason', 'proxy', 'apply'];
 
@@ -20,11 +24,27 @@
     nodes: new Map(),
     names: new Map(), // code -> directory entry, for names in the plan
     renderId: 0,
+    started: false, // the backend made ready (the engine compiled, the master loaded)
+    shown: false, // the first question has been shown
+    download: false, // the single file can be downloaded from this server
   };
 
   const $ = (id) => document.getElementById(id);
 
   // ---- words ------------------------------------------------------------------------------
+
+  /** A word of the page's failure before the library's words are there (the single file carries
+   * them, written at build time from the library's table: #mg-fallback). */
+  function fallback(key) {
+    const e = $('mg-fallback');
+    if (!e) return '';
+    try {
+      const all = JSON.parse(e.textContent);
+      return (all[state.lang] && all[state.lang][key]) || '';
+    } catch (err) {
+      return '';
+    }
+  }
 
   function t(key, vars) {
     if (!state.texts || !(key in state.texts.texts)) {
@@ -62,22 +82,102 @@
     for (const e of document.querySelectorAll('[data-label]'))
       e.setAttribute('aria-label', t(e.dataset.label));
     $('switch-lang').setAttribute('lang', state.lang === 'ja' ? 'en' : 'ja');
+    renderUsage();
   }
 
-  // ---- the server -------------------------------------------------------------------------
-
-  async function getJSON(url) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' });
-    const body = await r.json();
-    return { status: r.status, body };
+  /** A performance mark once what it names is on the screen (after the next frame): the
+   * benchmark (bench/guide.py) reads them. */
+  function markShown(name) {
+    if (!window.performance || !performance.mark) return;
+    requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
   }
+
+  /** The master's status line: sentences side by side (the space between them is the style's). */
+  function setStatus(...texts) {
+    $('master-status').replaceChildren(...texts.filter((x) => x).map((x) => el('span', { text: x })));
+  }
+
+  // ---- how to use the page ------------------------------------------------------------------
+
+  function renderUsage() {
+    const keys = ['usage_walk', 'usage_show', 'usage_print', 'usage_share'];
+    if (backend.master) keys.push('usage_master', 'usage_offline');
+    const items = keys.map((k) => el('li', { text: t(k) }));
+    if (state.download) {
+      items.push(el('li', null, el('a', {
+        id: 'download', href: '/mamisguide.html', download: 'mamisguide.html', text: t('usage_download'),
+      })));
+    }
+    $('usage-steps').replaceChildren(...items);
+  }
+
+  // ---- the office's own master (the engine in the page; over HTTP it is the server's) --------
+
+  function setMasterAlert(lead, message, kind) {
+    const box = $('master-alert');
+    box.hidden = !lead;
+    if (!lead) {
+      box.replaceChildren();
+      return;
+    }
+    box.replaceChildren(el('span', { text: lead }),
+      message ? el('span', { id: 'master-refusal', className: 'load-message', text: message, dataset: { kind: kind || '' } }) : null);
+  }
+
+  function renderMaster(firstPage) {
+    const m = backend.master;
+    const s = m ? m.state() : null;
+    $('sample-badge').hidden = !s || !s.sample;
+    $('master').hidden = !m || !firstPage;
+    if (!m) return;
+    $('master-state').textContent = s.sample ? t('master_sample') : t('master_loaded', { name: s.name, n: s.count });
+    $('master-state').dataset.sample = String(s.sample);
+    $('master-notices').replaceChildren(...(s.sample ? [] : s.notices.map((n) => el('li', { text: n }))));
+    $('master-forget').hidden = s.sample;
+  }
+
+  async function loadMaster() {
+    const input = $('master-file');
+    const file = input.files && input.files[0];
+    if (!file) return;
+    setMasterAlert('');
+    setStatus(t('master_reading'));
+    document.body.setAttribute('aria-busy', 'true');
+    let r;
+    try {
+      r = await backend.master.load(file, $('master-keep').checked, state.lang);
+    } catch (e) {
+      r = { ok: false, message: String((e && e.message) || e) };
+    } finally {
+      input.value = ''; // the same file chosen again is read again
+    }
+    if (!r.ok) {
+      setStatus('');
+      setMasterAlert(t('master_refused'), r.message, r.kind);
+      document.body.removeAttribute('aria-busy');
+      return;
+    }
+    state.names = new Map();
+    await render(false);
+    setStatus(t('master_done'), r.keptAsked ? t(r.kept ? 'master_kept' : 'master_not_kept') : '');
+  }
+
+  async function forgetMaster() {
+    document.body.setAttribute('aria-busy', 'true');
+    await backend.master.forget(state.lang);
+    state.names = new Map();
+    setMasterAlert('');
+    await render(false);
+    setStatus(t('master_forgotten'));
+    $('master-file').focus();
+  }
+
+  // ---- the library (backend.js: the HTTP API or the engine in the page) --------------------
 
   async function loadLanguage() {
-    const q = '?lang=' + state.lang;
-    const [texts, guide] = await Promise.all([getJSON('/v1/texts' + q), getJSON('/v1/guide' + q)]);
-    if (texts.status !== 200 || guide.status !== 200) throw new Error('load');
-    state.texts = texts.body;
-    state.guide = guide.body;
+    const [texts, guide] = await Promise.all([backend.texts(state.lang), backend.guide(state.lang)]);
+    state.texts = texts;
+    state.guide = guide;
     state.nodes = new Map(state.guide.nodes.map((n) => [n.id, n]));
     state.names = new Map();
   }
@@ -85,12 +185,7 @@
   async function association(code) {
     if (!code) return null;
     const k = state.lang + ':' + code;
-    if (!state.names.has(k)) {
-      const p = getJSON('/v1/directory?code=' + encodeURIComponent(code) + '&lang=' + state.lang)
-        .then((r) => (r.status === 200 && Array.isArray(r.body) && r.body.length ? r.body[0] : null))
-        .catch(() => null);
-      state.names.set(k, p);
-    }
+    if (!state.names.has(k)) state.names.set(k, backend.association(code, state.lang).catch(() => null));
     return state.names.get(k);
   }
 
@@ -171,6 +266,7 @@
       setAlert(t('bad_link'));
     }
     renderTrail(trail);
+    renderMaster(trail.length === 0 && !!node.answers);
     $('back').disabled = trail.length === 0 && !p.get('plan');
     $('question').hidden = true;
     $('inputs').hidden = true;
@@ -360,10 +456,8 @@
         count.textContent = '';
         return Promise.resolve();
       }
-      const url = '/v1/directory?q=' + encodeURIComponent(q) + '&lang=' + state.lang;
-      pending = getJSON(url).then((r) => {
+      pending = backend.search(q, state.lang).then((all) => {
         if (field.value.trim() !== q) return;
-        const all = r.status === 200 && Array.isArray(r.body) ? r.body : [];
         matches = all.filter((a) => a.level === 'municipal');
         count.textContent = matches.length ? t('matches', { n: matches.length }) : t('no_match');
         list.replaceChildren(...matches.slice(0, 12).map((a) => el('li', null, el('button', {
@@ -371,7 +465,7 @@
           text: nameOf(a) + ' (' + a.code + ')',
           onclick: () => pick(a),
         }))));
-      }).catch(() => setAlert(t('server_error')));
+      }).catch(() => setAlert(t(backend.errorText)));
       return pending;
     };
     field.addEventListener('input', () => {
@@ -407,22 +501,26 @@
   async function fillCategories(node, p, box) {
     const list = box.querySelector('.category-list');
     const held = heldLevels(node, p);
-    const q = new URLSearchParams({ leaf: node.id, lang: state.lang });
-    if (p.get('member')) q.set('member', p.get('member'));
-    if (held) q.set('held', held.join(','));
-    if (p.get('to')) q.set('to', p.get('to'));
-    if (p.get('change')) q.set('levels', p.get('change'));
+    const q = {
+      leaf: node.id, lang: state.lang, member: p.get('member'), held, to: p.get('to'),
+      levels: (p.get('change') || '').split(',').filter((v) => v),
+    };
     const needs = node.inputs.some((i) => i.field === 'request.municipal') ? 'to' : 'member';
     if (!p.get(needs) || (node.inputs.some((i) => i.field === 'member.municipal') && !p.get('member'))) {
       list.replaceChildren(el('p', { className: 'hint', text: t('category_first') }));
       return;
     }
-    const r = await getJSON('/v1/guide/categories?' + q.toString());
-    if (!r.body || !r.body.ok) {
-      list.replaceChildren(el('p', { className: 'hint', text: r.body && r.body.error ? r.body.error.message : t('server_error') }));
+    let r;
+    try {
+      r = await backend.categories(q);
+    } catch (e) {
+      r = null;
+    }
+    if (!r || !r.ok) {
+      list.replaceChildren(el('p', { className: 'hint', text: r && r.error ? r.error.message : t(backend.errorText) }));
       return;
     }
-    const groups = r.body.categories.map((c) => {
+    const groups = r.categories.map((c) => {
       const current = p.get('cat.' + c.level) || '';
       const legend = t('category_for', { name: c.name });
       if (!c.choices) {
@@ -541,17 +639,11 @@
     let desk;
     try {
       [res, desk] = await Promise.all([
-        fetch('/v1/plan', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-          credentials: 'omit',
-        }).then((r) => r.json()),
-        getJSON('/v1/support?lang=' + state.lang).then((r) => (r.status === 200 ? r.body : null))
-          .catch(() => null),
+        backend.plan(body),
+        backend.support(state.lang).catch(() => null),
       ]);
     } catch (e) {
-      setAlert(t('server_error'));
+      setAlert(t(backend.errorText));
       return;
     }
     if (id !== state.renderId) return;
@@ -568,6 +660,7 @@
     $('plan').hidden = false;
     $('plan').dataset.ok = res.ok ? 'true' : 'false';
     $('plan-body').replaceChildren(...out);
+    markShown('mamisguide:plan');
   }
 
   function section(cls, heading, ...content) {
@@ -661,7 +754,9 @@
     if (plan.notes.length) {
       const ul = el('ul', { className: 'notes', id: 'plan-notes' });
       for (const n of plan.notes) {
-        const li = el('li', { text: n.text, dataset: { kind: n.kind } });
+        // The sample's note names the command line's options; a page says it in its own words.
+        const text = n.kind === 'sample_directory' ? t('sample_note') : n.text;
+        const li = el('li', { text, dataset: { kind: n.kind } });
         if (n.association) {
           const a = await association(n.association);
           li.append(el('span', { className: 'meta', text: ' (' + (a ? nameOf(a) + ' · ' : '') + n.association + ')' }));
@@ -783,17 +878,27 @@
 
   async function start(focus) {
     document.body.setAttribute('aria-busy', 'true');
+    let refused = null; // a master kept in this browser that the library now refuses
     try {
+      if (!state.started) {
+        refused = await backend.start(state.lang);
+        state.started = true;
+      }
       await loadLanguage();
     } catch (e) {
       document.body.removeAttribute('aria-busy');
       $('alert').hidden = false;
-      $('alert').textContent = state.texts ? t('server_error') : '';
+      $('alert').textContent = state.texts ? t(backend.errorText) : fallback(backend.errorText);
       return;
     }
     setAlert('');
+    if (refused) setMasterAlert(t('master_stored_refused'), refused.message, refused.kind);
     await render(focus);
     document.body.dataset.ready = state.lang;
+    if (!state.shown) {
+      state.shown = true;
+      markShown('mamisguide:first-question');
+    }
   }
 
   function init() {
@@ -813,6 +918,12 @@
     $('switch-lang').addEventListener('click', switchLanguage);
     $('inputs').addEventListener('submit', onSubmit);
     $('proxy').addEventListener('change', () => setParam('proxy', $('proxy').checked ? '1' : '', false));
+    $('master-file').addEventListener('change', loadMaster);
+    $('master-forget').addEventListener('click', forgetMaster);
+    backend.download().then((yes) => {
+      state.download = yes;
+      if (state.texts && yes) renderUsage();
+    });
     window.addEventListener('popstate', () => {
       setAlert('');
       render(true);

@@ -439,6 +439,60 @@ static void test_sample(void) {
     CHECK(mg_engine_load_sample(NULL) == MG_ERR_ARGUMENT);
 }
 
+/* mg_check_file: a file refused from its size and its beginning, as the loaders refuse it;
+ * mg_engine_set_buffer_name: the name a buffer's refusals and notices give. (Since 1.1.) */
+static void test_check_file(void) {
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    static const char xlsx[] = "PK\x03\x04\x14\0\x06\0";
+    static const char nul_in_row[] = "code,name,prefecture\n13-x,a\0b,13\n";
+    static const char bad_row[] = "code,name,prefecture\n13-x,,13\n";
+    mg_engine* e = NULL;
+    char* out = NULL;
+    CHECK(mg_check_file("m.csv", strlen(master), master, strlen(master)) == MG_OK);
+    CHECK(mg_check_file("m.csv", 10u << 20, master, strlen(master)) == MG_OK); /* 10 MiB: read on */
+    /* 200 MB: refused from the size alone */
+    CHECK(mg_check_file("big.csv", (uint64_t)200 << 20, master, 16) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"too_large\"") && strstr(out, "\"source\":\"big.csv\""));
+    mg_free(out);
+    CHECK(mg_check_file("p.png", sizeof png - 1, png, sizeof png - 1) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_JA, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"not_text\"") && strstr(out, "\"detail\":\"PNG\""));
+    mg_free(out);
+    CHECK(mg_check_file(NULL, sizeof xlsx - 1, xlsx, sizeof xlsx - 1) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"source\":\"<buffer>\"") && strstr(out, ".xlsx"));
+    mg_free(out);
+    CHECK(mg_check_file("n.csv", sizeof nul_in_row - 1, nul_in_row, sizeof nul_in_row - 1) ==
+          MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"line\":2") && strstr(out, "0x00"));
+    mg_free(out);
+    CHECK(mg_check_file("x", 0, NULL, 0) == MG_OK);
+    CHECK(mg_check_file("x", 10, NULL, 5) == MG_ERR_ARGUMENT);
+    CHECK(mg_check_file("x", 3, "abcd", 4) == MG_ERR_ARGUMENT);
+
+    /* the loaders refuse the same, whole */
+    CHECK(mg_engine_new(&e) == MG_OK);
+    CHECK(mg_engine_set_buffer_name(e, "会員医師会一覧.csv") == MG_OK);
+    CHECK(mg_engine_load_directory_buffer(e, png, sizeof png - 1) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"kind\":\"not_text\"") &&
+          strstr(out, "\"source\":\"会員医師会一覧.csv\""));
+    mg_free(out);
+    CHECK(mg_engine_load_directory_buffer(e, bad_row, strlen(bad_row)) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_JA, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"message\":\"会員医師会一覧.csv:2: "));
+    mg_free(out);
+    CHECK(mg_engine_set_buffer_name(e, NULL) == MG_OK);
+    CHECK(mg_engine_load_categories_buffer(e, bad_row, strlen(bad_row)) == MG_ERR_LOAD);
+    CHECK(mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK);
+    CHECK(out && strstr(out, "\"source\":\"<buffer>\""));
+    mg_free(out);
+    CHECK(mg_engine_set_buffer_name(NULL, "x") == MG_ERR_ARGUMENT);
+    mg_engine_free(e);
+}
+
 /* Every function that takes a pointer, given NULL: a status, never a crash. */
 static void test_nulls(mg_engine* e) {
     mg_member m = member_of(7);
@@ -662,6 +716,7 @@ int main(int argc, char** argv) {
     test_batch(e);
     test_plan_json_to(e);
     test_sample();
+    test_check_file();
     test_web(e);
     test_nulls(e);
     test_versions(e);

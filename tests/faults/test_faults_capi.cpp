@@ -504,6 +504,40 @@ std::vector<scenario> scenarios() {
                      mg_engine_free(e);
                  }});
 
+    // The buffer's name in a refusal (mg_engine_set_buffer_name), and mg_check_file's refusal
+    // of a file that is not text (a picture), both read back through mg_last_load_error_json.
+    v.push_back(
+        {"mg_engine_set_buffer_name", [](context& c) {
+             mg_engine* e = engine_with_previous();
+             int st = c.call([&] { return mg_engine_set_buffer_name(e, "会員医師会一覧.csv"); });
+             if (c.fault() && st == MG_ERR_NOMEM) {
+                 check_nomem(c, st);
+                 st = mg_engine_set_buffer_name(e, "会員医師会一覧.csv");
+             }
+             c.check(st == MG_OK, "status", mg_status_name(st));
+             const std::string bad = "code,name\n\"unterminated\n";
+             st = mg_engine_load_directory_buffer(e, bad.data(), bad.size());
+             char* out = nullptr;
+             c.check(st == MG_ERR_LOAD && mg_last_load_error_json(MG_LANG_EN, &out) == MG_OK,
+                     "the refusal", mg_last_error());
+             c.same(take(out));
+             mg_engine_free(e);
+         }});
+    v.push_back(
+        {"mg_check_file", [](context& c) {
+             static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+             int st =
+                 c.call([&] { return mg_check_file("写真.png", 200000, png, sizeof png - 1); });
+             if (c.fault() && st == MG_ERR_NOMEM) {
+                 check_nomem(c, st);
+                 st = mg_check_file("写真.png", 200000, png, sizeof png - 1);
+             }
+             c.check(st == MG_ERR_LOAD, "status", mg_status_name(st));
+             char* out = nullptr;
+             c.check(mg_last_load_error_json(MG_LANG_JA, &out) == MG_OK, "mg_last_load_error_json");
+             c.same(std::string(mg_last_error()) + "\n" + take(out));
+         }});
+
     // mg_engine_notice formats its text: NULL and "out of memory" when it cannot.
     v.push_back({"mg_engine_notice", [](context& c) {
                      mg_engine* e = engine_with_notices();

@@ -222,9 +222,10 @@ inline void check_load_error(const mamisguide::load_error& e, std::string_view i
     const std::string msg = e.message(mamisguide::lang::en);
     MGF_CHECK(e.file == source, msg);
     MGF_CHECK(e.kind != load_error_kind::unreadable && e.kind != load_error_kind::too_large, msg);
-    MGF_CHECK(e.kind <= load_error_kind::invalid_encoding, msg);
-    // Malformed JSON names the file as a whole (line 0): simdjson gives no position.
-    if (e.kind == load_error_kind::json_syntax)
+    MGF_CHECK(e.kind <= load_error_kind::not_text, msg);
+    // Malformed JSON names the file as a whole (line 0): simdjson gives no position; so does a
+    // file refused from its signature (a picture, a workbook: not_text without a NUL byte).
+    if (e.kind == load_error_kind::json_syntax || (e.kind == load_error_kind::not_text && !e.line))
         MGF_CHECK(e.line == 0, msg);
     else
         MGF_CHECK(e.line >= 1 && e.line <= line_count(input),

@@ -291,7 +291,11 @@ int main() {
                "<buffer>:3: invalid UTF-8 (byte 39 = 0xFF)");
     buffer_row("master: NUL byte in a name",
                std::string("code,name,prefecture\n13-x,a\0b,13\n", 31), false,
-               "<buffer>:2: a field holds a forbidden character or is too long (name)");
+               "<buffer>:2: not a CSV or JSON text file (a picture, a PDF, an Excel workbook…): "
+               "in Excel, save it as CSV first (byte 28 = 0x00)");
+    buffer_row("master: a PNG picture", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), false,
+               "<buffer>: not a CSV or JSON text file (a picture, a PDF, an Excel workbook…): in "
+               "Excel, save it as CSV first (PNG)");
     buffer_row("master: unknown prefecture", "code,name,prefecture\n13-x,x,99\n", false,
                "<buffer>:2: unknown prefecture (give its JIS code 1-47 or its name) (99)");
     buffer_row("master: wrong header", "id,name,prefecture\n", false,

@@ -207,6 +207,10 @@ MASTER_BAD_BYTES = {
     "invalid-utf8": b"code,name,prefecture\n13-x,\xff\xfe,13\n",
     "nul-byte": b"code,name,prefecture\n13-x,a\x00b,13\n",
     "cr-only": b"code,name,prefecture\r13-x,x,13\r",
+    # not text at all (not_text): what a person may pick instead of the CSV
+    "png-picture": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    "xlsx-workbook": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml",
+    "utf16-unicode-text": "\ufeffcode\tname\tprefecture\r\n13-x\tx\t13\r\n".encode("utf-16-le"),
 }
 
 CATEGORIES_OK = {

@@ -199,6 +199,63 @@ class Endpoints(unittest.TestCase):
             self.assertEqual(headers["content-security-policy"], "default-src 'self'")
             self.assertEqual(headers["referrer-policy"], "no-referrer")
 
+    def test_single_file_guide(self):
+        """GET /mamisguide.html: the single-file guide named by --guide-html, byte for byte,
+        with its own <meta> policy as the Content-Security-Policy header; / then offers it. A
+        file that is not one (no policy <meta>) or cannot be read stops the server (exit 2)."""
+        csp = "default-src 'none'; script-src 'sha256-AAAA' 'wasm-unsafe-eval'; connect-src 'none'"
+        page = ('<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
+                '<meta http-equiv="Content-Security-Policy" content="%s">\n</head>\n'
+                '<body>\u533b\u5e2b\u4f1a</body>\n</html>\n' % csp).encode("utf-8")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "mamisguide.html")
+            with open(path, "wb") as f:
+                f.write(page)
+            with h.Server("--guide-html", path) as srv:
+                c = srv.conn()
+                try:
+                    for q in ("", "?path=yes,join&plan=1"):
+                        status, headers, body = request(c, "GET", "/mamisguide.html" + q)
+                        self.assertEqual(status, 200)
+                        self.assertEqual(body, page)
+                        self.assertEqual(headers["content-type"], "text/html; charset=utf-8")
+                        self.assertEqual(headers["content-security-policy"], csp)
+                    status, headers, body = request(c, "HEAD", "/mamisguide.html")
+                    self.assertEqual((status, body), (200, b""))
+                    status, headers, body = request(c, "POST", "/mamisguide.html", body="")
+                    self.assertEqual(status, 405)
+                    status, headers, body = request(c, "GET", "/")
+                    self.assertIn(b'<body data-download="mamisguide.html">', body)
+                    self.assertEqual(headers["content-security-policy"], "default-src 'self'")
+                    _, _, metrics = request(c, "GET", "/metrics")
+                    self.assertRegex(metrics.decode(),
+                                     r'requests_total\{endpoint="/mamisguide.html",status="200"\} [1-9]')
+                finally:
+                    c.close()
+                self.assertEqual(srv.stop(), 0)
+            bad = os.path.join(d, "other.html")
+            with open(bad, "wb") as f:
+                f.write(b"<!doctype html><html><head></head><body></body></html>")
+            for name in (bad, os.path.join(d, "missing.html")):
+                p = h.subprocess.run([h.BIN, "serve", "--listen", "127.0.0.1:0", "--directory",
+                                      h.SAMPLE_MASTER, "--guide-html", name, "--lang", "en"],
+                                     capture_output=True, timeout=30, stdin=h.subprocess.DEVNULL)
+                self.assertEqual(p.returncode, 2, name)
+                self.assertIn(b"--guide-html", p.stderr)
+                self.assertIn(name.encode(), p.stderr)
+        # Without --guide-html: the build tree's build-wasm/mamisguide.html when scripts/wasm.sh
+        # has made it, else a 404 that says how to install it.
+        built = os.path.exists(os.path.join(h.SRC, "build-wasm", "mamisguide.html"))
+        status, headers, body = self.get("/mamisguide.html")
+        if built:
+            self.assertEqual(status, 200)
+            self.assertTrue(body.startswith(b"<!doctype html>"))
+            self.assertIn("connect-src 'none'", headers["content-security-policy"])
+        else:
+            self.assertEqual(status, 404)
+            obj = self.assertJsonError(status, headers, body, "not_found")
+            self.assertIn("mamisguide.html", obj["error"]["message"])
+
     def test_openapi_is_served(self):
         status, headers, body = self.get("/v1/openapi.json")
         self.assertEqual(status, 200)

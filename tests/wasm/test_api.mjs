@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { env, mamisguide, source } from './common.mjs';
+import { env, mamisguide, source, work } from './common.mjs';
 
 const { createEngine } = await mamisguide();
 const internal = createEngine[Symbol.for('mamisguide.internal')];
@@ -144,6 +144,64 @@ test('encoding: CP932 bytes, auto and forced, and a notice that says so', async 
   assert.equal(want.status, 3);
   await assert.rejects(createEngine({ directory: bytes, encoding: 'utf-8' }),
     (err) => { assert.deepEqual(err.detail, json(want.out)); return true; });
+});
+
+test('a Blob (a File): checked from its size and beginning before it is read, refused as native', async () => {
+  const req = JSON.stringify({ ...withdraw, request: { operation: 'withdraw', levels: ['national'] } });
+  const want = native(['--master', source('data', 'sample-municipal.csv')], req + '\n').out.toString('utf8').trimEnd();
+  const e = await createEngine({ directory: new Blob([SAMPLE]), categories: new Blob([CATEGORIES]) });
+  assert.equal(e.sample, false);
+  assert.equal(e.planJson(req), want);
+  e.close();
+  // A picture, a workbook, UTF-16: what the native loader says of the same bytes, unread.
+  const png = readFileSync(source('docs', 'web-guide.png'));
+  const pictures = [['png', png], ['xlsx', Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1')],
+    ['utf16', Buffer.from('\ufeffcode,name', 'utf16le')]];
+  for (const [what, bytes] of pictures) {
+    const file = `${work('not-a-master-' + what)}`;
+    (await import('node:fs')).writeFileSync(file, bytes);
+    for (const lang of ['ja', 'en']) {
+      const native_ = native(['--master-buffer', file, '--lang', lang]);
+      assert.equal(native_.status, 3, what);
+      const reads = [];
+      const blob = new Blob([bytes]);
+      const spy = { size: blob.size, slice: (a, b) => blob.slice(a, b),
+        arrayBuffer: () => { reads.push('whole'); return blob.arrayBuffer(); } };
+      await assert.rejects(createEngine({ directory: spy, lang }), (err) => {
+        assert.equal(err.code, 'load_error');
+        assert.deepEqual(err.detail, json(native_.out.toString('utf8')), what);
+        assert.equal(err.detail.error.kind, 'not_text');
+        return true;
+      });
+      assert.deepEqual(reads, [], `${what}: refused without being read`);
+    }
+  }
+  // 200 MB: refused from its size, its beginning only read.
+  const slices = [];
+  const big = { size: 200 * 1024 * 1024, name: 'big.csv',
+    slice: (a, b) => { slices.push([a, b]); return new Blob([SAMPLE.subarray(a, b)]); },
+    arrayBuffer: () => { throw new Error('read whole'); } };
+  await assert.rejects(createEngine({ directory: big, lang: 'en' }), (err) => {
+    assert.equal(err.detail.error.kind, 'too_large');
+    assert.equal(err.detail.error.source, 'big.csv');
+    assert.equal(err.message, 'mamisguide: big.csv: the file is too large (> 16777216 bytes)');
+    return true;
+  });
+  assert.deepEqual(slices, [[0, 4096]]);
+  // A name for refusals and notices: a File's own, or directoryName / categoriesName.
+  const cp932 = readFileSync(source('tests', 'fuzz', 'corpus', 'master', 'ok-excel-cp932-japanese-header.csv'));
+  const named = await createEngine({ directory: Object.assign(new Blob([cp932]), { name: '会員医師会一覧.csv' }) });
+  assert.ok(named.notices.length > 0 && named.notices.every((n) => n.startsWith('会員医師会一覧.csv: ')), named.notices.join());
+  named.close();
+  await assert.rejects(createEngine({ directory: 'code,name\n', directoryName: '甲.csv' }),
+    (err) => err.detail.error.source === '甲.csv' && err.detail.error.message.startsWith('甲.csv:1: '));
+  await assert.rejects(createEngine({ categories: 'association,code\n', categoriesName: 'k.csv' }),
+    (err) => err.detail.error.source === 'k.csv');
+  await assert.rejects(createEngine({ directory: 'code,name\n' }), (err) => err.detail.error.source === '<buffer>');
+  for (const [options, param] of [[{ directory: 'x', directoryName: 5 }, 'directoryName'],
+    [{ categoriesName: {} }, 'categoriesName'], [{ directory: { size: 3 } }, 'directory']]) {
+    await assert.rejects(createEngine(options), (err) => err instanceof TypeError && err.message.includes(param));
+  }
 });
 
 test('planJson: strings and bytes, exactly native mg_plan_json, invalid UTF-8 included', async () => {

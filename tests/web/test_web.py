@@ -12,154 +12,29 @@ keyboard alone; every plan on the page must show the form, the ticks and the ste
 POST /v1/plan gives for the same request, built here independently of the page. Screenshots go
 to OUT_DIR. No console error, no request to another origin.
 """
-import base64
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
-import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from guide_walk import CASES, LEVELS, GuideWalk, Server, axe_source, make_browser
 
 CLI, SOURCE, OUT = sys.argv[1:4] if len(sys.argv) >= 4 else (None, None, None)
 MASTER = os.path.join(SOURCE or '.', 'data', 'sample-municipal.csv')
 CATEGORIES = os.path.join(SOURCE or '.', 'data', 'sample-categories.csv')
-LEVELS = ['municipal', 'prefectural', 'national']
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
+class WebGuide(GuideWalk, unittest.TestCase):
+    OUT = OUT
 
-
-class Server:
-    def __init__(self):
-        self.port = free_port()
-        self.base = 'http://127.0.0.1:%d' % self.port
-        cmd = os.environ.get('MG_WEB_SERVER')  # a stand-in server command, for development
-        if cmd:
-            argv = cmd.replace('{port}', str(self.port)).split()
-        else:
-            argv = [CLI, 'serve', '--listen', '127.0.0.1:%d' % self.port,
-                    '--directory', MASTER, '--categories', CATEGORIES]
-        self.log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=self.log)
-        deadline = time.time() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(self.base + '/v1/guide', timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    self.log.seek(0)
-                    raise RuntimeError('server did not start: ' + self.log.read().decode())
-                time.sleep(0.1)
-
-    def get(self, path):
-        with urllib.request.urlopen(self.base + path, timeout=10) as r:
-            return r.status, dict(r.headers), r.read()
-
-    def fetch(self, path):
-        """(status, JSON body) also for 4xx."""
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=10) as r:
-                return r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read())
-
-    def json(self, path):
-        return json.loads(self.get(path)[2])
-
-    def plan(self, body):
-        req = urllib.request.Request(self.base + '/v1/plan', data=json.dumps(body).encode(),
-                                     headers={'Content-Type': 'application/json'})
-        try:
-            with urllib.request.urlopen(req, timeout=10) as r:
-                return json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return json.loads(e.read())
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-def make_browser(profile):
-    o = webdriver.ChromeOptions()
-    o.binary_location = '/usr/bin/chromium'
-    for flag in ('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                 '--disable-background-networking', '--disable-component-update',
-                 '--disable-sync', '--disable-dev-shm-usage', '--user-data-dir=' + profile,
-                 '--window-size=1100,900', '--lang=ja'):
-        o.add_argument(flag)
-    o.set_capability('goog:loggingPrefs', {'browser': 'ALL', 'performance': 'ALL'})
-    return webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=o)
-
-
-# The cases: the guide's path (after STEP 1), the inputs the page is given, and the contract
-# request the test expects the page to send, written out here by hand.
-CASES = [
-    ('join.municipal', ['join', 'municipal'], {'to': ('千代田', '13-chiyoda'), 'cat': {'municipal': 'A'}},
-     {'member': {}, 'request': {'operation': 'join', 'levels': ['municipal'], 'municipal': '13-chiyoda',
-                                'categories': {'municipal': 'A'}}}),
-    ('join.prefectural', ['join', 'prefectural'], {'to': ('shinjuku', '13-shinjuku'), 'cat': {'municipal': 'S1', 'prefectural': 'B'}},
-     {'member': {}, 'request': {'operation': 'join', 'levels': ['municipal', 'prefectural'], 'municipal': '13-shinjuku',
-                                'categories': {'municipal': 'S1', 'prefectural': 'B'}}}),
-    ('join.national', ['join', 'national'], {'to': ('01-sapporo', '01-sapporo'), 'cat': {'municipal': 'M1', 'prefectural': 'P1', 'national': 'A1'}},
-     {'member': {}, 'request': {'operation': 'join', 'levels': LEVELS, 'municipal': '01-sapporo',
-                                'categories': {'municipal': 'M1', 'prefectural': 'P1', 'national': 'A1'}}}),
-    ('additional_join.prefectural', ['additional_join', 'prefectural'], {'member': ('13-chiyoda', '13-chiyoda'), 'cat': {'prefectural': 'A'}},
-     {'member': {'municipal': '13-chiyoda', 'levels': ['municipal']},
-      'request': {'operation': 'additional_join', 'levels': ['prefectural'], 'categories': {'prefectural': 'A'}}}),
-    ('additional_join.national', ['additional_join', 'national'], {'member': ('仙台', '04-sendai'), 'cat': {'national': 'A2B'}},
-     {'member': {'municipal': '04-sendai', 'levels': ['municipal', 'prefectural']},
-      'request': {'operation': 'additional_join', 'levels': ['national'], 'categories': {'national': 'A2B'}}}),
-    ('additional_join.prefectural_national', ['additional_join', 'prefectural_national'], {'member': ('横浜', '14-yokohama'), 'cat': {'prefectural': 'K1', 'national': 'A2C'}},
-     {'member': {'municipal': '14-yokohama', 'levels': ['municipal']},
-      'request': {'operation': 'additional_join', 'levels': ['prefectural', 'national'], 'categories': {'prefectural': 'K1', 'national': 'A2C'}}}),
-    ('change.category', ['change', 'category'], {'held': 'national', 'member': ('13-chiyoda', '13-chiyoda'), 'change': ['national'], 'cat': {'national': 'B'}},
-     {'member': {'municipal': '13-chiyoda', 'levels': LEVELS},
-      'request': {'operation': 'change_category', 'levels': ['national'], 'categories': {'national': 'B'}}}),
-    ('change.facility', ['change', 'facility'], {'held': 'prefectural', 'member': ('世田谷', '13-setagaya'), 'reason': '勤務先の変更'},
-     {'member': {'municipal': '13-setagaya', 'levels': ['municipal', 'prefectural']},
-      'request': {'operation': 'change_facility', 'reason': '勤務先の変更'}}),
-    ('change.transfer', ['change', 'transfer'], {'held': 'national', 'member': ('13-chiyoda', '13-chiyoda'), 'to': ('札幌', '01-sapporo'), 'cat': {'municipal': 'S2', 'prefectural': 'H1'}, 'reason': '転居'},
-     {'member': {'municipal': '13-chiyoda', 'levels': LEVELS},
-      'request': {'operation': 'transfer', 'municipal': '01-sapporo', 'categories': {'municipal': 'S2', 'prefectural': 'H1'}, 'reason': '転居'}}),
-    ('withdraw.m', ['withdraw', 'municipal_only'], {'member': ('13-chiyoda', '13-chiyoda')},
-     {'member': {'municipal': '13-chiyoda', 'levels': ['municipal']}, 'request': {'operation': 'withdraw', 'levels': ['municipal']}}),
-    ('withdraw.p_of_mp', ['withdraw', 'prefectural_keep_municipal'], {'member': ('13-shinjuku', '13-shinjuku')},
-     {'member': {'municipal': '13-shinjuku', 'levels': ['municipal', 'prefectural']}, 'request': {'operation': 'withdraw', 'levels': ['prefectural']}}),
-    ('withdraw.mp', ['withdraw', 'all_of_two'], {'member': ('13-shinjuku', '13-shinjuku')},
-     {'member': {'municipal': '13-shinjuku', 'levels': ['municipal', 'prefectural']}, 'request': {'operation': 'withdraw', 'levels': ['municipal', 'prefectural']}}),
-    ('withdraw.n', ['withdraw', 'national_only'], {'member': ('Chiyoda', '13-chiyoda')},
-     {'member': {'municipal': '13-chiyoda', 'levels': LEVELS}, 'request': {'operation': 'withdraw', 'levels': ['national']}}),
-    ('withdraw.pn', ['withdraw', 'prefectural_national'], {'member': ('14-yokohama', '14-yokohama')},
-     {'member': {'municipal': '14-yokohama', 'levels': LEVELS}, 'request': {'operation': 'withdraw', 'levels': ['prefectural', 'national']}}),
-    ('withdraw.all', ['withdraw', 'all_of_three'], {'member': ('01-sapporo', '01-sapporo')},
-     {'member': {'municipal': '01-sapporo', 'levels': LEVELS}, 'request': {'operation': 'withdraw', 'levels': LEVELS}}),
-]
-
-
-class WebGuide(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server()
+        cls.axe = axe_source()
+        cls.server = Server(CLI, '--directory', MASTER, '--categories', CATEGORIES)
         cls.profile = tempfile.TemporaryDirectory(prefix='mg-web-chromium-')
         cls.browser = make_browser(cls.profile.name)
         cls.b = cls.browser
@@ -174,6 +49,7 @@ class WebGuide(unittest.TestCase):
         finally:
             cls.server.stop()
             cls.profile.cleanup()
+        print('axe-core: %d runs, no violation, %.1f s' % (cls.axe_runs, cls.axe_seconds))
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -201,129 +77,8 @@ class WebGuide(unittest.TestCase):
         self.b.get(self.server.base + path)
         self.settle()
 
-    def settle(self, timeout=10):
-        WebDriverWait(self.b, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(
-            "return document.readyState === 'complete' && !!document.body.dataset.ready"
-            " && !document.body.hasAttribute('aria-busy')"))
-
-    def visible(self, css):
-        return [e for e in self.b.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
-
-    def node(self, node_id, lg='ja'):
-        return next(n for n in self.guide[lg]['nodes'] if n['id'] == node_id)
-
-    def answer(self, value):
-        """Clicks the answer button `value` on the question shown, checking every button's
-        text is the guide's own label."""
-        heading = self.b.find_element(By.ID, 'question-heading').text
-        node = next(n for n in self.guide[self.lang()]['nodes'] if not n.get('request') and n['text'] == heading)
-        buttons = self.visible('#answers button')
-        self.assertEqual([b.text for b in buttons], [a['label'] for a in node['answers']])
-        self.assertTrue(all(b.tag_name == 'button' for b in buttons))
-        next(b for b in buttons if b.get_attribute('data-value') == value).click()
-        self.settle()
-
-    def lang(self):
-        return self.b.execute_script('return document.documentElement.lang')
-
-    def pick_association(self, field, text, code):
-        f = self.b.find_element(By.CSS_SELECTOR, '[data-param="%s"]' % field)
-        f.clear()
-        f.send_keys(text)
-        # Enter picks the only match; with several, the suggestion button does.
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: self.visible(
-            '#%s-list button' % f.get_attribute('id')) or 'hidden' == 'x')
-        buttons = self.visible('#%s-list button' % f.get_attribute('id'))
-        if len(buttons) == 1:
-            f.send_keys(Keys.ENTER)
-        else:
-            next(b for b in buttons if b.get_attribute('data-code') == code).click()
-        self.settle()
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.execute_script(
-            "const f = document.querySelector('[data-param=' + arguments[0] + ']');"
-            "return f && f.closest('[data-field]').dataset.code", field) == code)
-
-    def fill(self, inputs):
-        if 'held' in inputs:
-            self.b.find_element(By.ID, 'r-held-' + inputs['held']).click()
-            self.settle()
-        if 'member' in inputs:
-            self.pick_association('member', *inputs['member'])
-        if 'to' in inputs:
-            self.pick_association('to', *inputs['to'])
-        for lv in inputs.get('change', []):
-            self.b.find_element(By.ID, 'f-request-levels-' + lv).click()
-            self.settle()
-        for lv, code in inputs.get('cat', {}).items():
-            radios = self.b.find_elements(By.ID, 'cat-%s-%s' % (lv, code))
-            if radios:
-                radios[0].click()
-            else:
-                f = self.b.find_element(By.ID, 'cat-' + lv)
-                f.clear()
-                f.send_keys(code)
-        if 'reason' in inputs:
-            f = self.b.find_element(By.ID, 'f-request-reason')
-            f.clear()
-            f.send_keys(inputs['reason'])
-
-    def show(self):
-        self.b.find_element(By.ID, 'show').click()
-        self.settle()
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
-
-    def walk(self, mypage, path, inputs, proxy=False):
-        self.answer(mypage)
-        for v in path:
-            self.answer(v)
-        self.fill(inputs)
-        if proxy:
-            self.b.find_element(By.ID, 'proxy').click()
-        self.show()
-
-    def assert_plan_shown(self, expected):
-        """The page's plan equals the library's: form, selection, ticks, steps, categories,
-        manual, prerequisites, actor."""
-        self.assertTrue(expected['ok'], expected)
-        self.assertEqual(self.b.find_element(By.ID, 'plan').get_attribute('data-ok'), 'true')
-        self.assertEqual(self.b.find_element(By.ID, 'plan-form').text, expected['form_label'])
-        if expected['selection_label']:
-            self.assertEqual(self.b.find_element(By.ID, 'plan-selection').text, expected['selection_label'])
-        ticks = self.b.find_elements(By.CSS_SELECTOR, '#plan-checked li')
-        self.assertEqual([(t.get_attribute('data-level'), t.get_attribute('data-code')) for t in ticks],
-                         [(c['level'], c['code']) for c in expected['checked']])
-        for t, c in zip(ticks, expected['checked']):
-            self.assertEqual(t.find_element(By.CSS_SELECTOR, '.tick-name').text, c['name'])
-            box = t.find_element(By.CSS_SELECTOR, 'input[type=checkbox]')
-            self.assertFalse(box.is_selected())
-        steps = [li.text for li in self.b.find_elements(By.CSS_SELECTOR, '#plan-steps li')]
-        self.assertEqual(steps, expected['steps'])
-        cats = {li.get_attribute('data-level'): li.get_attribute('data-code')
-                for li in self.b.find_elements(By.CSS_SELECTOR, '#plan-categories li')}
-        self.assertEqual(cats, expected['categories'])
-        self.assertEqual(self.b.find_element(By.ID, 'plan-manual').text, expected['manual'])
-        if expected['case']['label']:
-            want = expected['case']['label']
-            if expected['case']['instruction']:
-                want += ' → ' + expected['case']['instruction']
-            self.assertEqual(self.b.find_element(By.ID, 'plan-case').text, want)
-        self.assertEqual(self.b.find_element(By.CSS_SELECTOR, '.kv.actor').get_attribute('data-actor'),
-                         expected['actor'])
-        pre = self.b.find_elements(By.CSS_SELECTOR, '#plan-step1 .prerequisite')
-        self.assertEqual([p.get_attribute('data-kind') for p in pre],
-                         [q['kind'] for q in expected['prerequisites']])
-        for p, q in zip(pre, expected['prerequisites']):
-            self.assertEqual([li.text for li in p.find_elements(By.CSS_SELECTOR, 'ol li')], q['steps'])
-        notes = [li.get_attribute('data-kind') for li in self.b.find_elements(By.CSS_SELECTOR, '#plan-notes li')]
-        self.assertEqual(notes, [n['kind'] for n in expected['notes']])
-        rows = [r.get_attribute('data-level') for r in self.b.find_elements(By.CSS_SELECTOR, '#plan-result tr')]
-        self.assertEqual(rows, expected['result']['levels'])
-        # the desk, with its phone and mail, and whether it is open now
-        desk = self.b.find_element(By.ID, 'desk')
-        self.assertIn(self.texts['ja']['desk']['phone'], desk.text)
-        self.assertIn(self.texts['ja']['desk']['mail'], desk.text)
-        self.assertIn(desk.find_element(By.CSS_SELECTOR, '.desk-status').get_attribute('data-open'),
-                      ('true', 'false'))
+    def home(self):
+        return self.server.base + '/'
 
     def expect(self, body, mypage='yes', proxy=False, lang='ja'):
         body = json.loads(json.dumps(body))
@@ -333,29 +88,11 @@ class WebGuide(unittest.TestCase):
         body['lang'] = lang
         return self.server.plan(body)
 
-    def screenshot(self, name):
-        self.b.execute_script('window.scrollTo(0, 0)')
-        height = self.b.execute_script('return document.documentElement.scrollHeight')
-        width = self.b.execute_script('return window.innerWidth')
-        self.b.set_window_size(max(width, 360), min(max(height + 120, 600), 4000))
-        path = os.path.join(OUT, name)
-        self.b.save_screenshot(path)
-        return path
-
     # ---- the walks -------------------------------------------------------------------------
 
     def test_all_cases(self):
-        """The 14 cases of the guide, each ending in the library's plan."""
-        leaves = {n['id'] for n in self.guide['ja']['nodes'] if n.get('request')}
-        self.assertEqual({c[0] for c in CASES}, leaves)
-        for case_id, path, inputs, body in CASES:
-            with self.subTest(case=case_id):
-                self.open('/')
-                self.walk('yes', path, inputs)
-                self.assertEqual(self.b.find_element(By.ID, 'inputs-heading').text, self.node(case_id)['title'])
-                self.assert_plan_shown(self.expect(body))
-                if case_id == 'join.national':
-                    self.screenshot('web-join-national.png')
+        """The 14 cases of the guide, each ending in the library's plan; axe at every step."""
+        self.walk_all_cases(shot='web-join-national.png')
 
     def test_mypage_no_and_unknown(self):
         body = CASES[12][3]
@@ -463,87 +200,33 @@ class WebGuide(unittest.TestCase):
         self.assertTrue(self.b.find_element(By.ID, 'alert').is_displayed())
 
     def test_print_view(self):
-        case_id, path, inputs, body = CASES[2]
-        self.walk('unknown', path, inputs)
-        self.b.execute_cdp_cmd('Emulation.setEmulatedMedia', {'media': 'print'})
-        try:
-            for css in ('#controls', '#inputs', '#trail-section', '#apply-suggestion'):
-                for e in self.b.find_elements(By.CSS_SELECTOR, css):
-                    self.assertFalse(e.is_displayed(), css)
-            self.assertTrue(self.b.find_element(By.ID, 'plan').is_displayed())
-            # the boxes to tick are drawn
-            box = self.b.find_element(By.CSS_SELECTOR, '#plan-checked input')
-            style = self.b.execute_script(
-                'const s = getComputedStyle(arguments[0]); return [s.borderTopStyle, s.borderTopWidth, s.width]', box)
-            self.assertEqual(style[0], 'solid')
-            self.assertNotEqual(style[1], '0px')
-            # the desk's contact is the last thing on the sheet
-            sections = self.visible('#plan-body > *')
-            self.assertEqual(sections[-1].get_attribute('id'), 'desk')
-            self.screenshot('web-print.png')
-        finally:
-            self.b.execute_cdp_cmd('Emulation.setEmulatedMedia', {'media': ''})
-        # one A4 sheet
-        pdf = self.b.execute_cdp_cmd('Page.printToPDF', {'paperWidth': 8.27, 'paperHeight': 11.69,
-                                                         'preferCSSPageSize': True})
-        data = base64.b64decode(pdf['data'])
-        pages = data.count(b'/Type /Page') - data.count(b'/Type /Pages')
-        if pages <= 0:
-            pages = data.count(b'/Type/Page') - data.count(b'/Type/Pages')
-        self.assertEqual(pages, 1, 'the print view is one A4 sheet')
-        with open(os.path.join(OUT, 'web-print.pdf'), 'wb') as f:
-            f.write(data)
+        self.print_sheet('web-print.png', 'web-print.pdf')
 
     def test_keyboard_only(self):
-        """One walk with the keyboard alone: Tab to the answer, Enter; type into the field and
-        Enter; Tab to the button. The focus is always visible."""
-        body = CASES[12][3]
-
-        def tab_to(pred, limit=40):
-            for _ in range(limit):
-                webdriver.ActionChains(self.b).send_keys(Keys.TAB).perform()
-                e = self.b.switch_to.active_element
-                if pred(e):
-                    outline = self.b.execute_script(
-                        'const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth]', e)
-                    self.assertNotEqual(outline[0], 'none', 'focus is visible')
-                    return e
-            self.fail('not reachable with Tab')
-
-        def press(key):
-            webdriver.ActionChains(self.b).send_keys(key).perform()
-            self.settle()
-
-        for value in ('yes', 'withdraw', 'national_only'):
-            tab_to(lambda e: e.get_attribute('data-value') == value)
-            press(Keys.ENTER)
-            # the new question's heading has the focus
-            self.assertIn(self.b.switch_to.active_element.get_attribute('id'),
-                          ('question-heading', 'inputs-heading'))
-        tab_to(lambda e: e.get_attribute('data-param') == 'member')
-        webdriver.ActionChains(self.b).send_keys('13-chiyoda').perform()
-        time.sleep(0.3)
-        press(Keys.ENTER)
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.CSS_SELECTOR, '.association').get_attribute('data-code') == '13-chiyoda')
-        tab_to(lambda e: e.get_attribute('id') == 'show')
-        press(Keys.ENTER)
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
-        self.assert_plan_shown(self.expect(body))
-        self.assertEqual(self.b.switch_to.active_element.get_attribute('id'), 'plan-heading')
-        # the ticks are checkboxes a secretariat can tick with Space
-        tab_to(lambda e: e.get_attribute('id') == 'tick-0')
-        press(Keys.SPACE)
-        self.assertTrue(self.b.find_element(By.ID, 'tick-0').is_selected())
+        self.walk_keyboard_only()
 
     def test_narrow_screen(self):
-        """360 px wide: nothing runs off the side."""
-        self.b.set_window_size(360, 800)
-        case_id, path, inputs, body = CASES[8]
-        self.walk('yes', path, inputs)
-        self.assert_plan_shown(self.expect(body))
-        overflow = self.b.execute_script(
-            'return document.documentElement.scrollWidth - document.documentElement.clientWidth')
-        self.assertLessEqual(overflow, 0)
+        """360 px wide: nothing runs off the side, at any step of a walk."""
+        self.walk_narrow()
+
+    def test_usage_and_download(self):
+        """使い方 on the page; the single file offered for download when the server has it."""
+        steps = self.b.find_elements(By.CSS_SELECTOR, '#usage-steps li')
+        t = self.texts['ja']['texts']
+        for key in ('usage_walk', 'usage_show', 'usage_print', 'usage_share'):
+            self.assertIn(t[key], [s.get_attribute('textContent') for s in steps])
+        self.assertNotIn(t['usage_master'], [s.get_attribute('textContent') for s in steps])
+        status = self.server.fetch_status('/mamisguide.html')
+        links = self.b.find_elements(By.ID, 'download')
+        self.assertEqual(len(links), 1 if status == 200 else 0)
+        if links:
+            self.assertEqual(links[0].get_attribute('download'), 'mamisguide.html')
+            self.assertTrue(links[0].get_attribute('href').endswith('/mamisguide.html'))
+        # the single file's master panel and sample mark are not on the served page
+        self.assertFalse(self.b.find_element(By.ID, 'master').is_displayed())
+        self.assertFalse(self.b.find_element(By.ID, 'sample-badge').is_displayed())
+        self.b.find_element(By.ID, 'usage-heading').click()
+        self.check_a11y('使い方, open')
 
     def test_endpoints(self):
         """The two endpoints the page adds: its words and a leaf's category questions."""
@@ -587,15 +270,16 @@ class WebGuide(unittest.TestCase):
         self.assertIn('<html lang="ja">', page)
         self.assertNotIn('<script>', page)
         self.assertNotIn('style=', page)
-        for asset in ('/app.js', '/style.css', '/icon.svg'):
+        for asset in ('/app.js', '/backend.js', '/style.css', '/icon.svg'):
             s, hh, data = self.server.get(asset)
             self.assertEqual(s, 200, asset)
             text = data.decode()
             self.assertFalse(any(ord(c) > 0x2fff for c in text), asset + ' has no Japanese word')
         self.assertFalse(any(ord(c) > 0x2fff for c in page))
-        js = self.server.get('/app.js')[2].decode()
-        self.assertNotIn('innerHTML', js)
-        self.assertNotIn('insertAdjacentHTML', js)
+        for script in ('/app.js', '/backend.js'):
+            js = self.server.get(script)[2].decode()
+            self.assertNotIn('innerHTML', js)
+            self.assertNotIn('insertAdjacentHTML', js)
         # every input on every leaf form: none asks for a registration number or birth date
         for case_id, path, inputs, body in CASES[:9]:
             self.open('/?path=' + ','.join(['yes'] + path))

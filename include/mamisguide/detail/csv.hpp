@@ -16,10 +16,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -104,6 +106,10 @@ struct load_options {
 
 /// Masters and catalogues larger than this are refused unread (the real master is ~100 KB).
 inline constexpr std::size_t max_master_bytes = std::size_t(16) << 20;
+/// The first bytes of a file that tell whether it can be a master or a catalogue at all
+/// (check_file(), and the loaders' first check): a picture, a PDF, a workbook or UTF-16 is
+/// recognised there.
+inline constexpr std::size_t file_head_bytes = 4096;
 /// Longest code and longest name accepted, in bytes.
 inline constexpr std::size_t max_code_bytes = 64;
 inline constexpr std::size_t max_name_bytes = 512;
@@ -194,6 +200,39 @@ inline bool refuse_byte(load_error& err, load_error_kind kind, std::string_view 
     return false;
 }
 
+/// Refuses (not_text) the first bytes of a file that no master or catalogue can start with: the
+/// signature of a picture, a PDF, an Excel workbook (.xlsx is a ZIP, .xls an OLE2 file) or a
+/// UTF-16 byte order mark (Excel's "Unicode text"), or a NUL byte (text never holds one) within
+/// the first file_head_bytes. Only `data`'s first file_head_bytes are looked at, so a caller
+/// that holds just a file's beginning gets the same answer as the loaders on the whole file.
+inline bool refuse_not_text(std::string_view data, load_error& err) {
+    const std::string_view head = data.substr(0, file_head_bytes);
+    static constexpr struct {
+        std::string_view magic, format;
+    } signatures[] = {
+        {"\x89PNG\r\n\x1A\n", "PNG"},
+        {"\xFF\xD8\xFF", "JPEG"},
+        {"GIF87a", "GIF"},
+        {"GIF89a", "GIF"},
+        {"%PDF-", "PDF"},
+        {"PK\x03\x04", "ZIP: .xlsx, .docx, .ods"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "OLE2: .xls, .doc"},
+        {"\xFF\xFE", "UTF-16"},
+        {"\xFE\xFF", "UTF-16"},
+    };
+    for (const auto& s : signatures)
+        if (head.substr(0, s.magic.size()) == s.magic) {
+            err.kind = load_error_kind::not_text;
+            err.line = 0;
+            err.detail = std::string(s.format);
+            return false;
+        }
+    const std::size_t nul = head.find('\0');
+    if (nul != std::string_view::npos)
+        return refuse_byte(err, load_error_kind::not_text, data, nul);
+    return true;
+}
+
 /// Turns the bytes of a master or catalogue into UTF-8 text (`text`, which may point into
 /// `data` or into `storage`), as `opts.encoding` says: valid UTF-8 (a BOM skipped) as is;
 /// otherwise, unless UTF-8 is forced, CP932 (detail/cp932.hpp), with a notice. Refusals name the
@@ -206,6 +245,7 @@ inline bool decode_text(std::string_view data, const std::string& source, const 
         err.detail = "> " + std::to_string(max_master_bytes) + " bytes";
         return false;
     }
+    if (!refuse_not_text(data, err)) return false;
     const bool bom = data.substr(0, 3) == "\xEF\xBB\xBF"; // as Excel writes "CSV UTF-8"
     if (opts.encoding != text_encoding::cp932) {
         const std::string_view body = bom ? data.substr(3) : data;
@@ -402,4 +442,23 @@ bool read_csv(std::string_view raw, const std::string& source, const load_option
 }
 
 } // namespace detail
+
+/// Whether a file can be a master or a catalogue, from its size and its first bytes, before it
+/// is read: the loaders' own first checks, so that a caller that reads files itself (the
+/// single-file web guide, through mg_check_file) refuses a 200 MB file or a picture without
+/// reading it, with the refusal the loaders would give. `head` is the file's beginning: its first
+/// file_head_bytes bytes, or all of it when it is shorter (more are not looked at). Returns the
+/// refusal (too_large, not_text; `source` names the file), or nothing when the loaders would
+/// read on.
+inline std::optional<load_error> check_file(const std::string& source, std::uint64_t size,
+                                            std::string_view head) {
+    load_error err{load_error_kind::too_large, source, 0, {}};
+    if (size > max_master_bytes) {
+        err.detail = "> " + std::to_string(max_master_bytes) + " bytes";
+        return err;
+    }
+    if (!detail::refuse_not_text(head, err)) return err;
+    return std::nullopt;
+}
+
 } // namespace mamisguide

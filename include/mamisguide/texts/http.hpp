@@ -29,6 +29,15 @@ inline constexpr bitext http_bad_cors{
 // ---- error responses (the body's "message"; the code is given beside each) -------------------
 /// not_found (404)
 inline constexpr bitext http_not_found{"そのパスはありません。", "There is no such path."};
+/// not_found (404) at /mamisguide.html when the single-file guide is not installed
+inline constexpr bitext http_guide_file_missing{
+    "単一ファイル版の案内（mamisguide.html）はこのサーバーにインストールされていません。"
+    "scripts/wasm.sh で作成し、/usr/share/mamisguide/ に置くか、--guide-html で指定してください。",
+    "The single-file guide (mamisguide.html) is not installed on this server: make it with "
+    "scripts/wasm.sh and put it in /usr/share/mamisguide/, or name it with --guide-html."};
+inline constexpr bitext http_guide_file_bad{
+    "--guide-html のファイルを読み込めないか、mamisguide.html ではありません: ",
+    "--guide-html: the file cannot be read, or it is not a mamisguide.html: "};
 /// method_not_allowed (405)
 inline constexpr bitext http_method_not_allowed{"このパスではそのメソッドは使えません。",
                                                 "This method is not allowed on this path."};

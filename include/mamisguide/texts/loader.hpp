@@ -50,6 +50,11 @@ inline constexpr bitext load_invalid_cp932{"CP932（Shift_JIS）として正し�
 inline constexpr bitext load_invalid_encoding{
     "UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります",
     "bytes that are neither UTF-8 nor CP932 (Shift_JIS)"};
+inline constexpr bitext load_not_text{
+    "CSV または JSON のテキストファイルではありません（画像、PDF、Excel ブックなど）。"
+    "Excel では「CSV」形式で保存してから読み込んでください",
+    "not a CSV or JSON text file (a picture, a PDF, an Excel workbook…): in Excel, save it as "
+    "CSV first"};
 
 // ---- notices (the load succeeded; the loader says what it did) ---------------------------------
 inline constexpr bitext notice_read_as_cp932{

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// mamisguide — the web guide's own words (the page served by `mamisguide serve` at /).
+// mamisguide — the web guide's own words (the page served by `mamisguide serve` at /, and the
+// same page in the single file build-wasm/mamisguide.html).
 //
 // The page's headings, labels and buttons. The plan's headings are the command line's own
 // (texts/cli.hpp) and the desk's labels the desk's (texts/desk.hpp), referenced, not copied: one
@@ -23,7 +24,8 @@ struct web_text {
     bitext text;
 };
 
-/// "{name}", "{n}" and "{next}" in a text are filled in by the page with a name or a time.
+/// "{name}", "{n}" and "{next}" in a text are filled in by the page with a name, a number or a
+/// time.
 inline constexpr web_text web_texts[] = {
     {"title", {"MAMIS 申請ガイド", "MAMIS application guide"}},
     {"subtitle",
@@ -98,6 +100,85 @@ inline constexpr web_text web_texts[] = {
     {"instead", {"代わりに次の申請ができます", "Instead, this request succeeds"}},
     {"apply_suggestion", {"この申請に切り替える", "Switch to this request"}},
     {"suggestion_levels", {"対象の医師会", "Associations"}},
+    // ---- the single file (build-wasm/mamisguide.html): the engine in the page ----
+    {"engine_error",
+     {"このブラウザーでは案内を表示できませんでした。Microsoft Edge、Google Chrome、Firefox、"
+      "Safari の最新版で開いてください。",
+      "The guide cannot run in this browser: open it in a current Microsoft Edge, Google Chrome, "
+      "Firefox or Safari."}},
+    {"sample_badge",
+     {"サンプルの医師会マスター（架空のコード）で案内しています。実際の申請の前に、最初のページで"
+      "自会の医師会マスターを読み込んでください。",
+      "This guide uses the sample master, whose codes are made up: load your association's own "
+      "master on the first page before a real application."}},
+    {"sample_note",
+     {"サンプルの医師会マスター（架空のコード）による案内です。実際の申請には、最初のページで自会の"
+      "医師会マスターを読み込んでください。",
+      "This plan uses the sample master, whose codes are made up: load your association's own "
+      "master on the first page for a real application."}},
+    {"master_heading", {"医師会マスター", "Association master"}},
+    {"master_sample",
+     {"使用中：同梱のサンプル（架空のコード）", "In use: the bundled sample (made-up codes)"}},
+    {"master_loaded",
+     {"使用中：{name}（郡市区医師会 {n} 件）", "In use: {name} ({n} municipal associations)"}},
+    {"master_load", {"医師会マスターを読み込む", "Load your association master"}},
+    {"master_hint",
+     {"Excel で保存した CSV（Shift_JIS または UTF-8）か JSON のファイルを選んでください。"
+      "見出しは日本語（医師会コード、医師会名、都道府県コード）でも英語でも構いません。",
+      "Choose a CSV file saved from Excel (Shift_JIS or UTF-8) or a JSON file; the headers may be "
+      "Japanese (医師会コード, 医師会名, 都道府県コード) or English."}},
+    {"master_keep",
+     {"このブラウザーに保存して次回も使う（会員の情報は保存されません）",
+      "Keep it in this browser for next time (no member data is stored)"}},
+    {"master_forget",
+     {"読み込んだマスターを消去してサンプルに戻す",
+      "Forget the loaded master (back to the sample)"}},
+    {"master_reading", {"医師会マスターを読み込んでいます…", "Reading the master…"}},
+    {"master_done", {"医師会マスターを読み込みました。", "The master is loaded."}},
+    {"master_refused",
+     {"このファイルは読み込めませんでした。使用中のマスターはそのままです。",
+      "This file could not be loaded; the master in use stays."}},
+    {"master_kept", {"このブラウザーに保存しました。", "It is kept in this browser."}},
+    {"master_not_kept",
+     {"このブラウザーには保存できませんでした（今回のみ使用します）。",
+      "This browser could not keep it: it is used this time only."}},
+    {"master_forgotten",
+     {"読み込んだマスターを消去しました。サンプルで案内します。",
+      "The loaded master is forgotten; the guide uses the sample again."}},
+    {"master_stored_refused",
+     {"保存されていた医師会マスターを読み込めなかったため、サンプルで案内します。",
+      "The master kept in this browser could not be loaded; the guide uses the sample."}},
+    // ---- how to use the page ----
+    {"usage_heading", {"使い方", "How to use this guide"}},
+    {"usage_walk",
+     {"質問に答えて進みます（ボタンをクリック、またはキーボードの Tab と Enter）。",
+      "Answer the questions (click a button, or use Tab and Enter)."}},
+    {"usage_show",
+     {"医師会や会員区分を入力して「案内を表示」を押すと、申請書、チェックする医師会、手順が表示"
+      "されます。",
+      "Enter the association and the categories, then press \"Show the guide\": the form, the "
+      "associations to tick and the steps appear."}},
+    {"usage_print",
+     {"「印刷する」で案内を A4 用紙 1 枚に印刷し、申請する医師に渡せます。",
+      "\"Print\" prints the guide on one A4 sheet for the doctor who applies."}},
+    {"usage_share",
+     {"「ひとつ前の質問に戻る」で答えを直せます。ページのアドレスに回答が入るので、アドレスを送ると"
+      "同じ案内を開けます（氏名や会員番号は入りません）。",
+      "\"Back one question\" changes an answer. The page's address holds the answers (never a "
+      "name or a registration number), so sending it opens the same guide."}},
+    {"usage_master",
+     {"最初のページの「医師会マスターを読み込む」で、自会の医師会マスター（Excel で保存した CSV "
+      "または JSON）を読み込みます。読み込むまでは架空のコードのサンプルで案内します。",
+      "\"Load your association master\" on the first page reads your master (a CSV saved from "
+      "Excel, or JSON); until then the guide uses a sample with made-up codes."}},
+    {"usage_offline",
+     {"このファイルはインターネットに接続せずに動きます。入力した内容はどこにも送信されません。",
+      "This file works without the Internet: nothing you enter is sent anywhere."}},
+    {"usage_download",
+     {"この案内を 1 つのファイル（mamisguide.html）でダウンロードする（ネットワークのない PC "
+      "でも、ダブルクリックで開けます）",
+      "Download this guide as one file (mamisguide.html) that opens with a double-click, also on a "
+      "computer without a network"}},
 };
 
 } // namespace mamisguide::texts
