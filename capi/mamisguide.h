@@ -49,9 +49,9 @@
 /* The project's version; CMake refuses to configure when these disagree with project(), and
  * test_capi_c checks them against mg_version() at run time. */
 #define MG_VERSION_MAJOR 1
-#define MG_VERSION_MINOR 0
+#define MG_VERSION_MINOR 1
 #define MG_VERSION_PATCH 0
-#define MG_VERSION_STRING "1.0.0"
+#define MG_VERSION_STRING "1.1.0"
 /* Comparable: major * 1000000 + minor * 1000 + patch. */
 #define MG_VERSION_NUMBER (MG_VERSION_MAJOR * 1000000 + MG_VERSION_MINOR * 1000 + MG_VERSION_PATCH)
 

@@ -41,7 +41,7 @@ from .functions import (
 )
 from .support import JST, Holiday, SupportStatus, holidays, parse_instant, support_contact, support_status
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def library_path() -> str:

@@ -32,8 +32,9 @@ def run_python(code: str, env: Dict[str, str], cwd: Optional[str] = None) -> sub
 
 class LibraryTest(unittest.TestCase):
     def test_version(self) -> None:
-        self.assertEqual(mg.version(), "1.0.0")
-        self.assertEqual(mg.version_number(), 1000000)
+        self.assertEqual(mg.version(), mg.__version__)
+        major, minor, patch = (int(x) for x in mg.version().split("."))
+        self.assertEqual(mg.version_number(), major * 1000000 + minor * 1000 + patch)
         pyproject = SOURCE_DIR / "python" / "pyproject.toml"
         if pyproject.exists():  # the package's version is the library's
             self.assertIn(f'\nversion = "{mg.version()}"\n', pyproject.read_text(encoding="utf-8"))
