@@ -17,15 +17,7 @@ second=$(realpath -m "${2:-$here/dist-again}")
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 
-need=()
-for p in diffoscope-minimal faketime locales; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "reproducible: installing ${need[*]}" >&2
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+"$here/scripts/install-missing.sh" reproducible diffoscope-minimal faketime locales
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
   "${sudo[@]}" localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
 fi

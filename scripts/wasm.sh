@@ -41,19 +41,7 @@ packages=(emscripten node-acorn node-typescript libboost-graph-dev libexpected-d
   nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "wasm: installing ${missing[*]}" >&2
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+"$here/scripts/install-missing.sh" wasm "${packages[@]}"
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 mapfile -t sources < <("$here/scripts/debian-sources.sh" libsimdjson-dev libcsv-dev)

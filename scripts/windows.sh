@@ -38,19 +38,7 @@ esac
 started=$(date +%s)
 packages=(g++-mingw-w64-x86-64 wine64 llvm-14 lld-14 clang libboost1.74-dev libexpected-dev
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake python3)
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "windows: installing ${missing[*]}" >&2
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+"$here/scripts/install-missing.sh" windows "${packages[@]}"
 installed=$(date +%s)
 
 mapfile -t sources < <("$here/scripts/debian-sources.sh" libsimdjson-dev libcsv-dev)
