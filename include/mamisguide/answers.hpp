@@ -7,6 +7,7 @@
 #pragma once
 
 #include "categories.hpp"
+#include "detail/utf8.hpp"
 #include "directory.hpp"
 #include "texts/answers.hpp"
 
@@ -38,24 +39,6 @@ inline char32_t next_char(std::string_view s, std::size_t& i) noexcept {
     }
     i += len;
     return cp;
-}
-
-inline void put_char(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 /// Levenshtein distance over bytes (codes are ASCII), ASCII case ignored, when it is at most

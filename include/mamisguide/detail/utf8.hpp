@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
-// mamisguide — UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+// mamisguide — UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF),
+// and writing one code point as UTF-8.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace mamisguide::detail {
@@ -45,6 +47,25 @@ inline std::size_t utf8_invalid_at(std::string_view s) noexcept {
 
 inline bool utf8_valid(std::string_view s) noexcept {
     return utf8_invalid_at(s) == std::string_view::npos;
+}
+
+/// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
+inline void put_char(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
 }
 
 } // namespace mamisguide::detail
