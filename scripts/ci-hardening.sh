@@ -49,6 +49,8 @@
 #     handle SIGSEGV themselves (safepoints, the GC), which the ASan runtime takes over; they
 #     test that the bindings move bytes, and run in the normal build. The mg_plan_json they
 #     call runs here under the fuzz targets' replays and test_json_contract.
+#     Nor the Windows build's tests (label windows, when build-windows/ exists): they test the
+#     zip under wine, and their native C drivers are not built with the sanitizers.
 set -euo pipefail
 
 # The three builds here are for checking, not for shipping: -O1 with line tables only (-g1, enough
@@ -66,6 +68,9 @@ steps=("$@")
 
 packaging_tests='^(install_tree|consumer_cmake|consumer_pkgconfig|python_installed_prefix)$'
 binding_labels='^(java|php|dotnet)$'
+# The Windows build's tests (label windows) run the zip under wine against the native build; they
+# test the Windows build, and the native side's C drivers are not built with the sanitizers.
+windows_label='^windows$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
 fault_harness='^(test_faults_capi|test_faults_http)$'
 own_allocator_tests='^(faults_batch|faults_python|faults_serve|test_faults_dlopen)$'
@@ -101,7 +106,7 @@ run_asan() {
         tail -1 "$b/$t.log"
     done
     say "asan+ubsan: native tests"
-    ctest --test-dir "$b" --output-on-failure -j"$cores" -LE "^bench$|$binding_labels" \
+    ctest --test-dir "$b" --output-on-failure -j"$cores" -LE "^bench$|$binding_labels|$windows_label" \
         -E "$packaging_tests|$preload_c_tests|$python_tests|$fault_harness|$own_allocator_tests"
     say "asan+ubsan: C tests with the ASan runtime preloaded"
     LD_PRELOAD=$asan_rt ctest --test-dir "$b" --output-on-failure -LE bench -R "$preload_c_tests" \
@@ -110,7 +115,7 @@ run_asan() {
     LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0 \
         ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench -R "$python_tests" \
         -E "$packaging_tests|$own_allocator_tests" --no-tests=ignore
-    say "asan+ubsan: not run under the sanitizers (packaging; their own allocator): $packaging_tests $own_allocator_tests; (bindings): labels $binding_labels"
+    say "asan+ubsan: not run under the sanitizers (packaging; their own allocator): $packaging_tests $own_allocator_tests; (bindings, Windows): labels $binding_labels $windows_label"
     unset ASAN_OPTIONS UBSAN_OPTIONS
 }
 
