@@ -9,7 +9,8 @@
 #                             and build-wasm/mamisguide.html
 #   scripts/wasm.sh test      build them, then run their tests (ctest -L wasm in the native build/,
 #                             which holds the native side of the comparisons; the single file's
-#                             browser test, web_single_file, is labelled wasm too)
+#                             browser tests are labelled wasm too: web_single_file in Chromium,
+#                             web_single_file_firefox and web_single_file_webkit)
 #   scripts/wasm.sh bench     build them, then measure: planJson against native mg_plan_json over
 #                             the benchmark's workload, createEngine, the package's size; the
 #                             single file in Chromium against the served page (bench/guide.py)
@@ -17,7 +18,8 @@
 # What it installs when missing (Debian packages, through apt-get): emscripten, node-acorn
 # (emscripten's optimizer needs acorn, which Debian keeps under /usr/share/nodejs, where a Node
 # from elsewhere does not look: NODE_PATH says so below), node-typescript (the TypeScript check),
-# the header-only libraries, and nodejs/npm only when `node`/`npm` are absent. simdjson and libcsv
+# the header-only libraries, and nodejs/npm only when `node`/`npm` are absent; for `test`,
+# firefox-esr, gir1.2-webkit2-4.1, python3-gi and xvfb (the single file in Firefox and WebKitGTK). simdjson and libcsv
 # are compiled from Debian's source packages of the versions the native build uses
 # (scripts/debian-sources.sh: apt-get source through a private sources list, checksums checked,
 # cached). Nothing else is downloaded. The build is `emcmake cmake` (emscripten's CMake
@@ -39,6 +41,9 @@ esac
 started=$(date +%s)
 packages=(emscripten node-acorn node-typescript libboost-graph-dev libexpected-dev
   nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake)
+# `test` also opens the single file in the engines besides Chromium (tests/web/
+# test_other_engines.py): Firefox ESR, and WebKitGTK (Safari's engine) in an Xvfb display.
+[ "$cmd" != test ] || packages+=(firefox-esr gir1.2-webkit2-4.1 python3-gi xvfb)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 "$here/scripts/install-missing.sh" wasm "${packages[@]}"
@@ -65,8 +70,8 @@ native() {
 case "$cmd" in
   test)
     native
-    # Here a test that would be skipped (no package, no workload) is a failure.
-    MAMISGUIDE_REQUIRE_WASM=1 ctest --test-dir "$native_build" --output-on-failure \
+    # Here a test that would be skipped (no package, no workload, no browser) is a failure.
+    MAMISGUIDE_REQUIRE_WASM=1 MAMISGUIDE_REQUIRE_BROWSERS=1 ctest --test-dir "$native_build" --output-on-failure \
       -j"$(nproc)" -L wasm --no-tests=error
     ;;
   bench) # the Release build scripts/bench.sh uses
