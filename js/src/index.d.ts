@@ -229,7 +229,11 @@ export interface Engine {
   readonly usable: boolean;
   readonly closed: boolean;
 
-  /** Exactly the bytes mg_plan_json writes: a string for a string, bytes for bytes. */
+  /**
+   * Exactly the bytes mg_plan_json writes: a string for a string, bytes for bytes (a Buffer in
+   * Node). The bytes stay yours whatever calls follow; they are a view of a block shared by many
+   * answers (its `.buffer`): use `byteOffset` and `length` with it.
+   */
   planJson(request: string): string;
   planJson(request: Uint8Array): Uint8Array;
   /**

@@ -18,12 +18,27 @@ const MG_UNKNOWN_ASSOCIATION = 2;
 const MG_FILE_HEAD_BYTES = 4096; // how much of a file mg_check_file looks at
 const ENCODINGS = { auto: 0, 'utf-8': 1, cp932: 2 }; // MG_ENCODING_*
 const SCRATCH_KEEP = 1 << 20; // a larger input buffer is given back after the call
+// planJson's answers in bytes are views of a slab of this size, one after the other (a new slab
+// when the answer does not fit in what is left; an answer larger than SLAB_LARGEST gets an
+// ArrayBuffer of its own), rather than one ArrayBuffer each: as Node's own Buffer pool does
+// (8 KiB, for Buffers under 4 KiB). A view kept holds its whole slab until it is collected.
+const SLAB = 128 << 10;
+const SLAB_LARGEST = SLAB >> 3;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 // Node's Buffer, where there is one: memchr and a UTF-8 decoder without a view per call.
 const NodeBuffer = typeof Buffer === 'function' && typeof Buffer.from === 'function' ? Buffer : null;
 const INTERNAL = Symbol.for('mamisguide.internal');
+// The views planJson hands out: in Node, Buffers (a Uint8Array whose prototype is Buffer's, as
+// Node makes its own), made directly over the slab's ArrayBuffer, without Buffer#subarray's checks.
+const AnswerBytes = NodeBuffer
+  ? (() => {
+      class AnswerBuffer extends Uint8Array {}
+      Object.setPrototypeOf(AnswerBuffer.prototype, NodeBuffer.prototype);
+      return AnswerBuffer;
+    })()
+  : Uint8Array;
 
 // ---- errors ---------------------------------------------------------------------------------
 
@@ -184,6 +199,8 @@ class Instance {
     this.u32 = null;
     this.node = null;
     this.refresh();
+    this.slab = null; // planJson's answers in bytes (answer())
+    this.slabUsed = 0;
     this.out = x.malloc(16); // out-parameters: a pointer or a size, an int64
     if (!this.out) throw this.statusError(MG_ERR_NOMEM, 'no memory for the engine');
     // Two blocks, reused by every call, never allocated per request: the input (requests are
@@ -253,6 +270,23 @@ class Instance {
       return b;
     }
     return this.node ? this.node.toString('utf8', p, p + n) : decoder.decode(this.u8.subarray(p, p + n));
+  }
+
+  /**
+   * `n` bytes at `p` as a Uint8Array (a Buffer in Node) of the caller's: a view of the slab
+   * (SLAB). A view is never written again: the next answers go after it, and a full slab is
+   * left to the views that still hold it (the garbage collector frees it after the last one).
+   */
+  answer(p, n) {
+    if (n > SLAB_LARGEST) return this.read(p, n, true);
+    let at = this.slabUsed;
+    if (!this.slab || at + n > SLAB) {
+      this.slab = new Uint8Array(SLAB);
+      at = 0;
+    }
+    this.slabUsed = (at + n + 7) & ~7; // the next one 8-byte aligned, as Node's pool does
+    this.slab.set(this.refresh().subarray(p, p + n), at);
+    return new AnswerBytes(this.slab.buffer, at, n);
   }
 
   /** After a large input: the block back to its usual size. */
@@ -594,7 +628,7 @@ class Engine {
     else if (request instanceof Uint8Array) asBytes = true;
     else throw typeError('request', 'a string or a Uint8Array (a Buffer is one)', request);
     const n = this.#respond(inst, request);
-    return inst.read(inst.resPtr, n, asBytes);
+    return asBytes ? inst.answer(inst.resPtr, n) : inst.read(inst.resPtr, n, false);
   }
 
   /**

@@ -252,6 +252,49 @@ test('planJson: strings and bytes, exactly native mg_plan_json, invalid UTF-8 in
   e.close();
 });
 
+test('planJson(bytes): answers kept by the caller stay right while more calls happen', async () => {
+  // The answers in bytes are views of slabs shared from call to call (js/src/mamisguide.mjs,
+  // answer()): none may be written over by a later call, whatever the calls in between.
+  const e = await createEngine({ directory: SAMPLE, categories: CATEGORIES });
+  const loads = ['--master', source('data', 'sample-municipal.csv'), '--categories', source('data', 'sample-categories.csv')];
+  const requests = [
+    JSON.stringify(withdraw),
+    JSON.stringify({ ...withdraw, lang: 'en' }),
+    '{',
+    JSON.stringify({ request: { operation: 'join', municipal: '13-chiyoda', levels: ['municipal', 'prefectural', 'national'], categories: { municipal: 'A' } } }),
+    JSON.stringify({ request: { operation: 'join', municipal: 'x'.repeat(300), levels: ['municipal'] } }),
+  ];
+  const want = native(loads, requests.join('\n') + '\n').out.toString('utf8').split('\n').slice(0, -1).map((w) => Buffer.from(w));
+  const encoded = requests.map((r) => new TextEncoder().encode(r));
+  const kept = [];
+  const out = new Uint8Array(1 << 16);
+  let bytes = 0;
+  for (let i = 0; bytes < 4 * (128 << 10) || i < 1000; ++i) {
+    const k = i % requests.length;
+    const got = e.planJson(encoded[k]);
+    kept.push([k, got]);
+    bytes += got.length;
+    // calls of every kind in between: strings, into a buffer, a batch, a large input
+    if (i % 7 === 0) assert.equal(e.planJson(requests[k]), want[k].toString());
+    if (i % 11 === 0) assert.equal(e.planJsonInto(encoded[(k + 1) % requests.length], out), want[(k + 1) % requests.length].length);
+    if (i % 97 === 0) e.batch(requests.join('\n'));
+    if (i === 500) e.planJson(new Uint8Array(1 << 21).fill(32));
+  }
+  const buffers = new Set(kept.map(([, got]) => got.buffer));
+  assert.ok(buffers.size > 1 && buffers.size < kept.length / 10, `${buffers.size} buffers for ${kept.length} answers`);
+  for (const [k, got] of kept) {
+    assert.ok(Buffer.isBuffer(got)); // in Node a Buffer, as before: toString() is the text
+    assert.equal(got.toString(), want[k].toString());
+    assert.ok(Buffer.from(got.buffer, got.byteOffset, got.length).equals(want[k]), requests[k]);
+  }
+  // a kept answer the caller writes into is the caller's: the next answers are not touched
+  kept[0][1].fill(0);
+  const next = e.planJson(encoded[0]);
+  assert.ok(Buffer.from(next).equals(want[0]));
+  assert.ok(Buffer.from(kept[1][1]).equals(want[kept[1][0]]));
+  e.close();
+});
+
 test('plan(object): the response parsed; refusals are answers', async () => {
   const e = await createEngine();
   const refused = e.plan(withdraw);

@@ -56,6 +56,15 @@ try {
   const bytes = e.planJson(new TextEncoder().encode(JSON.stringify(request)));
   result.bytesAreBytes = bytes instanceof Uint8Array;
   result.bytes = new TextDecoder().decode(bytes);
+  // answers in bytes kept while more calls happen (views of shared slabs): none written over
+  const encoded = [new TextEncoder().encode(JSON.stringify(request)), new TextEncoder().encode(%(refused)s)];
+  const kept = [];
+  for (let i = 0; i < 2000; ++i) {
+    kept.push(e.planJson(encoded[i %% 2]));
+    if (i %% 7 === 0) e.planJson(JSON.stringify(request));
+  }
+  result.kept = [0, 1].map((k) => [...new Set(kept.filter((_, i) => i %% 2 === k).map((b) => new TextDecoder().decode(b)))]);
+  result.keptBytes = kept.reduce((n, b) => n + b.length, 0);
   result.batch = e.batch(JSON.stringify(request) + '\\n\\n' + %(refused)s);
   result.support = e.support(new Date(%(at_ms)d));
   result.supportIso = e.support('2026-12-30T11:00:00+09:00');
@@ -166,6 +175,8 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(r['planJson'], want[0])
         self.assertEqual(r['bytes'], want[0])
         self.assertTrue(r['bytesAreBytes'])
+        self.assertEqual(r['kept'], [[want[0]], [want[1]]])
+        self.assertGreater(r['keptBytes'], 4 * 128 * 1024)  # several slabs' worth (128 KiB)
         self.assertEqual(r['plan'], json.loads(want[0]))
         self.assertEqual(r['refusal'], want[1])
         cli = subprocess.run([os.environ['MG_CLI'], 'batch', '-q', '--directory', MASTER],
