@@ -200,6 +200,7 @@ class Instance {
     this.node = null;
     this.refresh();
     this.slab = null; // planJson's answers in bytes (answer())
+    this.slabBuffer = null;
     this.slabUsed = 0;
     this.out = x.malloc(16); // out-parameters: a pointer or a size, an int64
     if (!this.out) throw this.statusError(MG_ERR_NOMEM, 'no memory for the engine');
@@ -282,11 +283,13 @@ class Instance {
     let at = this.slabUsed;
     if (!this.slab || at + n > SLAB) {
       this.slab = new Uint8Array(SLAB);
+      this.slabBuffer = this.slab.buffer;
       at = 0;
     }
     this.slabUsed = (at + n + 7) & ~7; // the next one 8-byte aligned, as Node's pool does
-    this.slab.set(this.refresh().subarray(p, p + n), at);
-    return new AnswerBytes(this.slab.buffer, at, n);
+    // (this.u8 is current: the call that wrote the answer has just refreshed it, outPointer())
+    this.slab.set(this.u8.subarray(p, p + n), at);
+    return new AnswerBytes(this.slabBuffer, at, n);
   }
 
   /** After a large input: the block back to its usual size. */
