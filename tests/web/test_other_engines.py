@@ -115,13 +115,12 @@ class Marionette:
     def receive(self):
         while b':' not in self.buf:
             self.read()
-        n, rest = self.buf.split(b':', 1)
-        n = int(n)
-        while len(rest) < n:
+        head, _ = self.buf.split(b':', 1)
+        start, n = len(head) + 1, int(head)
+        while len(self.buf) < start + n:
             self.read()
-            n_, rest = self.buf.split(b':', 1)
-        self.buf = rest[n:]
-        return json.loads(rest[:n])
+        message, self.buf = self.buf[start:start + n], self.buf[start + n:]
+        return json.loads(message)
 
     def read(self):
         chunk = self.sock.recv(65536)
