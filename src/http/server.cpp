@@ -36,12 +36,15 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 
@@ -103,6 +106,66 @@ void log_text(const bitext& what, lang l, std::string_view detail = {}) {
 
 class session;
 
+/// The CORS headers: none unless --cors named an origin; a preflight's (204) also name the
+/// methods.
+template <class Fields>
+void cors_fields(Fields& res, const std::string& origin, std::string_view preflight_methods) {
+    if (origin.empty()) return;
+    res.set(http::field::access_control_allow_origin, origin);
+    res.set(http::field::vary, "Origin");
+    if (!preflight_methods.empty()) {
+        res.set(http::field::access_control_allow_methods,
+                beast::string_view(preflight_methods.data(), preflight_methods.size()));
+        res.set(http::field::access_control_allow_headers, "Content-Type");
+        res.set(http::field::access_control_max_age, "600");
+    }
+}
+
+/// The header of a response but its length: status, version, Connection, the content type,
+/// the security headers, Allow, and the CORS headers when --cors names an origin.
+template <class Message>
+void fill_header(Message& res, const response& r, unsigned version, bool keep,
+                 const std::string& cors_origin) {
+    res.version(version >= 10 ? version : 11);
+    res.result(r.status);
+    res.keep_alive(keep);
+    if (!r.content_type.empty())
+        res.set(http::field::content_type,
+                beast::string_view(r.content_type.data(), r.content_type.size()));
+    res.set("X-Content-Type-Options", "nosniff");
+    // The web guide's page and everything it loads: its own origin only, no inline script
+    // or style, and no Referer to anyone.
+    if (r.csp.empty())
+        res.set("Content-Security-Policy", "default-src 'self'");
+    else // the single file: its own policy (its script and style by hash, no network)
+        res.set("Content-Security-Policy", beast::string_view(r.csp.data(), r.csp.size()));
+    res.set("Referrer-Policy", "no-referrer");
+    if (!r.allow.empty())
+        res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
+    cors_fields(res, cors_origin, r.status == 204 ? r.allow : std::string_view());
+}
+
+/// The header block of a keep-alive HTTP/1.1 JSON answer to POST /v1/plan (status 200 or
+/// 400), rendered once at start by Beast itself — the bytes send() would write — up to its
+/// last field, "Content-Length: N\r\n\r\n", which is written per request.
+std::string render_plan_head(unsigned status, const std::string& cors_origin) {
+    http::response<http::empty_body> res;
+    response r;
+    r.status = status;
+    r.content_type = json_type;
+    fill_header(res, r, 11, true, cors_origin);
+    res.content_length(0);
+    std::ostringstream os;
+    os << res.base();
+    std::string head = os.str();
+    static constexpr std::string_view tail = "Content-Length: 0\r\n\r\n";
+    if (head.size() < tail.size() ||
+        head.compare(head.size() - tail.size(), tail.size(), tail.data(), tail.size()) != 0)
+        return {}; // not the expected shape: every answer goes through Beast
+    head.resize(head.size() - tail.size());
+    return head;
+}
+
 /// A parse error of the request (bad method, target, version, field, length, chunk…), as
 /// opposed to the connection ending.
 bool malformed(const error_code& ec) {
@@ -113,9 +176,13 @@ bool malformed(const error_code& ec) {
 
 /// What the sessions share: the service, the options, the registry used at the stop.
 struct server_state {
-    server_state(service& s, const server_options& o) : svc(s), opt(o) {}
+    server_state(service& s, const server_options& o)
+        : svc(s), opt(o), plan_head_200(render_plan_head(200, o.cors_origin)),
+          plan_head_400(render_plan_head(400, o.cors_origin)) {}
     service& svc;
     const server_options& opt;
+    /// POST /v1/plan's header blocks but the length (render_plan_head); empty: not used.
+    const std::string plan_head_200, plan_head_400;
     std::vector<std::unique_ptr<net::io_context>>* contexts = nullptr; ///< one per thread
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stopping{false};
@@ -206,6 +273,28 @@ private:
         if (hparser_->is_done()) return answer({});
         const auto length = hparser_->content_length();
         if (length && *length > max_body_bytes) return too_large();
+        if (length) {
+            // A body of known length: read into the session's block (grown when too small,
+            // then kept from request to request), with the parser's padding after it.
+            body_size_ = static_cast<std::size_t>(*length);
+            const std::size_t need = body_size_ + json::input_padding;
+            if (need > body_cap_) {
+                const std::size_t cap = std::max<std::size_t>(need, 4096);
+                body_.reset(new char[cap]);
+                body_cap_ = cap;
+            }
+            bparser_.emplace(std::move(*hparser_));
+            bparser_->body_limit(max_body_bytes);
+            auto& b = bparser_->get().body();
+            b.data = body_.get();
+            b.size = body_size_;
+            b.more = true;
+            return continue_then([self = shared_from_this()] {
+                self->stream_.expires_after(self->st_.opt.timeout);
+                http::async_read(self->stream_, self->buffer_, *self->bparser_,
+                                 beast::bind_front_handler(&session::on_sized_body, self));
+            });
+        }
         sparser_.emplace(std::move(*hparser_));
         sparser_->body_limit(max_body_bytes);
         continue_then([self = shared_from_this()] {
@@ -223,6 +312,15 @@ private:
         }
         std::string body = sparser_->release().body();
         answer(body);
+    }
+
+    void on_sized_body(error_code ec, std::size_t) {
+        if (ec == http::error::body_limit) return too_large();
+        if (ec) {
+            if (malformed(ec)) return fail(400, "bad_request", texts::http_bad_request);
+            return close();
+        }
+        answer(std::string_view(body_.get(), body_size_), true);
     }
 
     /// "HTTP/1.1 100 Continue" first when the client waits for it, then `next`.
@@ -266,7 +364,15 @@ private:
         send(std::move(r));
     }
 
-    void answer(std::string_view body) {
+    /// `padded`: json::input_padding readable bytes follow `body`.
+    void answer(std::string_view body, bool padded = false) {
+        if (ep_ == endpoint::plan && method_ == "POST") {
+            // The keep-alive path: the answer written into the session's block, kept from
+            // request to request. Out of memory: handle_safe() below answers.
+            plan_out_.clear();
+            const int rc = plan_into(*data_, body, plan_out_, padded);
+            if (rc >= 0) return send_plan(rc);
+        }
         request req{method_, target_, body};
         // Out of memory: 503 out_of_memory for this request (handle_safe); when not even that
         // can be made, the exception reaches run_server's loop, which closes this connection.
@@ -276,25 +382,8 @@ private:
 
     void send(response r) {
         auto& res = res_.emplace();
-        res.version(version_ >= 10 ? version_ : 11);
-        res.result(r.status);
-        const bool keep =
-            keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
-        res.keep_alive(keep);
-        if (!r.content_type.empty())
-            res.set(http::field::content_type,
-                    beast::string_view(r.content_type.data(), r.content_type.size()));
-        res.set("X-Content-Type-Options", "nosniff");
-        // The web guide's page and everything it loads: its own origin only, no inline script
-        // or style, and no Referer to anyone.
-        if (r.csp.empty())
-            res.set("Content-Security-Policy", "default-src 'self'");
-        else // the single file: its own policy (its script and style by hash, no network)
-            res.set("Content-Security-Policy", beast::string_view(r.csp.data(), r.csp.size()));
-        res.set("Referrer-Policy", "no-referrer");
-        if (!r.allow.empty())
-            res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
-        cors(res, r.status == 204 ? r.allow : std::string_view());
+        const bool keep = keep_going();
+        fill_header(res, r, version_, keep, st_.opt.cors_origin);
         const std::size_t size = r.body.size();
         if (method_ == "HEAD") {
             res.content_length(size); // the length GET would give, no body
@@ -313,18 +402,49 @@ private:
                           beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
 
-    template <class Fields>
-    void cors(Fields& res, std::string_view preflight_methods) {
-        const std::string& origin = st_.opt.cors_origin;
-        if (origin.empty()) return;
-        res.set(http::field::access_control_allow_origin, origin);
-        res.set(http::field::vary, "Origin");
-        if (!preflight_methods.empty()) {
-            res.set(http::field::access_control_allow_methods,
-                    beast::string_view(preflight_methods.data(), preflight_methods.size()));
-            res.set(http::field::access_control_allow_headers, "Content-Type");
-            res.set(http::field::access_control_max_age, "600");
+    /// Whether the connection stays open after this response.
+    bool keep_going() const noexcept {
+        return keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
+    }
+
+    /// POST /v1/plan's answer, written from plan_out_: the header block rendered at start and
+    /// the length, or (another HTTP version, a last response, no header block) through send().
+    void send_plan(int rc) {
+        const unsigned status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
+        const std::string& head = status == 200 ? st_.plan_head_200 : st_.plan_head_400;
+        const bool keep = keep_going();
+        if (version_ != 11 || !keep || head.empty()) {
+            response r;
+            r.status = status;
+            r.ep = endpoint::plan;
+            r.content_type = json_type;
+            r.body.assign(plan_out_.data(), plan_out_.size());
+            r.counts[static_cast<std::size_t>(rc)] = 1;
+            if (rc > 0) r.code = to_string(static_cast<refusal_code>(rc));
+            return send(std::move(r));
         }
+        status_ = status;
+        code_ = rc > 0 ? to_string(static_cast<refusal_code>(rc)) : std::string_view();
+        lines_answered_ = 0;
+        st_.svc.stats.answer(rc, 1);
+        ep_ = endpoint::plan;
+        static constexpr std::string_view field = "Content-Length: ";
+        std::memcpy(length_, field.data(), field.size());
+        char* p = length_ + field.size();
+        char digits[24];
+        int n = 0;
+        for (std::size_t v = plan_out_.size(); n == 0 || v; v /= 10)
+            digits[n++] = char('0' + v % 10);
+        while (n) *p++ = digits[--n];
+        std::memcpy(p, "\r\n\r\n", 4);
+        p += 4;
+        const std::array<net::const_buffer, 3> out = {
+            net::buffer(head.data(), head.size()),
+            net::buffer(length_, static_cast<std::size_t>(p - length_)),
+            net::buffer(plan_out_.data(), plan_out_.size())};
+        stream_.expires_after(st_.opt.timeout);
+        net::async_write(stream_, out,
+                         beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
 
     void on_write(bool keep, error_code ec, std::size_t) {
@@ -412,7 +532,7 @@ private:
         res.set(http::field::content_type,
                 beast::string_view(ndjson_type.data(), ndjson_type.size()));
         res.set("X-Content-Type-Options", "nosniff");
-        cors(res, {});
+        cors_fields(res, st_.opt.cors_origin, {});
         batch_keep_ = keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
         res.keep_alive(batch_keep_);
         if (chunked_) res.chunked(true);
@@ -566,6 +686,12 @@ private:
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
     json::out_buffer out_;
+
+    // POST /v1/plan and other bodies of known length: blocks kept from request to request
+    std::unique_ptr<char[]> body_;
+    std::size_t body_cap_ = 0, body_size_ = 0;
+    json::out_buffer plan_out_;
+    char length_[48]; ///< "Content-Length: N\r\n\r\n"
     bool chunked_ = true, batch_keep_ = false;
 };
 
