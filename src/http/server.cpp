@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP service's server (server.hpp), after Beast's advanced server example: an acceptor,
 // one session per connection (on one io_context of one per thread), request_parser with limits,
-// basic_stream timeouts; a thread that takes the signals (sigwait: SIGTERM and SIGINT, the
-// graceful stop; SIGHUP, a reload) and one that reloads.
+// a deadline per read and write (one lazy timer per connection); a thread that takes the signals
+// (sigwait: SIGTERM and SIGINT, the graceful stop; SIGHUP, a reload) and one that reloads.
 //
 // A session reads a request's header first (under one deadline, so a client that sends half a
 // header and stalls is cut off), then picks the body's reader: POST /v1/batch streams the body
@@ -196,7 +196,8 @@ struct server_state {
 
 class session : public std::enable_shared_from_this<session> {
 public:
-    session(socket_type&& socket, server_state& st) : stream_(std::move(socket)), st_(st) {}
+    session(socket_type&& socket, server_state& st)
+        : stream_(std::move(socket)), st_(st), watchdog_(stream_.get_executor()) {}
 
     ~session() {
         st_.svc.stats.connection_closed();
@@ -243,7 +244,7 @@ private:
         // The body's reader sets the limit. (Not boost::none: Beast 1.74 compares the
         // Content-Length with the optional, and any length is "greater" than none.)
         hparser_->body_limit(no_limit);
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_read_header(stream_, buffer_, *hparser_,
                                 beast::bind_front_handler(&session::on_header, shared_from_this()));
     }
@@ -290,7 +291,7 @@ private:
             b.size = body_size_;
             b.more = true;
             return continue_then([self = shared_from_this()] {
-                self->stream_.expires_after(self->st_.opt.timeout);
+                self->arm(self->st_.opt.timeout);
                 http::async_read(self->stream_, self->buffer_, *self->bparser_,
                                  beast::bind_front_handler(&session::on_sized_body, self));
             });
@@ -298,7 +299,7 @@ private:
         sparser_.emplace(std::move(*hparser_));
         sparser_->body_limit(max_body_bytes);
         continue_then([self = shared_from_this()] {
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             http::async_read(self->stream_, self->buffer_, *self->sparser_,
                              beast::bind_front_handler(&session::on_body, self));
         });
@@ -329,7 +330,7 @@ private:
         if (!expect_continue_) return next();
         expect_continue_ = false;
         static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         net::async_write(stream_, net::buffer(cont.data(), cont.size()),
                          [self = shared_from_this(), next](error_code ec, std::size_t) {
                              if (ec) return self->close();
@@ -397,7 +398,7 @@ private:
         for (std::size_t i = 0; i < r.counts.size(); ++i)
             if (r.counts[i]) st_.svc.stats.answer(static_cast<int>(i), r.counts[i]);
         ep_ = r.ep;
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_write(stream_, res,
                           beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
@@ -442,7 +443,7 @@ private:
             net::buffer(head.data(), head.size()),
             net::buffer(length_, static_cast<std::size_t>(p - length_)),
             net::buffer(plan_out_.data(), plan_out_.size())};
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         net::async_write(stream_, out,
                          beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
@@ -462,7 +463,7 @@ private:
         error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         linger_left_ = 16u << 20;
-        stream_.expires_after(std::chrono::seconds(2));
+        arm(std::chrono::seconds(2));
         linger_read();
     }
 
@@ -538,7 +539,7 @@ private:
         if (chunked_) res.chunked(true);
         hser_.emplace(res);
         continue_then([self = shared_from_this()] {
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             http::async_write_header(self->stream_, *self->hser_,
                                      [self](error_code ec, std::size_t) {
                                          if (ec) return self->batch_abort(ec);
@@ -553,7 +554,7 @@ private:
         body.data = in_.get();
         body.size = batch_piece;
         body.more = true;
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_read_some(
             stream_, buffer_, *bparser_,
             beast::bind_front_handler(&session::on_batch_read, shared_from_this()));
@@ -585,7 +586,7 @@ private:
 
     template <class F>
     void batch_write(F next) {
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         auto done = [self = shared_from_this(), next](error_code ec, std::size_t) {
             if (ec) return self->batch_abort(ec);
             self->out_.clear();
@@ -617,7 +618,7 @@ private:
         lines_answered_ = lines_->lines();
         auto last = [self = shared_from_this()] {
             if (!self->chunked_) return self->batch_done({});
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             net::async_write(self->stream_, http::make_chunk_last(),
                              [self](error_code ec, std::size_t) { self->batch_done(ec); });
         };
@@ -652,14 +653,44 @@ private:
         close();
     }
 
+    /// The deadline of the operation that starts now (a read or a write): past it, the socket
+    /// is closed and the operation ends with an error. One timer per connection, started again
+    /// only when it fires (then at the deadline set since): moving the deadline costs a clock
+    /// read, where basic_stream's own timeouts would start and cancel a wait per operation.
+    void arm(std::chrono::steady_clock::duration d) {
+        deadline_ = std::chrono::steady_clock::now() + d;
+        if (watching_) return;
+        watch();
+    }
+
+    void watch() {
+        watching_ = true;
+        watchdog_.expires_at(deadline_);
+        watchdog_.async_wait([w = weak_from_this()](error_code ec) {
+            if (auto self = w.lock()) self->on_watchdog(ec);
+        });
+    }
+
+    void on_watchdog(error_code ec) {
+        watching_ = false;
+        if (ec == net::error::operation_aborted) return;
+        if (std::chrono::steady_clock::now() < deadline_) return watch(); // moved on since
+        stream_.close(); // timed out: the operation waiting ends with operation_aborted
+    }
+
     void close() {
         error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         stream_.close();
     }
 
-    stream_type stream_;
+    stream_type stream_; ///< its own timeouts unused: arm() and the watchdog instead
     server_state& st_;
+    net::basic_waitable_timer<std::chrono::steady_clock,
+                              net::wait_traits<std::chrono::steady_clock>, executor>
+        watchdog_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool watching_ = false;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::empty_body>> hparser_;
     std::optional<http::request_parser<http::string_body>> sparser_;
