@@ -141,7 +141,11 @@ nginx_round() { # → nginx_rps, nginx_p99, nginx_cpu
   for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] && break; sleep 0.1; done
   local master workers t0
   master=$(cat "$tmp/nginx.pid")
-  workers=$(pgrep -P "$master" | tr '\n' ' ')
+  for _ in $(seq 50); do
+    workers=$(pgrep -P "$master" | tr '\n' ' ' || true)
+    [ -n "$workers" ] && break
+    sleep 0.1
+  done
   echo "bench/http: wrk -t2 -c64 -d${secs}s GET http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB)" >&2
   wrk -t2 -c64 -d2s "http://127.0.0.1:$port/plan.json" >/dev/null # warm-up
   # shellcheck disable=SC2086
