@@ -46,6 +46,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 namespace mg_http {
@@ -105,6 +106,51 @@ void log_text(const bitext& what, lang l, std::string_view detail = {}) {
 }
 
 class session;
+
+/// Where a request's header fields live: a block the connection keeps, taken from the start at
+/// each request (Beast's fields otherwise allocate one node per field). Fields beyond the block
+/// (a large header) come from the heap.
+struct field_arena {
+    alignas(std::max_align_t) char block[2048];
+    std::size_t used = 0;
+};
+
+template <class T>
+struct arena_allocator {
+    using value_type = T;
+    field_arena* arena;
+
+    explicit arena_allocator(field_arena* a) noexcept : arena(a) {}
+    template <class U>
+    arena_allocator(const arena_allocator<U>& o) noexcept : arena(o.arena) {}
+
+    T* allocate(std::size_t n) {
+        constexpr std::size_t align = alignof(std::max_align_t);
+        if (n <= sizeof arena->block / sizeof(T)) {
+            const std::size_t bytes = (n * sizeof(T) + align - 1) & ~(align - 1);
+            if (bytes <= sizeof arena->block - arena->used) {
+                void* p = arena->block + arena->used;
+                arena->used += bytes;
+                return static_cast<T*>(p);
+            }
+        }
+        return std::allocator<T>().allocate(n);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        const char* c = reinterpret_cast<const char*>(p);
+        if (c >= arena->block && c < arena->block + sizeof arena->block) return; // at the reset
+        std::allocator<T>().deallocate(p, n);
+    }
+    template <class U>
+    bool operator==(const arena_allocator<U>& o) const noexcept {
+        return arena == o.arena;
+    }
+    template <class U>
+    bool operator!=(const arena_allocator<U>& o) const noexcept {
+        return arena != o.arena;
+    }
+};
+using fields_allocator = arena_allocator<char>;
 
 /// The CORS headers: none unless --cors named an origin; a preflight's (204) also name the
 /// methods.
@@ -239,7 +285,10 @@ private:
             if (buffer_.size() == 0) return close();
         }
         idle_ = true;
-        hparser_.emplace();
+        hparser_.reset(); // (reset by next_request(): nothing holds the arena's fields)
+        arena_.used = 0;
+        hparser_.emplace(std::piecewise_construct, std::make_tuple(),
+                         std::make_tuple(fields_allocator(&arena_)));
         hparser_->header_limit(header_limit);
         // The body's reader sets the limit. (Not boost::none: Beast 1.74 compares the
         // Content-Length with the optional, and any length is "greater" than none.)
@@ -692,9 +741,10 @@ private:
     std::chrono::steady_clock::time_point deadline_;
     bool watching_ = false;
     beast::flat_buffer buffer_;
-    std::optional<http::request_parser<http::empty_body>> hparser_;
-    std::optional<http::request_parser<http::string_body>> sparser_;
-    std::optional<http::request_parser<http::buffer_body>> bparser_;
+    field_arena arena_; ///< the request's header fields (the parsers' allocator)
+    std::optional<http::request_parser<http::empty_body, fields_allocator>> hparser_;
+    std::optional<http::request_parser<http::string_body, fields_allocator>> sparser_;
+    std::optional<http::request_parser<http::buffer_body, fields_allocator>> bparser_;
     std::optional<http::response<http::string_body>> res_;
     std::optional<http::response<http::empty_body>> hres_;
     std::optional<http::response_serializer<http::empty_body>> hser_;
