@@ -156,7 +156,8 @@ nginx_round() { # → nginx_rps, nginx_p99, nginx_cpu
   cp "$tmp/wrk.txt" "$out/wrk-nginx.txt"
   nginx_rps=$(rps) nginx_p99=$(p99)
   kill "$master"
-  for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] || break; sleep 0.1; done
+  # Gone before the next round binds the same port (a loaded machine can take seconds).
+  for _ in $(seq 300); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
 }
 
 # Rounds alternate the servers (each binary, then nginx) so that a load that comes and goes on
