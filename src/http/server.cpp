@@ -713,17 +713,23 @@ private:
     }
 
     void watch() {
-        watching_ = true;
         watchdog_.expires_at(deadline_);
         watchdog_.async_wait([w = weak_from_this()](error_code ec) {
             if (auto self = w.lock()) self->on_watchdog(ec);
         });
+        watching_ = true; // (not before: a wait that could not be started is not watching)
     }
 
     void on_watchdog(error_code ec) {
         watching_ = false;
         if (ec == net::error::operation_aborted) return;
-        if (std::chrono::steady_clock::now() < deadline_) return watch(); // moved on since
+        if (std::chrono::steady_clock::now() < deadline_) { // moved on since
+            try {
+                return watch();
+            } catch (const std::bad_alloc&) {
+                // No timer for this connection: closed now rather than never timed out.
+            }
+        }
         stream_.close(); // timed out: the operation waiting ends with operation_aborted
     }
 
