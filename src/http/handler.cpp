@@ -171,6 +171,15 @@ response do_plan(const dataset& d, std::string_view body) {
     return r;
 }
 
+} // namespace
+
+int plan_into(const dataset& d, std::string_view body, json::out_buffer& out,
+              bool padded) noexcept {
+    return json::respond(d.dir, body, out, 0, padded);
+}
+
+namespace {
+
 response do_batch(const dataset& d, std::string_view body) {
     response r;
     r.ep = endpoint::batch;

@@ -10,6 +10,8 @@
 
 #include "http/metrics.hpp"
 
+#include <json.hpp>
+
 #include <mamisguide/mamisguide.hpp>
 
 #include <array>
@@ -105,6 +107,14 @@ inline response handle(const service& s, const request& r) {
     const auto d = s.data();
     return handle(s, *d, r);
 }
+
+/// POST /v1/plan's answer for the server's keep-alive path: the body handle() gives, appended to
+/// `out` (whose memory the caller keeps from request to request), and respond()'s status (0
+/// for a plan, the refusal code 1…14; the HTTP status is 400 for invalid_request, 200
+/// otherwise). `padded`: json::input_padding readable bytes follow `body`, which is then parsed
+/// in place. -1 when memory ran out (`out` unspecified): handle_safe() then answers the
+/// request. The caller has checked the method (POST) and the size (at most max_body_bytes).
+int plan_into(const dataset& d, std::string_view body, json::out_buffer& out, bool padded) noexcept;
 
 /// Which endpoint a path names (for routing, the log and the metrics); `other` when none.
 endpoint classify(std::string_view path) noexcept;

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP service's server (server.hpp), after Beast's advanced server example: an acceptor,
 // one session per connection (on one io_context of one per thread), request_parser with limits,
-// basic_stream timeouts; a thread that takes the signals (sigwait: SIGTERM and SIGINT, the
-// graceful stop; SIGHUP, a reload) and one that reloads.
+// a deadline per read and write (one lazy timer per connection); a thread that takes the signals
+// (sigwait: SIGTERM and SIGINT, the graceful stop; SIGHUP, a reload) and one that reloads.
 //
 // A session reads a request's header first (under one deadline, so a client that sends half a
 // header and stalls is cut off), then picks the body's reader: POST /v1/batch streams the body
@@ -36,13 +36,19 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 namespace mg_http {
@@ -103,6 +109,111 @@ void log_text(const bitext& what, lang l, std::string_view detail = {}) {
 
 class session;
 
+/// Where a request's header fields live: a block the connection keeps, taken from the start at
+/// each request (Beast's fields otherwise allocate one node per field). Fields beyond the block
+/// (a large header) come from the heap.
+struct field_arena {
+    alignas(std::max_align_t) char block[2048];
+    std::size_t used = 0;
+};
+
+template <class T>
+struct arena_allocator {
+    using value_type = T;
+    field_arena* arena;
+
+    explicit arena_allocator(field_arena* a) noexcept : arena(a) {}
+    template <class U>
+    arena_allocator(const arena_allocator<U>& o) noexcept : arena(o.arena) {}
+
+    T* allocate(std::size_t n) {
+        constexpr std::size_t align = alignof(std::max_align_t);
+        if (n <= sizeof arena->block / sizeof(T)) {
+            const std::size_t bytes = (n * sizeof(T) + align - 1) & ~(align - 1);
+            if (bytes <= sizeof arena->block - arena->used) {
+                void* p = arena->block + arena->used;
+                arena->used += bytes;
+                return static_cast<T*>(p);
+            }
+        }
+        return std::allocator<T>().allocate(n);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        const char* c = reinterpret_cast<const char*>(p);
+        if (c >= arena->block && c < arena->block + sizeof arena->block) return; // at the reset
+        std::allocator<T>().deallocate(p, n);
+    }
+    template <class U>
+    bool operator==(const arena_allocator<U>& o) const noexcept {
+        return arena == o.arena;
+    }
+    template <class U>
+    bool operator!=(const arena_allocator<U>& o) const noexcept {
+        return arena != o.arena;
+    }
+};
+using fields_allocator = arena_allocator<char>;
+
+/// The CORS headers: none unless --cors named an origin; a preflight's (204) also name the
+/// methods.
+template <class Fields>
+void cors_fields(Fields& res, const std::string& origin, std::string_view preflight_methods) {
+    if (origin.empty()) return;
+    res.set(http::field::access_control_allow_origin, origin);
+    res.set(http::field::vary, "Origin");
+    if (!preflight_methods.empty()) {
+        res.set(http::field::access_control_allow_methods,
+                beast::string_view(preflight_methods.data(), preflight_methods.size()));
+        res.set(http::field::access_control_allow_headers, "Content-Type");
+        res.set(http::field::access_control_max_age, "600");
+    }
+}
+
+/// The header of a response but its length: status, version, Connection, the content type,
+/// the security headers, Allow, and the CORS headers when --cors names an origin.
+template <class Message>
+void fill_header(Message& res, const response& r, unsigned version, bool keep,
+                 const std::string& cors_origin) {
+    res.version(version >= 10 ? version : 11);
+    res.result(r.status);
+    res.keep_alive(keep);
+    if (!r.content_type.empty())
+        res.set(http::field::content_type,
+                beast::string_view(r.content_type.data(), r.content_type.size()));
+    res.set("X-Content-Type-Options", "nosniff");
+    // The web guide's page and everything it loads: its own origin only, no inline script
+    // or style, and no Referer to anyone.
+    if (r.csp.empty())
+        res.set("Content-Security-Policy", "default-src 'self'");
+    else // the single file: its own policy (its script and style by hash, no network)
+        res.set("Content-Security-Policy", beast::string_view(r.csp.data(), r.csp.size()));
+    res.set("Referrer-Policy", "no-referrer");
+    if (!r.allow.empty())
+        res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
+    cors_fields(res, cors_origin, r.status == 204 ? r.allow : std::string_view());
+}
+
+/// The header block of a keep-alive HTTP/1.1 JSON answer to POST /v1/plan (status 200 or
+/// 400), rendered once at start by Beast itself — the bytes send() would write — up to its
+/// last field, "Content-Length: N\r\n\r\n", which is written per request.
+std::string render_plan_head(unsigned status, const std::string& cors_origin) {
+    http::response<http::empty_body> res;
+    response r;
+    r.status = status;
+    r.content_type = json_type;
+    fill_header(res, r, 11, true, cors_origin);
+    res.content_length(0);
+    std::ostringstream os;
+    os << res.base();
+    std::string head = os.str();
+    static constexpr std::string_view tail = "Content-Length: 0\r\n\r\n";
+    if (head.size() < tail.size() ||
+        head.compare(head.size() - tail.size(), tail.size(), tail.data(), tail.size()) != 0)
+        return {}; // not the expected shape: every answer goes through Beast
+    head.resize(head.size() - tail.size());
+    return head;
+}
+
 /// A parse error of the request (bad method, target, version, field, length, chunk…), as
 /// opposed to the connection ending.
 bool malformed(const error_code& ec) {
@@ -113,9 +224,13 @@ bool malformed(const error_code& ec) {
 
 /// What the sessions share: the service, the options, the registry used at the stop.
 struct server_state {
-    server_state(service& s, const server_options& o) : svc(s), opt(o) {}
+    server_state(service& s, const server_options& o)
+        : svc(s), opt(o), plan_head_200(render_plan_head(200, o.cors_origin)),
+          plan_head_400(render_plan_head(400, o.cors_origin)) {}
     service& svc;
     const server_options& opt;
+    /// POST /v1/plan's header blocks but the length (render_plan_head); empty: not used.
+    const std::string plan_head_200, plan_head_400;
     std::vector<std::unique_ptr<net::io_context>>* contexts = nullptr; ///< one per thread
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stopping{false};
@@ -129,7 +244,8 @@ struct server_state {
 
 class session : public std::enable_shared_from_this<session> {
 public:
-    session(socket_type&& socket, server_state& st) : stream_(std::move(socket)), st_(st) {}
+    session(socket_type&& socket, server_state& st)
+        : stream_(std::move(socket)), st_(st), watchdog_(stream_.get_executor()) {}
 
     ~session() {
         st_.svc.stats.connection_closed();
@@ -171,12 +287,15 @@ private:
             if (buffer_.size() == 0) return close();
         }
         idle_ = true;
-        hparser_.emplace();
+        hparser_.reset(); // (reset by next_request(): nothing holds the arena's fields)
+        arena_.used = 0;
+        hparser_.emplace(std::piecewise_construct, std::make_tuple(),
+                         std::make_tuple(fields_allocator(&arena_)));
         hparser_->header_limit(header_limit);
         // The body's reader sets the limit. (Not boost::none: Beast 1.74 compares the
         // Content-Length with the optional, and any length is "greater" than none.)
         hparser_->body_limit(no_limit);
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_read_header(stream_, buffer_, *hparser_,
                                 beast::bind_front_handler(&session::on_header, shared_from_this()));
     }
@@ -206,10 +325,32 @@ private:
         if (hparser_->is_done()) return answer({});
         const auto length = hparser_->content_length();
         if (length && *length > max_body_bytes) return too_large();
+        if (length) {
+            // A body of known length: read into the session's block (grown when too small,
+            // then kept from request to request), with the parser's padding after it.
+            body_size_ = static_cast<std::size_t>(*length);
+            const std::size_t need = body_size_ + json::input_padding;
+            if (need > body_cap_) {
+                const std::size_t cap = std::max<std::size_t>(need, 4096);
+                body_.reset(new char[cap]);
+                body_cap_ = cap;
+            }
+            bparser_.emplace(std::move(*hparser_));
+            bparser_->body_limit(max_body_bytes);
+            auto& b = bparser_->get().body();
+            b.data = body_.get();
+            b.size = body_size_;
+            b.more = true;
+            return continue_then([self = shared_from_this()] {
+                self->arm(self->st_.opt.timeout);
+                http::async_read(self->stream_, self->buffer_, *self->bparser_,
+                                 beast::bind_front_handler(&session::on_sized_body, self));
+            });
+        }
         sparser_.emplace(std::move(*hparser_));
         sparser_->body_limit(max_body_bytes);
         continue_then([self = shared_from_this()] {
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             http::async_read(self->stream_, self->buffer_, *self->sparser_,
                              beast::bind_front_handler(&session::on_body, self));
         });
@@ -225,13 +366,22 @@ private:
         answer(body);
     }
 
+    void on_sized_body(error_code ec, std::size_t) {
+        if (ec == http::error::body_limit) return too_large();
+        if (ec) {
+            if (malformed(ec)) return fail(400, "bad_request", texts::http_bad_request);
+            return close();
+        }
+        answer(std::string_view(body_.get(), body_size_), true);
+    }
+
     /// "HTTP/1.1 100 Continue" first when the client waits for it, then `next`.
     template <class F>
     void continue_then(F next) {
         if (!expect_continue_) return next();
         expect_continue_ = false;
         static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         net::async_write(stream_, net::buffer(cont.data(), cont.size()),
                          [self = shared_from_this(), next](error_code ec, std::size_t) {
                              if (ec) return self->close();
@@ -266,7 +416,15 @@ private:
         send(std::move(r));
     }
 
-    void answer(std::string_view body) {
+    /// `padded`: json::input_padding readable bytes follow `body`.
+    void answer(std::string_view body, bool padded = false) {
+        if (ep_ == endpoint::plan && method_ == "POST") {
+            // The keep-alive path: the answer written into the session's block, kept from
+            // request to request. Out of memory: handle_safe() below answers.
+            plan_out_.clear();
+            const int rc = plan_into(*data_, body, plan_out_, padded);
+            if (rc >= 0) return send_plan(rc);
+        }
         request req{method_, target_, body};
         // Out of memory: 503 out_of_memory for this request (handle_safe); when not even that
         // can be made, the exception reaches run_server's loop, which closes this connection.
@@ -276,25 +434,8 @@ private:
 
     void send(response r) {
         auto& res = res_.emplace();
-        res.version(version_ >= 10 ? version_ : 11);
-        res.result(r.status);
-        const bool keep =
-            keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
-        res.keep_alive(keep);
-        if (!r.content_type.empty())
-            res.set(http::field::content_type,
-                    beast::string_view(r.content_type.data(), r.content_type.size()));
-        res.set("X-Content-Type-Options", "nosniff");
-        // The web guide's page and everything it loads: its own origin only, no inline script
-        // or style, and no Referer to anyone.
-        if (r.csp.empty())
-            res.set("Content-Security-Policy", "default-src 'self'");
-        else // the single file: its own policy (its script and style by hash, no network)
-            res.set("Content-Security-Policy", beast::string_view(r.csp.data(), r.csp.size()));
-        res.set("Referrer-Policy", "no-referrer");
-        if (!r.allow.empty())
-            res.set(http::field::allow, beast::string_view(r.allow.data(), r.allow.size()));
-        cors(res, r.status == 204 ? r.allow : std::string_view());
+        const bool keep = keep_going();
+        fill_header(res, r, version_, keep, st_.opt.cors_origin);
         const std::size_t size = r.body.size();
         if (method_ == "HEAD") {
             res.content_length(size); // the length GET would give, no body
@@ -308,23 +449,54 @@ private:
         for (std::size_t i = 0; i < r.counts.size(); ++i)
             if (r.counts[i]) st_.svc.stats.answer(static_cast<int>(i), r.counts[i]);
         ep_ = r.ep;
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_write(stream_, res,
                           beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
 
-    template <class Fields>
-    void cors(Fields& res, std::string_view preflight_methods) {
-        const std::string& origin = st_.opt.cors_origin;
-        if (origin.empty()) return;
-        res.set(http::field::access_control_allow_origin, origin);
-        res.set(http::field::vary, "Origin");
-        if (!preflight_methods.empty()) {
-            res.set(http::field::access_control_allow_methods,
-                    beast::string_view(preflight_methods.data(), preflight_methods.size()));
-            res.set(http::field::access_control_allow_headers, "Content-Type");
-            res.set(http::field::access_control_max_age, "600");
+    /// Whether the connection stays open after this response.
+    bool keep_going() const noexcept {
+        return keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
+    }
+
+    /// POST /v1/plan's answer, written from plan_out_: the header block rendered at start and
+    /// the length, or (another HTTP version, a last response, no header block) through send().
+    void send_plan(int rc) {
+        const unsigned status = rc == static_cast<int>(refusal_code::invalid_request) ? 400 : 200;
+        const std::string& head = status == 200 ? st_.plan_head_200 : st_.plan_head_400;
+        const bool keep = keep_going();
+        if (version_ != 11 || !keep || head.empty()) {
+            response r;
+            r.status = status;
+            r.ep = endpoint::plan;
+            r.content_type = json_type;
+            r.body.assign(plan_out_.data(), plan_out_.size());
+            r.counts[static_cast<std::size_t>(rc)] = 1;
+            if (rc > 0) r.code = to_string(static_cast<refusal_code>(rc));
+            return send(std::move(r));
         }
+        status_ = status;
+        code_ = rc > 0 ? to_string(static_cast<refusal_code>(rc)) : std::string_view();
+        lines_answered_ = 0;
+        st_.svc.stats.answer(rc, 1);
+        ep_ = endpoint::plan;
+        static constexpr std::string_view field = "Content-Length: ";
+        std::memcpy(length_, field.data(), field.size());
+        char* p = length_ + field.size();
+        char digits[24];
+        int n = 0;
+        for (std::size_t v = plan_out_.size(); n == 0 || v; v /= 10)
+            digits[n++] = char('0' + v % 10);
+        while (n) *p++ = digits[--n];
+        std::memcpy(p, "\r\n\r\n", 4);
+        p += 4;
+        const std::array<net::const_buffer, 3> out = {
+            net::buffer(head.data(), head.size()),
+            net::buffer(length_, static_cast<std::size_t>(p - length_)),
+            net::buffer(plan_out_.data(), plan_out_.size())};
+        arm(st_.opt.timeout);
+        net::async_write(stream_, out,
+                         beast::bind_front_handler(&session::on_write, shared_from_this(), keep));
     }
 
     void on_write(bool keep, error_code ec, std::size_t) {
@@ -342,7 +514,7 @@ private:
         error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         linger_left_ = 16u << 20;
-        stream_.expires_after(std::chrono::seconds(2));
+        arm(std::chrono::seconds(2));
         linger_read();
     }
 
@@ -412,13 +584,13 @@ private:
         res.set(http::field::content_type,
                 beast::string_view(ndjson_type.data(), ndjson_type.size()));
         res.set("X-Content-Type-Options", "nosniff");
-        cors(res, {});
+        cors_fields(res, st_.opt.cors_origin, {});
         batch_keep_ = keep_alive_ && !stopping_ && !st_.stopping.load(std::memory_order_relaxed);
         res.keep_alive(batch_keep_);
         if (chunked_) res.chunked(true);
         hser_.emplace(res);
         continue_then([self = shared_from_this()] {
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             http::async_write_header(self->stream_, *self->hser_,
                                      [self](error_code ec, std::size_t) {
                                          if (ec) return self->batch_abort(ec);
@@ -433,7 +605,7 @@ private:
         body.data = in_.get();
         body.size = batch_piece;
         body.more = true;
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         http::async_read_some(
             stream_, buffer_, *bparser_,
             beast::bind_front_handler(&session::on_batch_read, shared_from_this()));
@@ -465,7 +637,7 @@ private:
 
     template <class F>
     void batch_write(F next) {
-        stream_.expires_after(st_.opt.timeout);
+        arm(st_.opt.timeout);
         auto done = [self = shared_from_this(), next](error_code ec, std::size_t) {
             if (ec) return self->batch_abort(ec);
             self->out_.clear();
@@ -497,7 +669,7 @@ private:
         lines_answered_ = lines_->lines();
         auto last = [self = shared_from_this()] {
             if (!self->chunked_) return self->batch_done({});
-            self->stream_.expires_after(self->st_.opt.timeout);
+            self->arm(self->st_.opt.timeout);
             net::async_write(self->stream_, http::make_chunk_last(),
                              [self](error_code ec, std::size_t) { self->batch_done(ec); });
         };
@@ -532,18 +704,55 @@ private:
         close();
     }
 
+    /// The deadline of the operation that starts now (a read or a write): past it, the socket
+    /// is closed and the operation ends with an error. One timer per connection, started again
+    /// only when it fires (then at the deadline set since): moving the deadline costs a clock
+    /// read, where basic_stream's own timeouts would start and cancel a wait per operation.
+    void arm(std::chrono::steady_clock::duration d) {
+        deadline_ = std::chrono::steady_clock::now() + d;
+        if (watching_) return;
+        watch();
+    }
+
+    void watch() {
+        watchdog_.expires_at(deadline_);
+        watchdog_.async_wait([w = weak_from_this()](error_code ec) {
+            if (auto self = w.lock()) self->on_watchdog(ec);
+        });
+        watching_ = true; // (not before: a wait that could not be started is not watching)
+    }
+
+    void on_watchdog(error_code ec) {
+        watching_ = false;
+        if (ec == net::error::operation_aborted) return;
+        if (std::chrono::steady_clock::now() < deadline_) { // moved on since
+            try {
+                return watch();
+            } catch (const std::bad_alloc&) {
+                // No timer for this connection: closed now rather than never timed out.
+            }
+        }
+        stream_.close(); // timed out: the operation waiting ends with operation_aborted
+    }
+
     void close() {
         error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         stream_.close();
     }
 
-    stream_type stream_;
+    stream_type stream_; ///< its own timeouts unused: arm() and the watchdog instead
     server_state& st_;
+    net::basic_waitable_timer<std::chrono::steady_clock,
+                              net::wait_traits<std::chrono::steady_clock>, executor>
+        watchdog_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool watching_ = false;
     beast::flat_buffer buffer_;
-    std::optional<http::request_parser<http::empty_body>> hparser_;
-    std::optional<http::request_parser<http::string_body>> sparser_;
-    std::optional<http::request_parser<http::buffer_body>> bparser_;
+    field_arena arena_; ///< the request's header fields (the parsers' allocator)
+    std::optional<http::request_parser<http::empty_body, fields_allocator>> hparser_;
+    std::optional<http::request_parser<http::string_body, fields_allocator>> sparser_;
+    std::optional<http::request_parser<http::buffer_body, fields_allocator>> bparser_;
     std::optional<http::response<http::string_body>> res_;
     std::optional<http::response<http::empty_body>> hres_;
     std::optional<http::response_serializer<http::empty_body>> hser_;
@@ -566,6 +775,12 @@ private:
     std::unique_ptr<char[]> in_;
     std::string_view pending_;
     json::out_buffer out_;
+
+    // POST /v1/plan and other bodies of known length: blocks kept from request to request
+    std::unique_ptr<char[]> body_;
+    std::size_t body_cap_ = 0, body_size_ = 0;
+    json::out_buffer plan_out_;
+    char length_[48]; ///< "Content-Length: N\r\n\r\n"
     bool chunked_ = true, batch_keep_ = false;
 };
 
