@@ -90,8 +90,14 @@ class code_distance {
 public:
     explicit code_distance(std::string_view pattern) noexcept : pattern_(pattern) {
         if (pattern.size() > 64) return;
-        for (std::size_t i = 0; i < pattern.size(); ++i)
-            peq_[static_cast<unsigned char>(ascii_lower(pattern[i]))] |= std::uint64_t(1) << i;
+        // Both cases of a letter share its bits, so that a code's bytes index the table as
+        // they are.
+        for (std::size_t i = 0; i < pattern.size(); ++i) {
+            const char c = ascii_lower(pattern[i]);
+            peq_[static_cast<unsigned char>(c)] |= std::uint64_t(1) << i;
+            if (c >= 'a' && c <= 'z')
+                peq_[static_cast<unsigned char>(c - 'a' + 'A')] |= std::uint64_t(1) << i;
+        }
     }
 
     /// The distance when it is at most `limit`, otherwise some value above `limit`.
@@ -105,7 +111,7 @@ public:
         std::uint64_t pv = m == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << m) - 1, mv = 0;
         std::size_t score = m;
         for (char c : code) {
-            const std::uint64_t eq = peq_[static_cast<unsigned char>(ascii_lower(c))];
+            const std::uint64_t eq = peq_[static_cast<unsigned char>(c)];
             const std::uint64_t xv = eq | mv;
             const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
             std::uint64_t ph = mv | ~(xh | pv);
