@@ -135,6 +135,21 @@ def main(argv):
         row("batch, `mamisguide batch FILE`, end to end", "not run (no command line)", "—", None,
             None)
 
+    # A mistyped association code: mg_plan_json's refusal with its candidates against
+    # mg_plan_json over the workload's lines, measured in turn (best round of each); then
+    # association_candidates() and the directory search alone (issue 28).
+    vs = get("BM_refusal_vs_plan")
+    row("`mg_plan_json()` refusing a mistyped code, with its candidates",
+        f"{fmt_time(vs['refusal_ns'])} = {vs['ratio']:.2f} × mg_plan_json over the workload "
+        f"({fmt_time(vs['plan_ns'])}, in turn)", "—", vs["refusal_ns"], None)
+    cand = get("BM_association_candidates")
+    row("  `association_candidates()` alone (890 names and codes)",
+        f"{fmt_time(ns(cand))}, {cand.get('allocs_per_iter', 0.0):g} allocations", "0 allocations",
+        ns(cand), cand.get("allocs_per_iter", 0.0) == 0)
+    t = ns(get("BM_directory_search"))
+    row("directory search by text (`search()`: `mamisguide directory`, `/v1/directory?q=`)",
+        fmt_time(t), "—", t, None)
+
     t = ns(get("BM_load_master_1000"))
     row("load a 1,000-row master (`load_master`, buffer), per row",
         f"{fmt_time(t / 1000)} = {t / 1000 / t_plan:.1f} × C++ plan ({fmt_time(t)} in all)", "—",

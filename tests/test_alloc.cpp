@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The hot path allocates nothing: with every global operator new replaced by a counting one,
 // plan() (plans and refusals with suggestions, all six operations, MyPage unknown, proxy,
-// cascade), check_levels() and check() perform no allocation once the directory is loaded; the
-// CP932 decoder allocates only its output.
+// cascade), check_levels(), check() and association_candidates() (a mistyped code's candidates)
+// perform no allocation once the directory is loaded; the CP932 decoder allocates only its output.
 #define BOOST_TEST_MODULE test_alloc
 #include <boost/test/unit_test.hpp>
 
@@ -184,6 +184,26 @@ BOOST_AUTO_TEST_CASE(check_and_check_levels_allocate_nothing) {
     const std::size_t after = mg_alloc::allocations();
     BOOST_TEST(after - before == 0u);
     BOOST_TEST(legal > 0u);
+}
+
+// A refusal for a mistyped association code carries its candidates (the JSON door's
+// `candidates`): association_candidates() searches the directory's texts folded at load and keeps
+// the best as they come, so it allocates nothing either.
+BOOST_AUTO_TEST_CASE(association_candidates_allocate_nothing) {
+    const directory& d = dir();
+    const std::string_view typed[] = {"13-chiyodo",   "13-CHIYODA", "１３－ｃｈｉｙｏｄ",
+                                      "\u3000千代田", "Tokyo",      "yokohama",
+                                      "99-9999",      "①",          "zz",
+                                      "医師会"};
+    for (std::string_view t : typed) (void)association_candidates(d, t);
+    std::size_t found = 0;
+    const std::size_t before = mg_alloc::allocations();
+    for (std::string_view t : typed) found += association_candidates(d, t).size();
+    const std::size_t after = mg_alloc::allocations();
+    BOOST_TEST(after - before == 0u);
+    BOOST_TEST(found >= 10u);
+    BOOST_TEST(!d.find("13-chiyodo").has_value());
+    BOOST_TEST(association_candidates(d, "13-chiyodo").size() >= 1u);
 }
 
 BOOST_AUTO_TEST_CASE(loading_does_allocate) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "categories.hpp"
+#include "detail/fixed_vector.hpp"
 #include "detail/utf8.hpp"
 #include "directory.hpp"
 #include "texts/answers.hpp"
@@ -89,8 +90,14 @@ class code_distance {
 public:
     explicit code_distance(std::string_view pattern) noexcept : pattern_(pattern) {
         if (pattern.size() > 64) return;
-        for (std::size_t i = 0; i < pattern.size(); ++i)
-            peq_[static_cast<unsigned char>(ascii_lower(pattern[i]))] |= std::uint64_t(1) << i;
+        // Both cases of a letter share its bits, so that a code's bytes index the table as
+        // they are.
+        for (std::size_t i = 0; i < pattern.size(); ++i) {
+            const char c = ascii_lower(pattern[i]);
+            peq_[static_cast<unsigned char>(c)] |= std::uint64_t(1) << i;
+            if (c >= 'a' && c <= 'z')
+                peq_[static_cast<unsigned char>(c - 'a' + 'A')] |= std::uint64_t(1) << i;
+        }
     }
 
     /// The distance when it is at most `limit`, otherwise some value above `limit`.
@@ -104,7 +111,7 @@ public:
         std::uint64_t pv = m == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << m) - 1, mv = 0;
         std::size_t score = m;
         for (char c : code) {
-            const std::uint64_t eq = peq_[static_cast<unsigned char>(ascii_lower(c))];
+            const std::uint64_t eq = peq_[static_cast<unsigned char>(c)];
             const std::uint64_t xv = eq | mv;
             const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
             std::uint64_t ph = mv | ~(xh | pv);
@@ -128,27 +135,61 @@ private:
 
 } // namespace detail
 
+namespace detail {
+
+/// A text of at most N bytes on the stack, for folding a short answer without the heap; bytes
+/// past N are counted in `overflow` and dropped.
+template <std::size_t N>
+struct small_text {
+    char data[N];
+    std::size_t size = 0;
+    bool overflow = false;
+    void push_back(char c) noexcept {
+        if (size < N)
+            data[size++] = c;
+        else
+            overflow = true;
+    }
+    std::string_view view() const noexcept { return {data, size}; }
+};
+
+/// fold_answer() before trimming, into `out` (a std::string or a small_text).
+template <class Out>
+void fold_answer_to(Out& out, std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t cp = next_char(s, i);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+        } else if (cp == 0x3000) {
+            out.push_back(' ');
+        } else if (cp >= 0x2460 && cp <= 0x2473) { // ①…⑳
+            const unsigned n = static_cast<unsigned>(cp - 0x2460 + 1);
+            if (n >= 10) out.push_back(static_cast<char>('0' + n / 10));
+            out.push_back(static_cast<char>('0' + n % 10));
+        } else {
+            put_char(out, cp);
+        }
+    }
+}
+
+/// `s` without surrounding ASCII spaces, tabs and line ends (fold_answer()'s trimming).
+inline std::string_view trim_answer(std::string_view s) noexcept {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
+} // namespace detail
+
 /// What a person typed, as the library compares it: full-width ASCII (what a Japanese input
 /// method types: "１３", "Ａ１") and the ideographic space folded to half-width, circled
 /// numbers ①…⑳ to digits, and surrounding spaces trimmed.
 inline std::string fold_answer(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const char32_t cp = detail::next_char(s, i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-        else if (cp == 0x3000)
-            out.push_back(' ');
-        else if (cp >= 0x2460 && cp <= 0x2473) // ①…⑳
-            out += std::to_string(cp - 0x2460 + 1);
-        else
-            detail::put_char(out, cp);
-    }
-    const auto first = out.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    const auto last = out.find_last_not_of(" \t\r\n");
-    return out.substr(first, last - first + 1);
+    detail::fold_answer_to(out, s);
+    return std::string(detail::trim_answer(out));
 }
 
 /// A key for comparing category codes and labels: folded, ASCII upper case, with spaces,
@@ -210,36 +251,85 @@ inline std::string category_for_answer(const directory& dir, association_id v,
     return {};
 }
 
+/// The most candidates association_candidates() returns.
+inline constexpr std::size_t max_candidates = 8;
+
 /// The associations probably meant by `text`, a code not in the directory: those whose name
 /// (Japanese, or English ignoring case) contains it first, then those whose code is within a
 /// small edit distance of it (at most a third of its length, and at least one), nearest first;
-/// ties in directory order. At most `max` of them.
-inline std::vector<association_id>
+/// ties in directory order. At most `max` of them (and at most max_candidates).
+///
+/// The names are searched in the directory's texts folded at load (one block per language,
+/// directory_data::each_text_match), the codes are scored one machine word at a time
+/// (code_distance), and only the best `max` are kept as they come: for a text of up to 256
+/// bytes, nothing is allocated.
+inline fixed_vector<association_id, max_candidates>
 association_candidates(const directory& dir, std::string_view text, std::size_t max = 5) {
-    const std::string folded = fold_answer(text);
-    std::vector<association_id> out;
+    fixed_vector<association_id, max_candidates> out;
+    max = std::min(max, max_candidates);
+    detail::small_text<256> buf;
+    detail::fold_answer_to(buf, text);
+    std::string long_text; // only for a text longer than the buffer
+    std::string_view folded;
+    if (!buf.overflow) {
+        folded = detail::trim_answer(buf.view());
+    } else {
+        long_text = fold_answer(text);
+        folded = long_text;
+    }
     if (folded.empty() || max == 0) return out;
+    detail::small_text<256> lower_buf;
+    std::string long_lower;
+    std::string_view lower;
+    if (folded.size() <= sizeof lower_buf.data) {
+        for (char c : folded) lower_buf.push_back(detail::ascii_lower(c));
+        lower = lower_buf.view();
+    } else {
+        long_lower.assign(folded);
+        for (char& c : long_lower) c = detail::ascii_lower(c);
+        lower = long_lower;
+    }
     const std::size_t limit = std::max<std::size_t>(1, folded.size() / 3);
     const detail::code_distance distance(folded);
-    // Without ASCII letters (a code such as "99-9999"), case plays no part: a plain search.
-    bool letters = false;
-    for (char c : folded) letters |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    std::vector<std::pair<std::size_t, association_id>> scored;
-    for (association_id v = 0; v < dir.size(); ++v) {
-        const association& a = dir[v];
-        if (a.name.find(folded) != std::string::npos ||
-            (!a.name_en.empty() && (letters ? detail::contains_ignoring_case(a.name_en, folded)
-                                            : a.name_en.find(folded) != std::string::npos))) {
-            scored.emplace_back(0, v);
+    // The best so far by (distance, directory order), a name match counting as distance 0.
+    struct scored {
+        std::size_t d;
+        association_id v;
+    };
+    scored best[max_candidates];
+    std::size_t kept = 0;
+    const auto offer = [&](std::size_t d, association_id v) {
+        std::size_t i = kept < max ? kept++ : max - 1; // when full, the worst makes way
+        while (i > 0 && best[i - 1].d > d) { // strictly: a tie stays behind the earlier one
+            best[i] = best[i - 1];
+            --i;
+        }
+        best[i] = {d, v};
+    };
+    const detail::directory_data& data = *dir.data();
+    const std::size_t n = dir.size();
+    // The names that contain the text, in directory order (the first `max`: once that many are
+    // kept at distance 0, nothing later gets in), walked alongside the codes.
+    association_id named[max_candidates];
+    std::size_t n_named = 0;
+    data.each_text_match(folded, lower, false, [&](association_id v) {
+        named[n_named++] = v;
+        return n_named < max;
+    });
+    std::size_t next_named = 0;
+    for (association_id v = 0; v < n; ++v) {
+        if (kept == max && best[max - 1].d == 0) break; // nothing later can get in
+        if (next_named < n_named && named[next_named] == v) {
+            ++next_named;
+            offer(0, v);
             continue;
         }
-        const std::size_t d = distance(a.code, limit);
-        if (d <= limit) scored.emplace_back(d, v);
+        // Once full, only a code nearer than the worst kept gets in.
+        const std::size_t bound = kept == max ? best[max - 1].d - 1 : limit;
+        const std::size_t d = distance(data.codes[v], bound);
+        if (d <= bound) offer(d, v);
     }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (std::size_t i = 0; i < scored.size() && out.size() < max; ++i)
-        out.push_back(scored[i].second);
+    for (std::size_t i = 0; i < kept; ++i) out.push_back(best[i].v);
     return out;
 }
 

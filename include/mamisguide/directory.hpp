@@ -16,6 +16,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -124,6 +125,41 @@ inline constexpr std::array<prefecture_row, 47> prefectures{{
 
 inline constexpr const char* national_code = "00";
 
+/// One text of every association, end to end in one block, in directory order: association
+/// v's is text[at[v], at[v + 1]). Scanning one block for a part of a text costs one search of
+/// it, not one per association.
+struct text_run {
+    std::string text;
+    std::vector<std::uint32_t> at{0};
+
+    void clear() {
+        text.clear();
+        at.assign(1, 0);
+    }
+    void add(std::string_view s) {
+        text += s;
+        at.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+    /// The first association from `v` on whose text contains `needle` (not empty), or the
+    /// number of associations when none does. Allocates nothing.
+    std::size_t next(std::string_view needle, std::size_t v) const noexcept {
+        const std::size_t n = at.size() - 1;
+        if (v >= n) return n;
+        const std::string_view all(text);
+        for (std::size_t pos = at[v];;) {
+            const std::size_t p = all.find(needle, pos);
+            if (p == std::string_view::npos) return n;
+            const auto w = static_cast<std::size_t>(std::upper_bound(at.begin(), at.end(), p) -
+                                                    at.begin() - 1);
+            if (p + needle.size() <= at[w + 1]) return w;
+            pos = at[w + 1]; // the match runs into the next text: none starts later in w
+        }
+    }
+    std::string_view operator[](std::size_t v) const noexcept {
+        return std::string_view(text).substr(at[v], at[v + 1] - at[v]);
+    }
+};
+
 /// Everything a directory holds. Built once, then only read.
 struct directory_data {
     association_graph graph;
@@ -136,6 +172,10 @@ struct directory_data {
     /// True when no association's code or names hold a control character, a double quote or a
     /// backslash, so that a writer of JSON may copy them as they are (set by reindex()).
     bool plain_strings = true;
+    /// The texts searched for a part of a code or name (search(), association_candidates()),
+    /// built once by reindex(): the codes, the Japanese names, and the English names in ASCII
+    /// lower case, so that a search ignoring case compares bytes.
+    text_run codes, names, names_en_lower;
 
     std::optional<association_id> find(std::string_view code) const noexcept {
         if (index.empty()) return std::nullopt;
@@ -155,10 +195,19 @@ struct directory_data {
         index.assign(cap, 0);
         for (auto& v : municipal_by_prefecture) v.clear();
         plain_strings = true;
+        codes.clear();
+        names.clear();
+        names_en_lower.clear();
+        std::string lower;
         for (association_id v = 0; v < n; ++v) {
             const association& a = graph[v];
             plain_strings =
                 plain_strings && json_plain(a.code) && json_plain(a.name) && json_plain(a.name_en);
+            codes.add(a.code);
+            names.add(a.name);
+            lower.assign(a.name_en);
+            for (char& c : lower) c = ascii_lower(c);
+            names_en_lower.add(lower);
             std::size_t i = hash_code(graph[v].code) & (cap - 1);
             while (index[i] != 0) i = (i + 1) & (cap - 1);
             index[i] = static_cast<std::uint32_t>(v + 1);
@@ -168,6 +217,26 @@ struct directory_data {
             if (e != end) municipal_by_prefecture[boost::target(*e, graph) - 1].push_back(v);
         }
         catalogues.resize(n);
+    }
+
+    /// Calls f(v) for every association v, in directory order, whose Japanese name contains
+    /// `text` or whose English name contains `lower` (`text` in ASCII lower case), and with
+    /// `with_codes` whose code contains `text`; stops when f returns false. `text` must not be
+    /// empty. Allocates nothing.
+    template <class F>
+    void each_text_match(std::string_view text, std::string_view lower, bool with_codes,
+                         F&& f) const {
+        const std::size_t n = names.at.size() - 1;
+        std::size_t c = with_codes ? codes.next(text, 0) : n;
+        std::size_t j = names.next(text, 0);
+        std::size_t e = names_en_lower.next(lower, 0);
+        for (;;) {
+            const std::size_t v = std::min({c, j, e});
+            if (v >= n || !f(association_id(v))) return;
+            if (c == v) c = codes.next(text, v + 1);
+            if (j == v) j = names.next(text, v + 1);
+            if (e == v) e = names_en_lower.next(lower, v + 1);
+        }
     }
 
     static std::shared_ptr<const directory_data> builtin() {
@@ -310,21 +379,28 @@ inline std::vector<association_id> search(const directory& dir, const directory_
     const bool valid_prefecture = q.prefecture >= 1 && q.prefecture <= 47;
     const association_id pref = directory::prefecture(q.prefecture);
     std::vector<association_id> hits;
-    for (association_id v = 0; v < dir.size(); ++v) {
+    // Every filter but the text's, for an association whose texts are already known to match.
+    const auto keep = [&](association_id v) {
         const association& a = dir[v];
-        if (!q.code.empty() && a.code != code) continue;
-        if (q.lvl && a.lvl != *q.lvl) continue;
+        if (!q.code.empty() && a.code != code) return true;
+        if (q.lvl && a.lvl != *q.lvl) return true;
         if (!any_prefecture) {
-            if (!valid_prefecture) continue;
+            if (!valid_prefecture) return true;
             const auto up = dir.parent(v);
-            if (v != pref && !(up && *up == pref)) continue;
+            if (v != pref && !(up && *up == pref)) return true;
         }
-        if (!text.empty() && a.code.find(text) == std::string::npos &&
-            a.name.find(text) == std::string::npos &&
-            !detail::contains_ignoring_case(a.name_en, text))
-            continue;
         hits.push_back(v);
+        return true;
+    };
+    if (text.empty()) {
+        for (association_id v = 0; v < dir.size(); ++v) keep(v);
+        return hits;
     }
+    // Part of the code, the Japanese name or the English name in any case: the directory's
+    // texts, folded once at load, searched one block at a time.
+    std::string lower = text;
+    for (char& c : lower) c = detail::ascii_lower(c);
+    dir.data()->each_text_match(text, lower, true, keep);
     return hits;
 }
 

@@ -17,7 +17,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 namespace mamisguide {
@@ -188,6 +190,227 @@ level_answers(std::index_sequence<I...>) noexcept {
 /// the refusal code. The answers themselves are stored, not codes to turn into answers, so a
 /// lookup is one load and no branch.
 inline constexpr auto levels_table = level_answers(std::make_index_sequence<n_level_entries>{});
+
+/// judge_levels()'s whole verdict for every (held, operation, levels, cascade), in
+/// levels_table's order: plan() looks its verdict up instead of judging.
+template <std::size_t... I>
+constexpr std::array<level_verdict, sizeof...(I)>
+level_verdicts(std::index_sequence<I...>) noexcept {
+    return {{judge_levels(
+        level_set::from_bits(static_cast<unsigned>(I / 2 / n_level_sets / n_operations)),
+        static_cast<operation>(I / 2 / n_level_sets % n_operations),
+        level_set::from_bits(static_cast<unsigned>(I / 2 % n_level_sets)), I % 2 != 0)...}};
+}
+inline constexpr auto verdict_table = level_verdicts(std::make_index_sequence<n_level_entries>{});
+
+/// The plan of one class — held levels, operation, requested levels, cascade, proxy — without
+/// its names: the form and the selection, the guide's case and what it says to tick, the
+/// steps, the rule, the manual and who applies, and the cascade's note. Everything a plan says
+/// that depends on no association, code or category.
+struct plan_class {
+    form_kind form = form_kind::admission;
+    selection sel = selection::none;
+    const bitext* form_label = &texts::form_admission;
+    const bitext* selection_label = nullptr;
+    const bitext* guide_case = nullptr;
+    const bitext* guide_instruction = nullptr;
+    fixed_vector<const bitext*, 8> steps;
+    std::string_view rule;
+    std::string_view rule_across;         ///< a transfer into another prefecture's
+    const bitext* cascade_note = nullptr; ///< a withdrawal widened by a cascade: its note
+    level_set cascade_added;
+    const bitext* manual = nullptr;
+    actor who = actor::member;
+    bool proxy_note = false;
+};
+
+template <std::size_t N>
+constexpr void add_steps(fixed_vector<const bitext*, 8>& to,
+                         const bitext* const (&steps)[N]) noexcept {
+    for (const bitext* t : steps) to.push_back(t);
+}
+
+/// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick: the
+/// six legal cases of rules.md §4.4, keyed as its table is, by (held, leave).
+constexpr void withdraw_case(level_set held, level_set left, plan_class& c) noexcept {
+    struct row {
+        unsigned held, leave; // level_set bits: 1 municipal, 2 prefectural, 4 national
+        const bitext* name;
+        const bitext* instruction;
+    };
+    constexpr row cases[] = {
+        {0b001, 0b001, &texts::case_withdraw_m, &texts::do_withdraw_m},
+        {0b011, 0b010, &texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
+        {0b011, 0b011, &texts::case_withdraw_mp, &texts::do_withdraw_mp},
+        {0b111, 0b100, &texts::case_withdraw_n, &texts::do_withdraw_n},
+        {0b111, 0b110, &texts::case_withdraw_pn, &texts::do_withdraw_pn},
+        {0b111, 0b111, &texts::case_withdraw_all, &texts::do_withdraw_all}};
+    for (const row& r : cases)
+        if (r.held == held.bits() && r.leave == left.bits()) {
+            c.guide_case = r.name;
+            c.guide_instruction = r.instruction;
+            return;
+        }
+}
+
+/// The class of a legal (held, operation, levels, cascade) with verdict `v`, applied by the
+/// member or by the secretariat (proxy).
+constexpr plan_class make_plan_class(level_set held, operation op, level_set levels,
+                                     const level_verdict& v, bool proxy) noexcept {
+    plan_class c;
+    const auto admission = [&](selection sel) {
+        c.form = form_kind::admission;
+        c.form_label = &texts::form_admission;
+        c.sel = sel;
+        c.selection_label =
+            sel == selection::additional ? &texts::selection_additional : &texts::selection_new;
+        c.manual = &texts::manual_admission;
+    };
+    const auto transfer_form = [&](selection sel) {
+        c.form = form_kind::transfer;
+        c.form_label = &texts::form_transfer;
+        c.sel = sel;
+        c.selection_label = sel == selection::category_change
+                                ? &texts::selection_category_change
+                                : &texts::selection_association_transfer;
+        c.manual = &texts::manual_transfer;
+    };
+    switch (op) {
+    case operation::join: {
+        admission(selection::new_admission);
+        constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
+                                           &texts::step_check_associations,
+                                           &texts::step_choose_category};
+        add_steps(c.steps, steps);
+        constexpr const bitext* cases[][2] = {
+            {&texts::case_join_municipal, &texts::do_join_municipal},
+            {&texts::case_join_prefectural, &texts::do_join_prefectural},
+            {&texts::case_join_national, &texts::do_join_national}};
+        c.guide_case = cases[v.levels.size() - 1][0];
+        c.guide_instruction = cases[v.levels.size() - 1][1];
+        c.rule = "join.chain_from_municipal";
+        break;
+    }
+    case operation::additional_join: {
+        admission(selection::additional);
+        constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
+                                           &texts::step_right_of_new_box,
+                                           &texts::step_click_additional_box};
+        add_steps(c.steps, steps);
+        if (v.levels == level_set{level::prefectural}) {
+            c.steps.push_back(&texts::step_add_prefectural);
+            c.guide_case = &texts::case_add_prefectural;
+        } else if (v.levels == level_set{level::national}) {
+            c.steps.push_back(&texts::step_add_national);
+            c.guide_case = &texts::case_add_national;
+        } else {
+            c.steps.push_back(&texts::step_add_prefectural_national);
+            c.guide_case = &texts::case_add_prefectural_national;
+        }
+        c.rule = "additional_join.extend_chain";
+        break;
+    }
+    case operation::change_category: {
+        transfer_form(selection::category_change);
+        c.guide_case = &texts::case_change_category;
+        constexpr const bitext* steps[] = {
+            &texts::step_login, &texts::step_click_transfer, &texts::step_tick_category_change,
+            &texts::step_tick_target_associations, &texts::step_choose_new_category};
+        add_steps(c.steps, steps);
+        c.rule = "change_category.held_levels";
+        break;
+    }
+    case operation::change_facility: {
+        transfer_form(selection::association_transfer);
+        c.guide_case = &texts::case_change_facility;
+        c.guide_instruction = &texts::step_tick_association_transfer_no_move; // the guide's words
+        constexpr const bitext* steps[] = {
+            &texts::step_login, &texts::step_click_transfer, &texts::step_tick_association_transfer,
+            &texts::step_choose_reason, &texts::step_reselect_current};
+        add_steps(c.steps, steps);
+        c.rule = "change_facility.same_association";
+        break;
+    }
+    case operation::transfer: {
+        transfer_form(selection::association_transfer);
+        c.guide_case = &texts::case_transfer;
+        constexpr const bitext* steps[] = {&texts::step_login,
+                                           &texts::step_click_transfer,
+                                           &texts::step_tick_association_transfer,
+                                           &texts::step_choose_reason,
+                                           &texts::step_select_destination,
+                                           &texts::step_enter_new_facility};
+        add_steps(c.steps, steps);
+        c.rule = "transfer.within_prefecture";
+        c.rule_across = "transfer.across_prefectures";
+        break;
+    }
+    case operation::withdraw: {
+        if (v.cascaded) {
+            const level_set added = v.levels - levels;
+            c.cascade_note = &texts::note_cascade_prefectural_national;
+            if (added == level_set{level::prefectural})
+                c.cascade_note = &texts::note_cascade_prefectural;
+            if (added == level_set{level::national}) c.cascade_note = &texts::note_cascade_national;
+            c.cascade_added = added;
+        }
+        c.form = form_kind::withdrawal;
+        c.form_label = &texts::form_withdrawal;
+        c.sel = selection::none;
+        c.selection_label = nullptr;
+        withdraw_case(held, v.levels, c);
+        constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_withdrawal,
+                                           &texts::step_tick_and_withdraw};
+        add_steps(c.steps, steps);
+        c.rule = v.cascaded ? std::string_view("withdraw.cascade")
+                            : std::string_view("withdraw.top_of_chain");
+        c.manual = &texts::manual_withdrawal;
+        break;
+    }
+    }
+    if (proxy) {
+        c.who = actor::secretariat;
+        c.manual = &texts::manual_proxy;
+        c.proxy_note = true;
+    }
+    return c;
+}
+
+/// How many of the table's entries are legal: the number of plan classes (each twice, by the
+/// member and by proxy).
+constexpr std::size_t count_legal_entries() noexcept {
+    std::size_t n = 0;
+    for (const level_verdict& v : verdict_table) n += v.ok ? 1 : 0;
+    return n;
+}
+inline constexpr std::size_t n_plan_classes = count_legal_entries();
+
+/// Every plan class, computed at compile time from judge_levels()'s verdicts: `of[entry]` is
+/// 1 + the class of a legal entry of levels_table's order (0 for a refused one), and
+/// `classes[k][proxy]` the class itself.
+struct plan_class_table {
+    std::array<std::uint8_t, n_level_entries> of{};
+    std::array<std::array<plan_class, 2>, n_plan_classes> classes{};
+};
+
+constexpr plan_class_table make_plan_class_table() noexcept {
+    plan_class_table t;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n_level_entries; ++i) {
+        const level_verdict& v = verdict_table[i];
+        if (!v.ok) continue;
+        const level_set levels = level_set::from_bits(static_cast<unsigned>(i / 2 % n_level_sets));
+        const auto op = static_cast<operation>(i / 2 / n_level_sets % n_operations);
+        const level_set held =
+            level_set::from_bits(static_cast<unsigned>(i / 2 / n_level_sets / n_operations));
+        t.classes[k][0] = make_plan_class(held, op, levels, v, false);
+        t.classes[k][1] = make_plan_class(held, op, levels, v, true);
+        t.of[i] = static_cast<std::uint8_t>(++k);
+    }
+    return t;
+}
+static_assert(n_plan_classes < 255, "plan classes are numbered in a byte");
+inline constexpr plan_class_table plan_classes = make_plan_class_table();
 
 /// Restricts a per-level map to a set of levels.
 inline per_level<std::string_view> only(const per_level<std::string_view>& c,
@@ -364,20 +587,30 @@ inline fixed_vector<prerequisite, 1> mypage_prerequisites(mypage page) noexcept 
 
 namespace detail {
 
-/// The parts every plan shares: STEP 1, the actor and manual, the reason.
-inline void finish(const member_state& s, const request& r, const bitext& manual,
+/// The parts every plan shares: STEP 1, the actor and manual (the class's), the reason.
+inline void finish(const member_state& s, const request& r, const plan_class& c,
                    application_plan& p) noexcept {
     p.op = r.op;
     p.reason = r.reason;
     p.prerequisites = mypage_prerequisites(s.page);
-    if (r.proxy) {
-        p.who = actor::secretariat;
-        p.manual = &texts::manual_proxy;
-        p.notes.push_back({note_kind::proxy, &texts::note_proxy, {}, {}});
-    } else {
-        p.who = actor::member;
-        p.manual = &manual;
-    }
+    p.who = c.who;
+    p.manual = c.manual;
+    if (c.proxy_note) p.notes.push_back({note_kind::proxy, &texts::note_proxy, {}, {}});
+}
+
+/// The static part of the plan from its class: the form, the guide's case, the steps, the rule,
+/// and a cascade's note.
+inline void take_class(const plan_class& c, application_plan& p) noexcept {
+    if (c.cascade_note)
+        p.notes.push_back({note_kind::cascade_applied, c.cascade_note, c.cascade_added, {}});
+    p.form = c.form;
+    p.form_label = c.form_label;
+    p.sel = c.sel;
+    p.selection_label = c.selection_label;
+    p.guide_case = c.guide_case;
+    p.guide_instruction = c.guide_instruction;
+    p.steps = c.steps;
+    p.rule = c.rule;
 }
 
 /// The state after the application, with the remaining categories.
@@ -397,12 +630,12 @@ inline void set_result(const directory& dir, association_id m, level_set levels,
 /// The tail every plan shares: the state after approval — the member's categories with the
 /// request's for the levels in `changed` — then STEP 1, the actor, the manual and the reason.
 inline void complete(const directory& dir, const member_state& s, const request& r,
-                     association_id m, level_set after, level_set changed, const bitext& manual,
+                     association_id m, level_set after, level_set changed, const plan_class& c,
                      application_plan& p) noexcept {
     per_level<std::string_view> cats = s.categories;
     for (level l : changed) cats[l] = r.categories[l];
     set_result(dir, m, after, cats, p);
-    finish(s, r, manual, p);
+    finish(s, r, c, p);
 }
 
 plan_result plan_impl(const directory& dir, const member_state& s, const request& r,
@@ -445,79 +678,32 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
     return with_suggestion(no, dir, s, alt, suggest);
 }
 
-inline void set_admission(application_plan& p, selection sel) noexcept {
-    p.form = form_kind::admission;
-    p.form_label = &texts::form_admission;
-    p.sel = sel;
-    p.selection_label =
-        sel == selection::additional ? &texts::selection_additional : &texts::selection_new;
-}
-
-inline void set_transfer_form(application_plan& p, selection sel) noexcept {
-    p.form = form_kind::transfer;
-    p.form_label = &texts::form_transfer;
-    p.sel = sel;
-    p.selection_label = sel == selection::category_change ? &texts::selection_category_change
-                                                          : &texts::selection_association_transfer;
-}
-
-template <std::size_t N>
-inline void add_steps(application_plan& p, const bitext* const (&steps)[N]) noexcept {
-    for (const bitext* t : steps) p.steps.push_back(t);
-}
-
 inline plan_result plan_join(const directory& dir, const member_state& s, const request& r,
-                             const level_verdict& v) noexcept {
+                             const level_verdict& v, const plan_class& c) noexcept {
     const auto m = municipal_of(dir, r.municipal);
     if (!m) return tl::unexpected(m.error());
     application_plan p;
     if (auto no = check_categories(dir, *m, v.levels, r.categories, p)) return tl::unexpected(*no);
-    set_admission(p, selection::new_admission);
+    take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, *m, l)));
-    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
-                                              &texts::step_check_associations,
-                                              &texts::step_choose_category};
-    add_steps(p, steps);
-    static constexpr const bitext* cases[][2] = {
-        {&texts::case_join_municipal, &texts::do_join_municipal},
-        {&texts::case_join_prefectural, &texts::do_join_prefectural},
-        {&texts::case_join_national, &texts::do_join_national}};
-    p.guide_case = cases[v.levels.size() - 1][0];
-    p.guide_instruction = cases[v.levels.size() - 1][1];
-    p.rule = "join.chain_from_municipal";
-    complete(dir, s, r, *m, v.after, v.levels, texts::manual_admission, p);
+    complete(dir, s, r, *m, v.after, v.levels, c, p);
     return p;
 }
 
 inline plan_result plan_additional_join(const directory& dir, const member_state& s,
-                                        association_id m, const request& r,
-                                        const level_verdict& v) noexcept {
+                                        association_id m, const request& r, const level_verdict& v,
+                                        const plan_class& c) noexcept {
     application_plan p;
     if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
-    set_admission(p, selection::additional);
+    take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
-    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_admission,
-                                              &texts::step_right_of_new_box,
-                                              &texts::step_click_additional_box};
-    add_steps(p, steps);
-    if (v.levels == level_set{level::prefectural}) {
-        p.steps.push_back(&texts::step_add_prefectural);
-        p.guide_case = &texts::case_add_prefectural;
-    } else if (v.levels == level_set{level::national}) {
-        p.steps.push_back(&texts::step_add_national);
-        p.guide_case = &texts::case_add_national;
-    } else {
-        p.steps.push_back(&texts::step_add_prefectural_national);
-        p.guide_case = &texts::case_add_prefectural_national;
-    }
-    p.rule = "additional_join.extend_chain";
-    complete(dir, s, r, m, v.after, v.levels, texts::manual_admission, p);
+    complete(dir, s, r, m, v.after, v.levels, c, p);
     return p;
 }
 
 inline plan_result plan_change_category(const directory& dir, const member_state& s,
                                         association_id m, const request& r, const level_verdict& v,
-                                        bool suggest) noexcept {
+                                        const plan_class& c, bool suggest) noexcept {
     application_plan p;
     if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
     level_set unchanged;
@@ -537,35 +723,22 @@ inline plan_result plan_change_category(const directory& dir, const member_state
         if (alt.levels.empty()) return no;
         return with_suggestion(no, dir, s, alt, suggest);
     }
-    set_transfer_form(p, selection::category_change);
-    p.guide_case = &texts::case_change_category;
+    take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
-    static constexpr const bitext* steps[] = {
-        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_category_change,
-        &texts::step_tick_target_associations, &texts::step_choose_new_category};
-    add_steps(p, steps);
-    p.rule = "change_category.held_levels";
-    complete(dir, s, r, m, v.after, v.levels, texts::manual_transfer, p);
+    complete(dir, s, r, m, v.after, v.levels, c, p);
     return p;
 }
 
 inline plan_result plan_change_facility(const directory& dir, const member_state& s,
-                                        association_id m, const request& r,
-                                        const level_verdict& v) noexcept {
+                                        association_id m, const request& r, const level_verdict& v,
+                                        const plan_class& c) noexcept {
     if (!given_levels(r.categories).empty())
         return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
                       "request.categories");
     application_plan p;
-    set_transfer_form(p, selection::association_transfer);
-    p.guide_case = &texts::case_change_facility;
-    p.guide_instruction = &texts::step_tick_association_transfer_no_move; // the guide's words
+    take_class(c, p);
     p.checked.push_back(checked_of(dir, m));
-    static constexpr const bitext* steps[] = {
-        &texts::step_login, &texts::step_click_transfer, &texts::step_tick_association_transfer,
-        &texts::step_choose_reason, &texts::step_reselect_current};
-    add_steps(p, steps);
-    p.rule = "change_facility.same_association";
-    complete(dir, s, r, m, v.after, {}, texts::manual_transfer, p);
+    complete(dir, s, r, m, v.after, {}, c, p);
     return p;
 }
 
@@ -588,7 +761,8 @@ inline level_set transfer_changes(const directory& dir, association_id from, ass
 namespace detail {
 
 inline plan_result plan_transfer(const directory& dir, const member_state& s, association_id m,
-                                 const request& r, const level_verdict& v, bool suggest) noexcept {
+                                 const request& r, const level_verdict& v, const plan_class& c,
+                                 bool suggest) noexcept {
     const auto dest = municipal_of(dir, r.municipal);
     if (!dest) return tl::unexpected(dest.error());
     if (*dest == m)
@@ -611,16 +785,8 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     if (const level_set ignored = given - changes; !ignored.empty())
         p.notes.push_back(
             {note_kind::category_ignored, &texts::note_category_ignored, ignored, {}});
-    set_transfer_form(p, selection::association_transfer);
-    p.guide_case = &texts::case_transfer;
+    take_class(c, p);
     for (level l : changes) p.checked.push_back(checked_of(dir, at_level(dir, *dest, l)));
-    static constexpr const bitext* steps[] = {&texts::step_login,
-                                              &texts::step_click_transfer,
-                                              &texts::step_tick_association_transfer,
-                                              &texts::step_choose_reason,
-                                              &texts::step_select_destination,
-                                              &texts::step_enter_new_facility};
-    add_steps(p, steps);
     if (v.after.contains(level::prefectural)) {
         if (across)
             p.notes.push_back({note_kind::prefectural_moves, &texts::note_prefectural_moves,
@@ -632,60 +798,21 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     if (v.after.contains(level::national))
         p.notes.push_back({note_kind::national_continues, &texts::note_national_continues,
                            level_set{level::national}, dir[directory::national()].code});
-    p.rule = across ? std::string_view("transfer.across_prefectures")
-                    : std::string_view("transfer.within_prefecture");
-    complete(dir, s, r, *dest, v.after, changes, texts::manual_transfer, p);
+    if (across) p.rule = c.rule_across;
+    complete(dir, s, r, *dest, v.after, changes, c, p);
     return p;
 }
 
-/// The flowchart's name for a withdrawal of `left` from `held`, and what it says to tick: the
-/// six legal cases of rules.md §4.4, keyed as its table is, by (held, leave).
-inline void withdraw_case(level_set held, level_set left, application_plan& p) noexcept {
-    struct row {
-        unsigned held, leave; // level_set bits: 1 municipal, 2 prefectural, 4 national
-        const bitext* name;
-        const bitext* instruction;
-    };
-    static constexpr row cases[] = {
-        {0b001, 0b001, &texts::case_withdraw_m, &texts::do_withdraw_m},
-        {0b011, 0b010, &texts::case_withdraw_p_of_mp, &texts::do_withdraw_p_of_mp},
-        {0b011, 0b011, &texts::case_withdraw_mp, &texts::do_withdraw_mp},
-        {0b111, 0b100, &texts::case_withdraw_n, &texts::do_withdraw_n},
-        {0b111, 0b110, &texts::case_withdraw_pn, &texts::do_withdraw_pn},
-        {0b111, 0b111, &texts::case_withdraw_all, &texts::do_withdraw_all}};
-    for (const row& c : cases)
-        if (c.held == held.bits() && c.leave == left.bits()) {
-            p.guide_case = c.name;
-            p.guide_instruction = c.instruction;
-            return;
-        }
-}
-
 inline plan_result plan_withdraw(const directory& dir, const member_state& s, association_id m,
-                                 const request& r, const level_verdict& v) noexcept {
+                                 const request& r, const level_verdict& v,
+                                 const plan_class& c) noexcept {
     if (!given_levels(r.categories).empty())
         return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
                       "request.categories");
     application_plan p;
-    if (v.cascaded) {
-        const level_set added = v.levels - r.levels;
-        const bitext* text = &texts::note_cascade_prefectural_national;
-        if (added == level_set{level::prefectural}) text = &texts::note_cascade_prefectural;
-        if (added == level_set{level::national}) text = &texts::note_cascade_national;
-        p.notes.push_back({note_kind::cascade_applied, text, added, {}});
-    }
-    p.form = form_kind::withdrawal;
-    p.form_label = &texts::form_withdrawal;
-    p.sel = selection::none;
-    p.selection_label = nullptr;
-    withdraw_case(s.levels, v.levels, p);
+    take_class(c, p); // with the cascade's note, if any
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
-    static constexpr const bitext* steps[] = {&texts::step_login, &texts::step_click_withdrawal,
-                                              &texts::step_tick_and_withdraw};
-    add_steps(p, steps);
-    p.rule = v.cascaded ? std::string_view("withdraw.cascade")
-                        : std::string_view("withdraw.top_of_chain");
-    complete(dir, s, r, m, v.after, {}, texts::manual_withdrawal, p);
+    complete(dir, s, r, m, v.after, {}, c, p);
     return p;
 }
 
@@ -696,25 +823,35 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
     const level_set levels = r.op == operation::change_category && r.levels.empty()
                                  ? given_levels(r.categories)
                                  : r.levels;
-    const level_verdict v = judge_levels(mi->held, r.op, levels, r.cascade);
+    // The class's verdict and plan, looked up (computed at compile time); an operation out of
+    // range (a cast from a bad integer) is judged, and refused below.
+    const std::size_t entry = level_entry(mi->held, r.op, levels, r.cascade);
+    const bool known_op = static_cast<std::size_t>(r.op) < n_operations;
+    level_verdict judged;
+    if (!known_op) judged = judge_levels(mi->held, r.op, levels, r.cascade);
+    const level_verdict& v = known_op ? verdict_table[entry] : judged;
     if (!v.ok) return refuse_levels(dir, s, r, v, suggest);
     if (r.op != operation::join && r.op != operation::transfer && !r.municipal.empty() &&
         !detail::same_code(r.municipal, s.municipal))
         return refuse(refusal_code::invalid_request, texts::msg_municipal_not_used,
                       "request.municipal");
+    if (!known_op)
+        return refuse(refusal_code::invalid_request, texts::msg_invalid_request,
+                      "request.operation");
+    const plan_class& c = plan_classes.classes[plan_classes.of[entry] - 1u][r.proxy ? 1 : 0];
     switch (r.op) {
     case operation::join:
-        return plan_join(dir, s, r, v);
+        return plan_join(dir, s, r, v, c);
     case operation::additional_join:
-        return plan_additional_join(dir, s, mi->m, r, v);
+        return plan_additional_join(dir, s, mi->m, r, v, c);
     case operation::change_category:
-        return plan_change_category(dir, s, mi->m, r, v, suggest);
+        return plan_change_category(dir, s, mi->m, r, v, c, suggest);
     case operation::change_facility:
-        return plan_change_facility(dir, s, mi->m, r, v);
+        return plan_change_facility(dir, s, mi->m, r, v, c);
     case operation::transfer:
-        return plan_transfer(dir, s, mi->m, r, v, suggest);
+        return plan_transfer(dir, s, mi->m, r, v, c, suggest);
     case operation::withdraw:
-        return plan_withdraw(dir, s, mi->m, r, v);
+        return plan_withdraw(dir, s, mi->m, r, v, c);
     }
     return refuse(refusal_code::invalid_request, texts::msg_invalid_request, "request.operation");
 }

@@ -49,8 +49,10 @@ inline bool utf8_valid(std::string_view s) noexcept {
     return utf8_invalid_at(s) == std::string_view::npos;
 }
 
-/// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
-inline void put_char(std::string& out, char32_t cp) {
+/// Appends code point `cp` (at most U+10FFFF) to `out` (a std::string, or anything with its
+/// push_back) as UTF-8.
+template <class Out>
+inline void put_char(Out& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
     } else if (cp < 0x800) {
