@@ -411,3 +411,97 @@ BOOST_AUTO_TEST_CASE(names_are_what_plans_write) {
     for (const auto& r : p.at("prerequisites")) prereqs.insert(r.at("kind"));
     BOOST_TEST(prereqs.count(mg_prerequisite_name(MG_PREREQ_USER_REGISTRATION)) == 1u);
 }
+
+namespace {
+
+/// mg_plan_json's status and parsed response for a request.
+std::pair<int, json> plan(const mg_engine* e, const json& request) {
+    const std::string text = request.dump();
+    char* out = nullptr;
+    const int st = mg_plan_json(e, text.data(), text.size(), &out);
+    return {st, take(out)};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(each_field_of_the_wrong_type_is_named) {
+    // Every field the contract names, given a value of a type it never takes: invalid_request
+    // naming exactly that field (contract.md), whatever the rest of the request.
+    engine g;
+    const json base = {{"member",
+                        {{"mypage", "yes"},
+                         {"municipal", "13-shinjuku"},
+                         {"prefectural", "13"},
+                         {"levels", {"municipal", "prefectural"}},
+                         {"categories", json::object()}}},
+                       {"request",
+                        {{"operation", "change_facility"},
+                         {"reason", "移転"},
+                         {"cascade", false},
+                         {"proxy", false}}},
+                       {"lang", "ja"}};
+    BOOST_REQUIRE_EQUAL(plan(g.e, base).first, MG_OK);
+    const std::vector<std::pair<json::json_pointer, json>> cases = {
+        {"/member/municipal"_json_pointer, 5},
+        {"/member/municipal"_json_pointer, json::array({"13-shinjuku"})},
+        {"/member/prefectural"_json_pointer, json::array()},
+        {"/member/prefectural"_json_pointer, 13},
+        {"/member/mypage"_json_pointer, true},
+        {"/member/levels"_json_pointer, "municipal"},
+        {"/member/categories"_json_pointer, json::array()},
+        {"/request/operation"_json_pointer, 1},
+        {"/request/reason"_json_pointer, 7},
+        {"/request/reason"_json_pointer, json::object()},
+        {"/request/municipal"_json_pointer, false},
+        {"/request/levels"_json_pointer, json::object()},
+        {"/request/categories"_json_pointer, "A"},
+        {"/request/cascade"_json_pointer, "yes"},
+        {"/request/proxy"_json_pointer, 1},
+    };
+    for (const auto& [where, value] : cases) {
+        json r = base;
+        r[where] = value;
+        const auto [st, resp] = plan(g.e, r);
+        std::string field = where.to_string().substr(1);
+        field[field.find('/')] = '.';
+        BOOST_TEST_CONTEXT(r.dump()) {
+            BOOST_TEST(st == MG_INVALID_REQUEST);
+            BOOST_TEST(resp.at("ok") == false);
+            BOOST_TEST(resp.at("error").at("code") == "invalid_request");
+            BOOST_TEST(resp.at("error").at("field") == field);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_suggestion_echoes_the_association_reason_and_proxy) {
+    // A join of the municipal and national associations skips the prefectural one: refused, with
+    // the join of all three at the same association suggested — its code, categories, reason and
+    // proxy flag echoed — and the suggestion, planned, succeeds.
+    mg_engine* e = nullptr;
+    BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
+    BOOST_REQUIRE_EQUAL(mg_engine_load_directory(e, MG_SAMPLE_MASTER), MG_OK);
+    BOOST_REQUIRE_EQUAL(mg_engine_load_categories(e, MG_SOURCE_DIR "/data/sample-categories.csv"),
+                        MG_OK);
+    const json member = {{"levels", json::array()}};
+    const json request = {
+        {"operation", "join"},
+        {"municipal", "13-chiyoda"},
+        {"levels", {"municipal", "national"}},
+        {"categories", {{"municipal", "A"}, {"prefectural", "A"}, {"national", "A1"}}},
+        {"reason", "開業"},
+        {"proxy", true}};
+    const auto [st, resp] = plan(e, {{"member", member}, {"request", request}});
+    BOOST_TEST(st == MG_ILLEGAL_LEVELS);
+    const json& s = resp.at("error").at("suggestion");
+    BOOST_TEST(s.at("operation") == "join");
+    BOOST_TEST(s.at("municipal") == "13-chiyoda");
+    BOOST_TEST(s.at("levels") == json({"municipal", "prefectural", "national"}));
+    BOOST_TEST(s.at("categories") == request.at("categories"));
+    BOOST_TEST(s.at("reason") == "開業");
+    BOOST_TEST(s.at("proxy") == true);
+    BOOST_TEST(!s.contains("cascade"));
+    const auto [st2, ok] = plan(e, {{"member", member}, {"request", s}});
+    BOOST_TEST(st2 == MG_OK);
+    BOOST_TEST(ok.at("actor") == "secretariat");
+    mg_engine_free(e);
+}
