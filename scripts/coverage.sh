@@ -47,7 +47,8 @@ gcovr --root "$here" "$b" --filter 'include/mamisguide/' --filter 'capi/' --filt
     --exclude-throw-branches --exclude-unreachable-branches -j "$(nproc)" \
     --json-summary "$out/summary.json" --txt "$out/coverage.txt" >/dev/null
 
-/usr/bin/python3 - "$out/summary.json" "${floors[@]}" <<'EOF'
+status=0
+/usr/bin/python3 - "$out/summary.json" "${floors[@]}" <<'EOF' || status=1
 import json, sys
 summary = json.load(open(sys.argv[1]))
 floors = [f.split() for f in sys.argv[2:]]
@@ -92,4 +93,5 @@ MAMISGUIDE_LIBRARY=$lib PYTHONPATH=$here/python MG_SOURCE_DIR=$here PYTHONDONTWR
     { tail -40 "$out/python-tests.log" >&2; echo "coverage: the Python tests failed" >&2; exit 1; }
 /usr/bin/python3 -m coverage report --show-missing | tee "$out/python.txt" | tail -12
 /usr/bin/python3 -m coverage report --fail-under="$python_floor" >/dev/null ||
-    { echo "coverage: python/mamisguide/ under $python_floor%" >&2; exit 1; }
+    { echo "coverage: python/mamisguide/ under $python_floor%" >&2; status=1; }
+exit $status
