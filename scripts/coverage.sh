@@ -29,8 +29,8 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ASan build (rounded down; CI's full run can only reach more), so that coverage cannot fall
 # while the rest is worked on: raise the floors to CI's figures once they are known.
 floors=(
-    "include/mamisguide/ 93.5 98.5 78.5"
-    "capi/ 95.5 97.0 48.0"
+    "include/mamisguide/ 94.0 98.5 78.5"
+    "capi/ 97.5 98.0 49.0"
     "src/ 91.5 93.5 74.5"
 )
 python_floor=95
