@@ -505,3 +505,28 @@ BOOST_AUTO_TEST_CASE(a_suggestion_echoes_the_association_reason_and_proxy) {
     BOOST_TEST(ok.at("actor") == "secretariat");
     mg_engine_free(e);
 }
+
+BOOST_AUTO_TEST_CASE(a_long_message_is_cut_to_whole_characters) {
+    // mg_last_error() holds at most 1023 bytes: a message naming a long code is cut there, never
+    // inside a UTF-8 character, whatever the byte it falls on.
+    engine g;
+    for (std::size_t pad = 0; pad < 4; ++pad) {
+        const std::string code = std::string(pad, 'x') + [] {
+            std::string s;
+            for (int i = 0; i < 400; ++i) s += "\xE5\x8C\xBB"; // 医, three bytes
+            return s;
+        }();
+        char* out = nullptr;
+        BOOST_REQUIRE_EQUAL(mg_association_json(g.e, code.c_str(), MG_LANG_JA, &out),
+                            MG_UNKNOWN_ASSOCIATION);
+        const std::string m = mg_last_error();
+        BOOST_TEST(m.size() <= 1023u);
+        BOOST_TEST(m.size() > 1000u);
+        const std::string prefix = "unknown association: ";
+        BOOST_REQUIRE(m.rfind(prefix, 0) == 0u);
+        // What is left is the code's beginning, whole characters only.
+        const std::string rest = m.substr(prefix.size());
+        BOOST_TEST(code.rfind(rest, 0) == 0u);
+        BOOST_TEST((rest.size() - pad) % 3 == 0u);
+    }
+}
