@@ -2,12 +2,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // Public header functions that no other test called (issue 31): guide_answer_of (guide.hpp) and
 // level_set::erase (levels.hpp), checked against the guide's own table and against the set's
-// other operations.
+// other operations. And what every to_string and label gives for a value that is none of its
+// enumeration's (a cast from a wider integer): a defined answer, never a fall off the switch.
 #define BOOST_TEST_MODULE public_headers
 #include <boost/test/unit_test.hpp>
 
+#include <mamisguide/categories.hpp>
+#include <mamisguide/detail/csv.hpp>
 #include <mamisguide/guide.hpp>
+#include <mamisguide/holidays.hpp>
 #include <mamisguide/levels.hpp>
+#include <mamisguide/load_error.hpp>
+#include <mamisguide/plan.hpp>
+#include <mamisguide/request.hpp>
+#include <mamisguide/support.hpp>
 
 #include <string>
 
@@ -80,4 +88,45 @@ BOOST_AUTO_TEST_CASE(level_set_erase_is_the_inverse_of_insert) {
     BOOST_TEST((all == mg::level_set{mg::level::municipal}));
     all.erase(mg::level::municipal);
     BOOST_TEST(all.empty());
+}
+
+namespace {
+// A value none of the enumerations has, read from a volatile so that the call happens at run time.
+template <class E>
+E not_an_enumerator() {
+    volatile unsigned char v = 0xEE;
+    return static_cast<E>(v);
+}
+
+bool empty(const mg::bitext& t) {
+    return std::string(t.ja ? t.ja : "").empty() && std::string(t.en ? t.en : "").empty();
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(names_of_a_value_outside_the_enumeration) {
+    // Names without a neutral answer fall back to the enumeration's first, or most general, one.
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::level>()) == "municipal");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::doctor_role>()) == "other");
+    BOOST_TEST(mg::recommend_jma_category(not_an_enumerator<mg::doctor_role>(), false) == nullptr);
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::refusal_code>()) == "invalid_request");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::form_kind>()) == "admission");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::mypage>()) == "yes");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::operation>()) == "join");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::support_reason>()) == "open");
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::load_error_kind>()) == "unreadable");
+    // The others give nothing: an empty name, an empty text in both languages.
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::selection>()).empty());
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::state_problem>()).empty());
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::note_kind>()).empty());
+    BOOST_TEST(mg::to_string(not_an_enumerator<mg::text_encoding>()).empty());
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::level>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::load_error_kind>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::load_notice_kind>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::guide_input>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::weekday>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::holiday_kind>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::holiday_errc>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::parse_errc>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::support_reason>())));
+    BOOST_TEST(empty(mg::label(not_an_enumerator<mg::support_errc>())));
 }
