@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // mamisguide — reading a request with simdjson (json_read.hpp).
 #include "json_read.hpp"
+#include "json_read_fast.hpp"
 #include "per_thread.hpp"
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
 #include <new>
 
@@ -64,13 +66,41 @@ const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::stri
     return &b;
 }
 
-/// A thread's reader: the parser and the padded copy of the input are reused between calls,
+/// The On-Demand reader this process uses (json_read_fast.hpp), chosen once: the AVX2 copy where
+/// the processor has what it needs (simdjson's own test of the CPU), else the baseline copy;
+/// nullptr: none, every request goes to the DOM reader. MAMISGUIDE_JSON_READER=baseline or
+/// =dom chooses the others, to compare them (scripts/check-json-answers.sh, the benchmarks).
+const fast_reader* chosen_fast_reader() noexcept {
+    static const fast_reader* const chosen = []() -> const fast_reader* {
+        const char* forced = std::getenv("MAMISGUIDE_JSON_READER");
+        const std::string_view want = forced ? forced : "";
+        if (want == "dom") return nullptr;
+        if (want != "baseline")
+            if (const fast_reader* h = fast_reader_haswell()) {
+                const simdjson::implementation* impl =
+                    simdjson::get_available_implementations()["haswell"];
+                if (impl && impl->supported_by_runtime_system()) return h;
+            }
+        return &fast_reader_base();
+    }();
+    return chosen;
+}
+
+/// A thread's reader: the parsers and the padded copy of the input are reused between calls,
 /// and so is the block mg_plan_json's responses are written in before their copy out.
 struct reader {
     simdjson::dom::parser parser{max_request_bytes};
+    void* fast = nullptr; ///< chosen_fast_reader()'s parser
     std::string buffer;
     out_buffer scratch;
     bool ready = false;
+
+    reader() = default;
+    reader(const reader&) = delete;
+    reader& operator=(const reader&) = delete;
+    ~reader() {
+        if (fast) chosen_fast_reader()->destroy(fast);
+    }
 };
 
 /// The readers live in a thread key (per_thread.hpp), not in a thread_local: glibc allocates a
@@ -108,6 +138,8 @@ reader& thread_reader() {
         // maximum goes through the constructor: set_max_capacity() followed by allocate()
         // loses it in Debian's simdjson 3.0.1.)
         if (r->parser.allocate(64 * 1024, max_depth) != simdjson::SUCCESS) throw std::bad_alloc();
+        if (const fast_reader* f = chosen_fast_reader())
+            if (!(r->fast = f->make())) throw std::bad_alloc();
         r->ready = true;
     }
     return *r;
@@ -394,6 +426,10 @@ const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
         rd.buffer.append(simdjson::SIMDJSON_PADDING, '\0');
         text = rd.buffer.data();
     }
+    // A valid request is read by the On-Demand reader; anything else, again by the DOM reader,
+    // which says why (json_read_fast.hpp).
+    if (rd.fast && chosen_fast_reader()->read(rd.fast, text, input.size(), p)) return nullptr;
+    p = parsed{};
     element doc;
     const auto err = rd.parser.parse(text, input.size(), false).get(doc);
     if (err != simdjson::SUCCESS) {
