@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <iterator>
 #include <new>
 #include <string_view>
 #include <utility>
@@ -19,11 +20,28 @@ namespace {
 namespace od = simdjson::SIMDJSON_BUILTIN_IMPLEMENTATION::ondemand;
 using simdjson::SUCCESS;
 
+/// The index of the field's key in `names`, or -1. The key's raw bytes are compared (with the
+/// closing quote after them): a key written with escapes matches no name, and goes to the DOM
+/// reader. (The comparison reads at most a name's length past the key's start: within the
+/// input's padding.)
 template <std::size_t N>
-int index_in(std::string_view k, const std::string_view (&names)[N]) noexcept {
+int index_in(od::field& f, const std::string_view (&names)[N]) noexcept {
+    const od::raw_json_string k = f.key();
     for (std::size_t i = 0; i < N; ++i)
-        if (names[i] == k) return static_cast<int>(i);
+        if (k.unsafe_is_equal(names[i])) return static_cast<int>(i);
     return -1;
+}
+
+/// The level a string names, raw bytes compared as index_in does; false for anything else.
+bool level_of(od::value& v, level& out) noexcept {
+    static constexpr std::string_view names[] = {to_string(all_levels[0]), to_string(all_levels[1]),
+                                                 to_string(all_levels[2])};
+    static_assert(std::size(all_levels) == 3);
+    od::raw_json_string k;
+    if (v.get_raw_json_string().get(k) != SUCCESS) return false;
+    for (std::size_t i = 0; i < 3; ++i)
+        if (k.unsafe_is_equal(names[i])) return out = all_levels[i], true;
+    return false;
 }
 
 /// The value's type, and for null, whether it is the word null exactly.
@@ -59,11 +77,8 @@ bool levels(od::value v, level_set& out) noexcept {
     if (t != od::json_type::array || v.get_array().get(a) != SUCCESS) return false;
     for (auto x : a) {
         od::value e;
-        std::string_view s;
         level l;
-        if (std::move(x).get(e) != SUCCESS || e.get_string().get(s) != SUCCESS ||
-            !parse_level(s, l) || out.contains(l))
-            return false;
+        if (std::move(x).get(e) != SUCCESS || !level_of(e, l) || out.contains(l)) return false;
         out.insert(l);
     }
     return true;
@@ -79,12 +94,15 @@ bool categories(od::value v, per_level<std::string_view>& out) noexcept {
     if (t != od::json_type::object || v.get_object().get(o) != SUCCESS) return false;
     level_set seen;
     for (auto fr : o) {
+        static constexpr std::string_view names[] = {
+            to_string(all_levels[0]), to_string(all_levels[1]), to_string(all_levels[2])};
+        static_assert(std::size(all_levels) == 3);
         od::field f;
-        std::string_view k;
-        level l;
-        if (std::move(fr).get(f) != SUCCESS || f.unescaped_key().get(k) != SUCCESS ||
-            !parse_level(k, l) || seen.contains(l))
-            return false;
+        if (std::move(fr).get(f) != SUCCESS) return false;
+        const int i = index_in(f, names);
+        if (i < 0) return false;
+        const level l = all_levels[static_cast<std::size_t>(i)];
+        if (seen.contains(l)) return false;
         seen.insert(l);
         if (!string_or_null(f.value(), out[l])) return false;
     }
@@ -102,9 +120,8 @@ bool member(od::value v, member_state& m) noexcept {
     unsigned seen = 0;
     for (auto fr : o) {
         od::field f;
-        std::string_view k;
-        if (std::move(fr).get(f) != SUCCESS || f.unescaped_key().get(k) != SUCCESS) return false;
-        const int i = index_in(k, names);
+        if (std::move(fr).get(f) != SUCCESS) return false;
+        const int i = index_in(f, names);
         if (i < 0 || (seen & (1u << i))) return false;
         seen |= 1u << i;
         bool ok = false;
@@ -148,9 +165,8 @@ bool request_of(od::value v, request& r) noexcept {
     unsigned seen = 0;
     for (auto fr : o) {
         od::field f;
-        std::string_view k;
-        if (std::move(fr).get(f) != SUCCESS || f.unescaped_key().get(k) != SUCCESS) return false;
-        const int i = index_in(k, names);
+        if (std::move(fr).get(f) != SUCCESS) return false;
+        const int i = index_in(f, names);
         if (i < 0 || (seen & (1u << i))) return false;
         seen |= 1u << i;
         bool ok = false;
@@ -196,9 +212,8 @@ bool read(void* parser, const char* text, std::size_t len, parsed& p) noexcept {
     unsigned seen = 0;
     for (auto fr : top) {
         od::field f;
-        std::string_view k;
-        if (std::move(fr).get(f) != SUCCESS || f.unescaped_key().get(k) != SUCCESS) return false;
-        const int i = index_in(k, names);
+        if (std::move(fr).get(f) != SUCCESS) return false;
+        const int i = index_in(f, names);
         if (i < 0 || (seen & (1u << i))) return false;
         seen |= 1u << i;
         if (i == 0) {
