@@ -20,15 +20,25 @@ namespace {
 namespace od = simdjson::SIMDJSON_BUILTIN_IMPLEMENTATION::ondemand;
 using simdjson::SUCCESS;
 
-/// The index of the field's key in `names`, or -1. The key's raw bytes are compared (with the
-/// closing quote after them): a key written with escapes matches no name, and goes to the DOM
-/// reader. (The comparison reads at most a name's length past the key's start: within the
-/// input's padding.)
+/// A string's raw bytes up to its closing quote; empty when it holds a backslash (an escape)
+/// or is longer than `max` (no name is): such a string matches no name. (It reads at most
+/// max + 1 bytes past the string's start: within the string, or the input's padding.)
+std::string_view raw_name(od::raw_json_string k, std::size_t max) noexcept {
+    const char* p = k.raw();
+    for (std::size_t n = 0; n <= max; ++n) {
+        if (p[n] == '"') return {p, n};
+        if (p[n] == '\\') break;
+    }
+    return {};
+}
+
+/// The index of the field's key in `names`, or -1. The key's raw bytes are compared: a key
+/// written with escapes matches no name, and goes to the DOM reader.
 template <std::size_t N>
 int index_in(od::field& f, const std::string_view (&names)[N]) noexcept {
-    const od::raw_json_string k = f.key();
+    const std::string_view k = raw_name(f.key(), 16);
     for (std::size_t i = 0; i < N; ++i)
-        if (k.unsafe_is_equal(names[i])) return static_cast<int>(i);
+        if (names[i] == k) return static_cast<int>(i);
     return -1;
 }
 
@@ -39,8 +49,9 @@ bool level_of(od::value& v, level& out) noexcept {
     static_assert(std::size(all_levels) == 3);
     od::raw_json_string k;
     if (v.get_raw_json_string().get(k) != SUCCESS) return false;
+    const std::string_view name = raw_name(k, 16);
     for (std::size_t i = 0; i < 3; ++i)
-        if (k.unsafe_is_equal(names[i])) return out = all_levels[i], true;
+        if (names[i] == name) return out = all_levels[i], true;
     return false;
 }
 

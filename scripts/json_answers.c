@@ -9,6 +9,9 @@
  *                                         and with each byte replaced in turn by one of
  *                                         " \"{}[],:\\ax\x80\xff" and a NUL
  *   json_answers LIB MASTER files F…      each file is one request
+ *   json_answers LIB MASTER repeat FILE N R the first N lines of FILE, R rounds, answers not
+ *                                         written: for counting instructions per request
+ *                                         (valgrind --tool=callgrind, R and R+k rounds)
  * Writes "status<TAB>response" per request. */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -22,10 +25,12 @@ static int (*plan_json)(const mg_engine*, const char*, size_t, char**);
 static void (*mg_free_)(void*);
 static mg_engine* engine;
 
+static int quiet;
+
 static void answer(const char* p, size_t n) {
     char* r = NULL;
     const int st = plan_json(engine, p, n, &r);
-    printf("%d\t%s\n", st, r ? r : "(null)");
+    if (!quiet) printf("%d\t%s\n", st, r ? r : "(null)");
     mg_free_(r);
 }
 
@@ -75,6 +80,21 @@ int main(int argc, char** argv) {
     size_t n;
     char* b = slurp(argv[4], &n);
     if (!b) return 1;
+    if (strcmp(argv[3], "repeat") == 0 && argc > 6) {
+        const long lines = atol(argv[5]), rounds = atol(argv[6]);
+        quiet = 1;
+        for (long r = 0; r < rounds; ++r) {
+            long count = 0;
+            for (size_t i = 0; i < n && count < lines; ++count) {
+                size_t e = i;
+                while (e < n && b[e] != '\n') ++e;
+                answer(b + i, e - i);
+                i = e + 1;
+            }
+        }
+        free(b);
+        return 0;
+    }
     const long limit = strcmp(argv[3], "mutate") == 0 && argc > 5 ? atol(argv[5]) : -1;
     static const char subst[] = " \"{}[],:\\ax\n\x80\xff";
     char* tmp = malloc(n + 1);
