@@ -86,9 +86,9 @@ int respond(const directory& dir, std::string_view request, out_buffer& out, std
             bool padded = false) noexcept;
 
 /// simdjson picks its implementation (SSE, AVX2, …) on first use and allocates then, inside
-/// noexcept constructors: a failed allocation there would terminate the process. json_read.cpp makes
-/// that first use when the library is loaded; this is called again before every parse (a flag's
-/// test after the first), in case a static initializer parses before that.
+/// noexcept constructors: a failed allocation there would terminate the process. json_read.cpp
+/// makes that first use when the library is loaded; this is called again before every parse (a
+/// flag's test after the first), in case a static initializer parses before that.
 void simdjson_first_use();
 
 /// Bytes that must be readable after a request for respond(…, padded = true): simdjson's

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The mamisguide authors
 // SPDX-License-Identifier: Apache-2.0
 // mamisguide — the request reader's fast path (internal to capi/): simdjson's On-Demand front
-// end, compiled twice from json_read_fast.ipp, for AVX2 (json_read_fast_haswell.cpp) and for
+// end, compiled twice from json_read_fast_impl.hpp, for AVX2 (json_read_fast_haswell.cpp) and for
 // the baseline (json_read_fast_base.cpp), chosen once at start (json_read.cpp).
 //
 // It reads a request that is valid, and only that: at the first thing it does not like (bad

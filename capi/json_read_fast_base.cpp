@@ -3,7 +3,7 @@
 // mamisguide — the On-Demand request reader for the target's baseline (json_read_fast.hpp):
 // simdjson's fallback kernel on x86-64, whatever the target allows elsewhere.
 #define MG_FAST_NS base
-#include "json_read_fast.ipp"
+#include "json_read_fast_impl.hpp"
 
 namespace mamisguide::json::reading {
 const fast_reader& fast_reader_base() noexcept {

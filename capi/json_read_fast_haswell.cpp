@@ -12,7 +12,7 @@
 #if defined(__AVX2__) && defined(__BMI__) && defined(__PCLMUL__) && defined(__LZCNT__) &&          \
     defined(__x86_64__)
 #define MG_FAST_NS haswell_copy
-#include "json_read_fast.ipp"
+#include "json_read_fast_impl.hpp"
 static_assert(std::string_view(MG_FAST_STRING(SIMDJSON_BUILTIN_IMPLEMENTATION)) == "haswell",
               "the AVX2 copy of the reader must use simdjson's haswell kernel");
 

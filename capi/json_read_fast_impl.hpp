@@ -4,7 +4,8 @@
 // included by json_read_fast_haswell.cpp and json_read_fast_base.cpp, each compiled for its own
 // kernel: simdjson.h picks On-Demand's kernel from the compiler's target flags
 // (SIMDJSON_BUILTIN_IMPLEMENTATION), so each copy gets the kernel its flags allow.
-// MG_FAST_NS names the copy's namespace; MG_FAST_ENTRY the function that hands it out.
+// MG_FAST_NS names the copy's namespace, whose `the_reader` the including file hands out. No
+// include guard: each copy includes it once.
 #include "json_read_fast.hpp"
 
 #include <simdjson.h>
