@@ -428,7 +428,9 @@ const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
     }
     // A valid request is read by the On-Demand reader; anything else, again by the DOM reader,
     // which says why (json_read_fast.hpp).
-    if (rd.fast && chosen_fast_reader()->read(rd.fast, text, input.size(), p)) return nullptr;
+    if (rd.fast && input.size() <= fast_capacity &&
+        chosen_fast_reader()->read(rd.fast, text, input.size(), p))
+        return nullptr;
     p = parsed{};
     element doc;
     const auto err = rd.parser.parse(text, input.size(), false).get(doc);

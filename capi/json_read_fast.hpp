@@ -17,11 +17,15 @@
 
 namespace mamisguide::json::reading {
 
+/// The largest request the On-Demand reader reads: its parser is made that size at once and never
+/// grows, so that reading allocates nothing (a longer request goes to the DOM reader).
+inline constexpr std::size_t fast_capacity = 64 * 1024;
+
 /// One kernel's On-Demand reader.
 struct fast_reader {
     const char* name; ///< "haswell", "fallback", "westmere", "arm64", …
-    /// A parser for requests of up to max_request_bytes, with room for 64 KiB made now;
-    /// nullptr when memory ran out.
+    /// A parser for requests of up to fast_capacity bytes, made now; nullptr when memory ran
+    /// out.
     void* (*make)() noexcept;
     void (*destroy)(void* parser) noexcept;
     /// Reads `len` bytes at `text` (input_padding readable bytes follow them) into `p`. True:

@@ -252,8 +252,8 @@ bool read(void* parser, const char* text, std::size_t len, parsed& p) noexcept {
 }
 
 void* make() noexcept {
-    auto* parser = new (std::nothrow) od::parser(max_request_bytes);
-    if (parser && parser->allocate(64 * 1024, max_depth) != SUCCESS) {
+    auto* parser = new (std::nothrow) od::parser(fast_capacity);
+    if (parser && parser->allocate(fast_capacity, max_depth) != SUCCESS) {
         delete parser;
         parser = nullptr;
     }
