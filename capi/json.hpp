@@ -86,13 +86,13 @@ int respond(const directory& dir, std::string_view request, out_buffer& out, std
             bool padded = false) noexcept;
 
 /// simdjson picks its implementation (SSE, AVX2, …) on first use and allocates then, inside
-/// noexcept constructors: a failed allocation there would terminate the process. json.cpp makes
-/// that first use when the library is loaded; this is called again before every parse (a flag's
-/// test after the first), in case a static initializer parses before that.
+/// noexcept constructors: a failed allocation there would terminate the process. json_read.cpp
+/// makes that first use when the library is loaded; this is called again before every parse (a
+/// flag's test after the first), in case a static initializer parses before that.
 void simdjson_first_use();
 
 /// Bytes that must be readable after a request for respond(…, padded = true): simdjson's
-/// padding (json.cpp checks that they agree).
+/// padding (json_read.cpp checks that they agree).
 inline constexpr std::size_t input_padding = 64;
 
 /// The same response as respond() (without "line"), in a block of its own, NUL-terminated,
@@ -164,16 +164,11 @@ int write_guide_categories(std::string& out, const directory& dir, std::string_v
                            std::string_view member_municipal, level_set member_levels,
                            std::string_view municipal, level_set levels, lang l);
 
-/// A plan, a refusal, in the contract's shape (exposed for the typed paths and tests).
-/// `line` > 0 adds the batch field "line" first.
-void write_plan(std::string& out, const application_plan& p, lang l, std::size_t line = 0);
-void write_refusal(std::string& out, const refusal& r, lang l, std::size_t line = 0);
-
-/// The same with the directory the plan was made on. A plan on the bundled sample master
+/// A plan, a refusal, in the contract's shape, on the directory it was made on. `line` > 0
+/// adds the batch field "line" first. A plan on the bundled sample master
 /// (directory::is_sample()) gets a note of kind `sample_directory`; a refusal gets the extra
 /// fields that need the directory: `allowed` (unknown_category: the catalogue's codes with
 /// labels) and `candidates` (unknown_association: up to 5 associations probably meant).
-/// respond() writes through these.
 void write_plan(std::string& out, const directory& dir, const application_plan& p, lang l,
                 std::size_t line = 0);
 void write_refusal(std::string& out, const directory& dir, const refusal& r, lang l,
