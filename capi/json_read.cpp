@@ -66,21 +66,24 @@ const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::stri
     return &b;
 }
 
-/// The On-Demand reader this process uses (json_read_fast.hpp), chosen once: the AVX2 copy where
-/// the processor has what it needs (simdjson's own test of the CPU), else the baseline copy;
-/// nullptr: none, every request goes to the DOM reader. MAMISGUIDE_JSON_READER=baseline or
-/// =dom chooses the others, to compare them (scripts/check-json-answers.sh, the benchmarks).
+/// The On-Demand reader this process uses (json_read_fast.hpp), chosen once. By default none
+/// (nullptr): every request goes to the DOM reader, which measured faster here (issue 28:
+/// BM_json_vs_floor, 983-993 ns per request against 1,060-1,077 ns for either On-Demand copy, in
+/// turn on an idle machine; README, "The On-Demand reader"). MAMISGUIDE_JSON_READER=ondemand
+/// chooses the AVX2 copy where the processor has what it needs (simdjson's own test of the CPU),
+/// else the baseline copy; =baseline the baseline copy; to compare them
+/// (scripts/check-json-answers.sh, the benchmarks).
 const fast_reader* chosen_fast_reader() noexcept {
     static const fast_reader* const chosen = []() -> const fast_reader* {
         const char* forced = std::getenv("MAMISGUIDE_JSON_READER");
         const std::string_view want = forced ? forced : "";
-        if (want == "dom") return nullptr;
-        if (want != "baseline")
-            if (const fast_reader* h = fast_reader_haswell()) {
-                const simdjson::implementation* impl =
-                    simdjson::get_available_implementations()["haswell"];
-                if (impl && impl->supported_by_runtime_system()) return h;
-            }
+        if (want == "baseline") return &fast_reader_base();
+        if (want != "ondemand") return nullptr;
+        if (const fast_reader* h = fast_reader_haswell()) {
+            const simdjson::implementation* impl =
+                simdjson::get_available_implementations()["haswell"];
+            if (impl && impl->supported_by_runtime_system()) return h;
+        }
         return &fast_reader_base();
     }();
     return chosen;
