@@ -8,6 +8,8 @@
 #define BOOST_TEST_MODULE capi_more
 #include <boost/test/unit_test.hpp>
 
+#include "capi_engine.hpp"
+
 #include <mamisguide.h>
 #include <mamisguide/holidays.hpp>
 #include <mamisguide/load_error.hpp>
@@ -25,18 +27,7 @@ namespace mg = mamisguide;
 
 namespace {
 
-struct engine {
-    mg_engine* e = nullptr;
-    engine() {
-        BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
-        BOOST_REQUIRE_EQUAL(mg_engine_load_directory(e, MG_SAMPLE_MASTER), MG_OK);
-        const char cats[] = "association,code,label\n13-shinjuku,A,A会員\n13-shinjuku,B,B会員\n";
-        BOOST_REQUIRE_EQUAL(mg_engine_load_categories_buffer(e, cats, sizeof cats - 1), MG_OK);
-    }
-    ~engine() { mg_engine_free(e); }
-    engine(const engine&) = delete;
-    engine& operator=(const engine&) = delete;
-};
+using engine = sample_engine;
 
 /// Takes a mg_* JSON answer: parses it and frees it.
 json take(char* out) {

@@ -6,6 +6,8 @@
 #define BOOST_TEST_MODULE json_contract
 #include <boost/test/unit_test.hpp>
 
+#include "capi_engine.hpp"
+
 #include <mamisguide.h>
 #include <nlohmann/json.hpp>
 
@@ -17,16 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-struct engine {
-    mg_engine* e = nullptr;
-    engine() {
-        BOOST_REQUIRE_EQUAL(mg_engine_new(&e), MG_OK);
-        BOOST_REQUIRE_EQUAL(mg_engine_load_directory(e, MG_SAMPLE_MASTER), MG_OK);
-        const char cats[] = "association,code,label\n13-shinjuku,A,A会員\n13-shinjuku,B,B会員\n";
-        BOOST_REQUIRE_EQUAL(mg_engine_load_categories_buffer(e, cats, sizeof cats - 1), MG_OK);
-    }
-    ~engine() { mg_engine_free(e); }
-};
+using engine = sample_engine;
 const engine& eng() {
     static engine e;
     return e;
