@@ -25,13 +25,15 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ---- the floors: the one place to tune them ----------------------------------------------------
 # area (a path prefix of the repository), then the least line, function and branch percentages.
 # The goals of issue 31: include/mamisguide/ and capi/ 100 100 98; src/ 97 - 92; Python 95.
-# Where a floor is under its goal it is what a subset of the ASan stage's tests reached in the
-# ASan build (rounded down; CI's full run can only reach more), so that coverage cannot fall
-# while the rest is worked on: raise the floors to CI's figures once they are known.
+# Where a floor is under its goal it is what CI's ASan stage reached on 2026-12-07 (include/
+# 98.47/99.10/83.89, capi/ 99.17/98.67/85.93, src/ 94.34/96.25/77.15), rounded down with room
+# for run-to-run variation (the server's timing-dependent paths) and, for include/, for
+# test_exhaustive, compiled without counters since then (without its counts: 98.42/99.10/81.00):
+# coverage cannot fall while the rest is worked on.
 floors=(
-    "include/mamisguide/ 94.0 98.5 78.5"
-    "capi/ 97.5 98.0 49.0"
-    "src/ 91.5 93.5 74.5"
+    "include/mamisguide/ 98.0 98.5 80.5"
+    "capi/ 98.5 98.0 85.0"
+    "src/ 93.5 95.5 76.5"
 )
 python_floor=95
 
