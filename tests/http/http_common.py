@@ -75,9 +75,11 @@ class Server:
         self.drainer = threading.Thread(target=self._drain, daemon=True)
         self.drainer.start()
         url = self.wait_for(lambda l: "http://" in l, 30)
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", url)
+        # The URL names the host it listens on (an IPv6 address in brackets).
+        shown = "[%s]" % self.host if ":" in self.host else self.host
+        m = re.search(r"http://%s:(\d+)/" % re.escape(shown), url)
         if not m:
-            raise AssertionError("no URL in the server's first line: %r" % url)
+            raise AssertionError("no %s URL in the server's first line: %r" % (shown, url))
         self.port = int(m.group(1))
         return self
 

@@ -5,7 +5,6 @@
 says its URL with the address in brackets, and answers there as on IPv4: /healthz, and
 /v1/plan byte for byte what mg_plan_json gives. A listen address that is not one is refused."""
 
-import re
 import socket
 import subprocess
 import unittest
@@ -34,18 +33,6 @@ class Ipv6Server(h.Server):
         super().__init__()
         self.args[self.args.index("127.0.0.1:0")] = listen
         self.host = "::1"
-
-    def start(self):
-        self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=self.env)
-        self.drainer = h.threading.Thread(target=self._drain, daemon=True)
-        self.drainer.start()
-        url = self.wait_for(lambda l: "http://" in l, 30)
-        m = re.search(r"http://\[::1\]:(\d+)/", url)
-        if not m:
-            raise AssertionError("no [::1] URL in the server's first line: %r" % url)
-        self.port = int(m.group(1))
-        return self
 
 
 @unittest.skipUnless(ipv6_loopback(), "no IPv6 loopback on this machine")
