@@ -3,8 +3,12 @@
 // mamisguide — the contract's answers: a plan, a refusal (json.hpp).
 #include "json_sink.hpp"
 
+#include <array>
 #include <cstdlib>
+#include <map>
 #include <new>
+#include <string>
+#include <vector>
 
 namespace mamisguide::json {
 
@@ -169,9 +173,163 @@ void write_line_field(sink& out, std::size_t line, bool& first) {
 }
 
 // The plan's fields come in one fixed order, so each key is written with its punctuation as one
-// literal (`,"form":`), not key by key with a "first" flag.
+// literal (`,"form":`), not key by key with a "first" flag. The parts that depend on the plan's
+// class alone (and the language) are written by the functions below, once per class at load
+// (class_texts) and field by field for a plan without a class.
+
+/// From the form to the opening of "checked": `","form":"…","form_label":…,"checked":[`.
+void form_part(sink& out, form_kind form, const bitext& form_label, selection sel,
+               const bitext* selection_label, lang l) {
+    raw(out, "\",\"form\":\"");
+    raw(out, to_string(form));
+    raw(out, "\",\"form_label\":");
+    text(out, form_label, l);
+    raw(out, ",\"selection\":");
+    if (sel == selection::none)
+        raw(out, "null");
+    else
+        name(out, to_string(sel));
+    raw(out, ",\"selection_label\":");
+    text_or_null(out, selection_label, l);
+    raw(out, ",\"checked\":[");
+}
+
+/// STEP 1: `},"prerequisites":[…],"steps":`.
+void prerequisites_part(sink& out, const fixed_vector<prerequisite, 1>& q, lang l) {
+    raw(out, "},\"prerequisites\":[");
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (i) out.push_back(',');
+        prerequisite_to(out, q[i], l);
+    }
+    raw(out, "],\"steps\":");
+}
+
+/// The steps to the opening of "result": `[…],"manual":…,"actor":"…","result":{"municipal":`.
+void steps_part(sink& out, const fixed_vector<const bitext*, 8>& steps, const bitext& manual,
+                actor who, lang l) {
+    text_array(out, steps, l);
+    raw(out, ",\"manual\":");
+    text(out, manual, l);
+    raw(out, ",\"actor\":\"");
+    raw(out, to_string(who));
+    // The contract's example exactly; categories only when some are known.
+    raw(out, "\",\"result\":{\"municipal\":");
+}
+
+/// The guide's case and the plan's end: `,"case":{"label":…,"instruction":…}}`.
+void case_part(sink& out, const bitext* guide_case, const bitext* instruction, lang l) {
+    raw(out, ",\"case\":{\"label\":");
+    text_or_null(out, guide_case, l);
+    raw(out, ",\"instruction\":");
+    text_or_null(out, instruction, l);
+    raw(out, "}}");
+}
+
+namespace {
+
+/// The fixed text of every plan class (rules.hpp's plan_classes, by the member and by proxy)
+/// and of STEP 1 for each MyPage answer, in each language, rendered once by the functions above
+/// as escaped JSON: writing a plan made by plan() copies these runs and writes only what comes
+/// from the request and the directory. Identical runs are kept once.
+class class_texts {
+public:
+    struct run {
+        const char* data = nullptr;
+        std::size_t size = 0;
+    };
+    struct parts {
+        run form, steps, guide_case;
+    };
+
+    class_texts() {
+        // Rendered into `staged` first (std::string may move its bytes as it grows), each run
+        // as an offset; then the offsets become pointers into `bytes_`, which no longer grows.
+        struct at {
+            std::size_t offset, size;
+        };
+        std::string staged;
+        std::map<std::string, at> seen;
+        const auto keep = [&](const std::string& s) {
+            const auto [it, added] = seen.emplace(s, at{staged.size(), s.size()});
+            if (added) staged += s;
+            return it->second;
+        };
+        std::vector<std::array<std::array<at, 3>, 2>> classes(2 * detail::n_plan_classes);
+        std::array<std::array<at, 2>, 3> steps1{};
+        for (const auto& pair : detail::plan_classes.classes)
+            for (const detail::plan_class& c : pair)
+                for (lang l : {lang::ja, lang::en}) {
+                    auto& out = classes[c.id - 1u][index(l)];
+                    out[0] = keep(render([&](sink& w) {
+                        form_part(w, c.form, *c.form_label, c.sel, c.selection_label, l);
+                    }));
+                    out[1] =
+                        keep(render([&](sink& w) { steps_part(w, c.steps, *c.manual, c.who, l); }));
+                    out[2] = keep(render(
+                        [&](sink& w) { case_part(w, c.guide_case, c.guide_instruction, l); }));
+                }
+        for (mypage page : {mypage::yes, mypage::no, mypage::unknown}) {
+            const auto q = mypage_prerequisites(page);
+            for (lang l : {lang::ja, lang::en})
+                steps1[prerequisites_index(q)][index(l)] =
+                    keep(render([&](sink& w) { prerequisites_part(w, q, l); }));
+        }
+        bytes_ = std::move(staged);
+        const auto to_run = [&](at a) { return run{bytes_.data() + a.offset, a.size}; };
+        classes_.resize(classes.size());
+        for (std::size_t i = 0; i < classes.size(); ++i)
+            for (std::size_t l = 0; l < 2; ++l)
+                classes_[i][l] = parts{to_run(classes[i][l][0]), to_run(classes[i][l][1]),
+                                       to_run(classes[i][l][2])};
+        for (std::size_t k = 0; k < 3; ++k)
+            for (std::size_t l = 0; l < 2; ++l) steps1_[k][l] = to_run(steps1[k][l]);
+    }
+
+    /// The runs of the class `id` (application_plan::class_id, not 0).
+    const parts& of(std::uint16_t id, lang l) const noexcept { return classes_[id - 1u][index(l)]; }
+    /// STEP 1 as mypage_prerequisites() makes it.
+    const run& prerequisites(const fixed_vector<prerequisite, 1>& q, lang l) const noexcept {
+        return steps1_[prerequisites_index(q)][index(l)];
+    }
+
+private:
+    static std::size_t index(lang l) noexcept { return l == lang::en ? 1 : 0; }
+    /// None (MyPage yes), user registration (no), the MyPage check (unknown).
+    static std::size_t prerequisites_index(const fixed_vector<prerequisite, 1>& q) noexcept {
+        if (q.empty()) return 0;
+        return q[0].kind == prerequisite_kind::user_registration ? 1 : 2;
+    }
+    template <class Write>
+    static std::string render(Write write) {
+        std::string s;
+        sink w(s);
+        write(w);
+        w.flush();
+        return s;
+    }
+
+    std::string bytes_;
+    std::vector<std::array<parts, 2>> classes_;
+    std::array<std::array<run, 2>, 3> steps1_{};
+};
+
+const class_texts& rendered() {
+    static const class_texts t;
+    return t;
+}
+/// Rendered when the library is loaded, not on the first plan it writes.
+[[maybe_unused]] const class_texts& rendered_at_load = rendered();
+
+MG_JSON_INLINE void copy(sink& out, const class_texts::run& r) {
+    out.append(r.data, r.size);
+}
+
+} // namespace
+
 void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample,
              bool plain) {
+    // A plan made by plan() names its class: its fixed parts are copied, already written.
+    const class_texts::parts* fixed = p.class_id ? &rendered().of(p.class_id, l) : nullptr;
     if (line) {
         raw(out, "{\"line\":");
         number(out, line);
@@ -180,18 +338,10 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
         raw(out, "{\"ok\":true,\"operation\":\"");
     }
     raw(out, to_string(p.op));
-    raw(out, "\",\"form\":\"");
-    raw(out, to_string(p.form));
-    raw(out, "\",\"form_label\":");
-    text(out, *p.form_label, l);
-    raw(out, ",\"selection\":");
-    if (p.sel == selection::none)
-        raw(out, "null");
+    if (fixed)
+        copy(out, fixed->form);
     else
-        name(out, to_string(p.sel));
-    raw(out, ",\"selection_label\":");
-    text_or_null(out, p.selection_label, l);
-    raw(out, ",\"checked\":[");
+        form_part(out, p.form, *p.form_label, p.sel, p.selection_label, l);
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
         if (i) out.push_back(',');
         association_ref(out, p.checked[i], l, plain);
@@ -213,19 +363,13 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
             str_or_null(out, labels[x]);
         }
     }
-    raw(out, "},\"prerequisites\":[");
-    for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
-        if (i) out.push_back(',');
-        prerequisite_to(out, p.prerequisites[i], l);
+    if (fixed) {
+        copy(out, rendered().prerequisites(p.prerequisites, l));
+        copy(out, fixed->steps);
+    } else {
+        prerequisites_part(out, p.prerequisites, l);
+        steps_part(out, p.steps, *p.manual, p.who, l);
     }
-    raw(out, "],\"steps\":");
-    text_array(out, p.steps, l);
-    raw(out, ",\"manual\":");
-    text(out, *p.manual, l);
-    raw(out, ",\"actor\":\"");
-    raw(out, to_string(p.who));
-    // The contract's example exactly; categories only when some are known.
-    raw(out, "\",\"result\":{\"municipal\":");
     str_or_null(out, p.result.municipal, plain);
     raw(out, ",\"prefectural\":");
     str_or_null(out, p.result.prefectural, plain);
@@ -260,11 +404,10 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     name(out, p.rule); // one of rules.hpp's own identifiers
     raw(out, ",\"reason\":");
     str_or_null(out, p.reason);
-    raw(out, ",\"case\":{\"label\":");
-    text_or_null(out, p.guide_case, l);
-    raw(out, ",\"instruction\":");
-    text_or_null(out, p.guide_instruction, l);
-    raw(out, "}}");
+    if (fixed)
+        copy(out, fixed->guide_case);
+    else
+        case_part(out, p.guide_case, p.guide_instruction, l);
 }
 
 /// Escapes what refusal_text.hpp writes, straight into the sink.
