@@ -225,7 +225,51 @@ void case_part(sink& out, const bitext* guide_case, const bitext* instruction, l
     raw(out, "}}");
 }
 
+/// A note's start: `{"kind":"…","text":…,"levels":`.
+void note_head(sink& out, note_kind kind, const bitext& text_of_note, lang l) {
+    raw(out, "{\"kind\":\"");
+    raw(out, to_string(kind));
+    raw(out, "\",\"text\":");
+    text(out, text_of_note, l);
+    raw(out, ",\"levels\":");
+}
+
+/// The note on a plan made on the bundled sample master (issue 17).
+void sample_note(sink& out, lang l) {
+    raw(out, "{\"kind\":\"sample_directory\",\"text\":");
+    text(out, texts::sample_note, l);
+    raw(out, ",\"levels\":[]}");
+}
+
 namespace {
+
+/// The notes rules.hpp makes: each kind with the texts it comes with.
+struct known_note {
+    note_kind kind;
+    const bitext* text;
+};
+constexpr known_note known_notes[] = {
+    {note_kind::cascade_applied, &texts::note_cascade_prefectural},
+    {note_kind::cascade_applied, &texts::note_cascade_national},
+    {note_kind::cascade_applied, &texts::note_cascade_prefectural_national},
+    {note_kind::prefectural_moves, &texts::note_prefectural_moves},
+    {note_kind::prefectural_stays, &texts::note_prefectural_stays},
+    {note_kind::national_continues, &texts::note_national_continues},
+    {note_kind::category_unchecked, &texts::note_category_unchecked},
+    {note_kind::proxy, &texts::note_proxy},
+    {note_kind::category_ignored, &texts::note_category_ignored},
+};
+constexpr std::size_t n_note_kinds = static_cast<std::size_t>(note_kind::category_ignored) + 1;
+constexpr std::size_t texts_per_note_kind = 3;
+constexpr bool known_notes_fit() noexcept {
+    for (std::size_t k = 0; k < n_note_kinds; ++k) {
+        std::size_t n = 0;
+        for (const known_note& x : known_notes) n += static_cast<std::size_t>(x.kind) == k;
+        if (n > texts_per_note_kind) return false;
+    }
+    return true;
+}
+static_assert(known_notes_fit(), "a note kind with more texts than texts_per_note_kind");
 
 /// The fixed text of every plan class (rules.hpp's plan_classes, by the member and by proxy)
 /// and of STEP 1 for each MyPage answer, in each language, rendered once by the functions above
@@ -268,6 +312,19 @@ public:
                     out[2] = keep(render(
                         [&](sink& w) { case_part(w, c.guide_case, c.guide_instruction, l); }));
                 }
+        std::array<std::array<std::array<at, 2>, texts_per_note_kind>, n_note_kinds> notes{};
+        for (const known_note& n : known_notes) {
+            auto& slots = notes_[static_cast<std::size_t>(n.kind)];
+            std::size_t k = 0;
+            while (slots[k].text) ++k; // at most texts_per_note_kind texts a kind (above)
+            slots[k].text = n.text;
+            for (lang l : {lang::ja, lang::en})
+                notes[static_cast<std::size_t>(n.kind)][k][index(l)] =
+                    keep(render([&](sink& w) { note_head(w, n.kind, *n.text, l); }));
+        }
+        std::array<at, 2> sample{};
+        for (lang l : {lang::ja, lang::en})
+            sample[index(l)] = keep(render([&](sink& w) { sample_note(w, l); }));
         for (mypage page : {mypage::yes, mypage::no, mypage::unknown}) {
             const auto q = mypage_prerequisites(page);
             for (lang l : {lang::ja, lang::en})
@@ -283,6 +340,10 @@ public:
                                        to_run(classes[i][l][2])};
         for (std::size_t k = 0; k < 3; ++k)
             for (std::size_t l = 0; l < 2; ++l) steps1_[k][l] = to_run(steps1[k][l]);
+        for (std::size_t k = 0; k < n_note_kinds; ++k)
+            for (std::size_t t = 0; t < texts_per_note_kind; ++t)
+                for (std::size_t l = 0; l < 2; ++l) notes_[k][t].head[l] = to_run(notes[k][t][l]);
+        for (std::size_t l = 0; l < 2; ++l) sample_[l] = to_run(sample[l]);
     }
 
     /// The runs of the class `id` (application_plan::class_id, not 0).
@@ -292,7 +353,23 @@ public:
         return steps1_[prerequisites_index(q)][index(l)];
     }
 
+    /// A note's start (note_head), or null for a note rules.hpp does not make.
+    const run* note(note_kind kind, const bitext* t, lang l) const noexcept {
+        const std::size_t k = static_cast<std::size_t>(kind);
+        if (k >= n_note_kinds) return nullptr;
+        for (const note_text& n : notes_[k])
+            if (n.text == t && t) return &n.head[index(l)];
+        return nullptr;
+    }
+    /// The sample master's note (sample_note).
+    const run& sample(lang l) const noexcept { return sample_[index(l)]; }
+
 private:
+    struct note_text {
+        const bitext* text = nullptr;
+        std::array<run, 2> head{};
+    };
+
     static std::size_t index(lang l) noexcept { return l == lang::en ? 1 : 0; }
     /// None (MyPage yes), user registration (no), the MyPage check (unknown).
     static std::size_t prerequisites_index(const fixed_vector<prerequisite, 1>& q) noexcept {
@@ -311,6 +388,8 @@ private:
     std::string bytes_;
     std::vector<std::array<parts, 2>> classes_;
     std::array<std::array<run, 2>, 3> steps1_{};
+    std::array<std::array<note_text, texts_per_note_kind>, n_note_kinds> notes_{};
+    std::array<run, 2> sample_{};
 };
 
 const class_texts& rendered() {
@@ -329,7 +408,8 @@ MG_JSON_INLINE void copy(sink& out, const class_texts::run& r) {
 void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample,
              bool plain) {
     // A plan made by plan() names its class: its fixed parts are copied, already written.
-    const class_texts::parts* fixed = p.class_id ? &rendered().of(p.class_id, l) : nullptr;
+    const class_texts& pieces = rendered();
+    const class_texts::parts* fixed = p.class_id ? &pieces.of(p.class_id, l) : nullptr;
     if (line) {
         raw(out, "{\"line\":");
         number(out, line);
@@ -364,7 +444,7 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
         }
     }
     if (fixed) {
-        copy(out, rendered().prerequisites(p.prerequisites, l));
+        copy(out, pieces.prerequisites(p.prerequisites, l));
         copy(out, fixed->steps);
     } else {
         prerequisites_part(out, p.prerequisites, l);
@@ -382,11 +462,11 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     raw(out, "},\"notes\":[");
     for (std::size_t i = 0; i < p.notes.size(); ++i) {
         const note& n = p.notes[i];
-        raw(out, i ? ",{\"kind\":\"" : "{\"kind\":\"");
-        raw(out, to_string(n.kind));
-        raw(out, "\",\"text\":");
-        text(out, *n.text, l);
-        raw(out, ",\"levels\":");
+        if (i) out.push_back(',');
+        if (const class_texts::run* head = pieces.note(n.kind, n.text, l))
+            copy(out, *head);
+        else
+            note_head(out, n.kind, *n.text, l);
         levels_array(out, n.levels);
         if (!n.association.empty()) {
             raw(out, ",\"association\":");
@@ -396,9 +476,7 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     }
     if (sample) { // the door planned on the bundled sample master (issue 17)
         if (!p.notes.empty()) out.push_back(',');
-        raw(out, "{\"kind\":\"sample_directory\",\"text\":");
-        text(out, texts::sample_note, l);
-        raw(out, ",\"levels\":[]}");
+        copy(out, pieces.sample(l));
     }
     raw(out, "],\"rule\":");
     name(out, p.rule); // one of rules.hpp's own identifiers
