@@ -123,9 +123,12 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
 /// An association a plan ticks or a refusal names: `{"level", "code", "name"}`. `plain`: the
 /// directory's strings need no escaping.
 void association_ref(sink& out, const checked_association& a, lang l, bool plain) {
-    raw(out, "{\"level\":\"");
-    raw(out, to_string(a.lvl));
-    raw(out, "\",\"code\":");
+    // The level with the keys around it, one literal a level.
+    static constexpr std::string_view heads[] = {
+        "{\"level\":\"municipal\",\"code\":", "{\"level\":\"prefectural\",\"code\":",
+        "{\"level\":\"national\",\"code\":"};
+    const std::size_t i = index_of(a.lvl);
+    raw(out, heads[i < 3 ? i : 0]); // to_string(level)'s "municipal" for a level out of range
     str(out, a.code, plain);
     raw(out, ",\"name\":");
     str(out, a.name_in(l), plain);
