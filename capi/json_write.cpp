@@ -3,8 +3,12 @@
 // mamisguide — the contract's answers: a plan, a refusal (json.hpp).
 #include "json_sink.hpp"
 
+#include <array>
 #include <cstdlib>
+#include <map>
 #include <new>
+#include <string>
+#include <vector>
 
 namespace mamisguide::json {
 
@@ -119,9 +123,12 @@ void prerequisite_to(sink& out, const prerequisite& q, lang l) {
 /// An association a plan ticks or a refusal names: `{"level", "code", "name"}`. `plain`: the
 /// directory's strings need no escaping.
 void association_ref(sink& out, const checked_association& a, lang l, bool plain) {
-    raw(out, "{\"level\":\"");
-    raw(out, to_string(a.lvl));
-    raw(out, "\",\"code\":");
+    // The level with the keys around it, one literal a level.
+    static constexpr std::string_view heads[] = {
+        "{\"level\":\"municipal\",\"code\":", "{\"level\":\"prefectural\",\"code\":",
+        "{\"level\":\"national\",\"code\":"};
+    const std::size_t i = index_of(a.lvl);
+    raw(out, heads[i < 3 ? i : 0]); // to_string(level)'s "municipal" for a level out of range
     str(out, a.code, plain);
     raw(out, ",\"name\":");
     str(out, a.name_in(l), plain);
@@ -169,9 +176,243 @@ void write_line_field(sink& out, std::size_t line, bool& first) {
 }
 
 // The plan's fields come in one fixed order, so each key is written with its punctuation as one
-// literal (`,"form":`), not key by key with a "first" flag.
+// literal (`,"form":`), not key by key with a "first" flag. The parts that depend on the plan's
+// class alone (and the language) are written by the functions below, once per class at load
+// (class_texts) and field by field for a plan without a class.
+
+/// From the form to the opening of "checked": `","form":"…","form_label":…,"checked":[`.
+void form_part(sink& out, form_kind form, const bitext& form_label, selection sel,
+               const bitext* selection_label, lang l) {
+    raw(out, "\",\"form\":\"");
+    raw(out, to_string(form));
+    raw(out, "\",\"form_label\":");
+    text(out, form_label, l);
+    raw(out, ",\"selection\":");
+    if (sel == selection::none)
+        raw(out, "null");
+    else
+        name(out, to_string(sel));
+    raw(out, ",\"selection_label\":");
+    text_or_null(out, selection_label, l);
+    raw(out, ",\"checked\":[");
+}
+
+/// STEP 1: `},"prerequisites":[…],"steps":`.
+void prerequisites_part(sink& out, const fixed_vector<prerequisite, 1>& q, lang l) {
+    raw(out, "},\"prerequisites\":[");
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (i) out.push_back(',');
+        prerequisite_to(out, q[i], l);
+    }
+    raw(out, "],\"steps\":");
+}
+
+/// The steps to the opening of "result": `[…],"manual":…,"actor":"…","result":{"municipal":`.
+void steps_part(sink& out, const fixed_vector<const bitext*, 8>& steps, const bitext& manual,
+                actor who, lang l) {
+    text_array(out, steps, l);
+    raw(out, ",\"manual\":");
+    text(out, manual, l);
+    raw(out, ",\"actor\":\"");
+    raw(out, to_string(who));
+    // The contract's example exactly; categories only when some are known.
+    raw(out, "\",\"result\":{\"municipal\":");
+}
+
+/// The guide's case and the plan's end: `,"case":{"label":…,"instruction":…}}`.
+void case_part(sink& out, const bitext* guide_case, const bitext* instruction, lang l) {
+    raw(out, ",\"case\":{\"label\":");
+    text_or_null(out, guide_case, l);
+    raw(out, ",\"instruction\":");
+    text_or_null(out, instruction, l);
+    raw(out, "}}");
+}
+
+/// A note's start: `{"kind":"…","text":…,"levels":`.
+void note_head(sink& out, note_kind kind, const bitext& text_of_note, lang l) {
+    raw(out, "{\"kind\":\"");
+    raw(out, to_string(kind));
+    raw(out, "\",\"text\":");
+    text(out, text_of_note, l);
+    raw(out, ",\"levels\":");
+}
+
+/// The note on a plan made on the bundled sample master (issue 17).
+void sample_note(sink& out, lang l) {
+    raw(out, "{\"kind\":\"sample_directory\",\"text\":");
+    text(out, texts::sample_note, l);
+    raw(out, ",\"levels\":[]}");
+}
+
+namespace {
+
+/// The notes rules.hpp makes: each kind with the texts it comes with.
+struct known_note {
+    note_kind kind;
+    const bitext* text;
+};
+constexpr known_note known_notes[] = {
+    {note_kind::cascade_applied, &texts::note_cascade_prefectural},
+    {note_kind::cascade_applied, &texts::note_cascade_national},
+    {note_kind::cascade_applied, &texts::note_cascade_prefectural_national},
+    {note_kind::prefectural_moves, &texts::note_prefectural_moves},
+    {note_kind::prefectural_stays, &texts::note_prefectural_stays},
+    {note_kind::national_continues, &texts::note_national_continues},
+    {note_kind::category_unchecked, &texts::note_category_unchecked},
+    {note_kind::proxy, &texts::note_proxy},
+    {note_kind::category_ignored, &texts::note_category_ignored},
+};
+constexpr std::size_t n_note_kinds = static_cast<std::size_t>(note_kind::category_ignored) + 1;
+constexpr std::size_t texts_per_note_kind = 3;
+constexpr bool known_notes_fit() noexcept {
+    for (std::size_t k = 0; k < n_note_kinds; ++k) {
+        std::size_t n = 0;
+        for (const known_note& x : known_notes) n += static_cast<std::size_t>(x.kind) == k;
+        if (n > texts_per_note_kind) return false;
+    }
+    return true;
+}
+static_assert(known_notes_fit(), "a note kind with more texts than texts_per_note_kind");
+
+/// The fixed text of every plan class (rules.hpp's plan_classes, by the member and by proxy)
+/// and of STEP 1 for each MyPage answer, in each language, rendered once by the functions above
+/// as escaped JSON: writing a plan made by plan() copies these runs and writes only what comes
+/// from the request and the directory. Identical runs are kept once.
+class class_texts {
+public:
+    struct run {
+        const char* data = nullptr;
+        std::size_t size = 0;
+    };
+    struct parts {
+        run form, steps, guide_case;
+    };
+
+    class_texts() {
+        // Rendered into `staged` first (std::string may move its bytes as it grows), each run
+        // as an offset; then the offsets become pointers into `bytes_`, which no longer grows.
+        struct at {
+            std::size_t offset, size;
+        };
+        std::string staged;
+        std::map<std::string, at> seen;
+        const auto keep = [&](const std::string& s) {
+            const auto [it, added] = seen.emplace(s, at{staged.size(), s.size()});
+            if (added) staged += s;
+            return it->second;
+        };
+        std::vector<std::array<std::array<at, 3>, 2>> classes(2 * detail::n_plan_classes);
+        std::array<std::array<at, 2>, 3> steps1{};
+        for (const auto& pair : detail::plan_classes.classes)
+            for (const detail::plan_class& c : pair)
+                for (lang l : {lang::ja, lang::en}) {
+                    auto& out = classes[c.id - 1u][index(l)];
+                    out[0] = keep(render([&](sink& w) {
+                        form_part(w, c.form, *c.form_label, c.sel, c.selection_label, l);
+                    }));
+                    out[1] =
+                        keep(render([&](sink& w) { steps_part(w, c.steps, *c.manual, c.who, l); }));
+                    out[2] = keep(render(
+                        [&](sink& w) { case_part(w, c.guide_case, c.guide_instruction, l); }));
+                }
+        std::array<std::array<std::array<at, 2>, texts_per_note_kind>, n_note_kinds> notes{};
+        for (const known_note& n : known_notes) {
+            auto& slots = notes_[static_cast<std::size_t>(n.kind)];
+            std::size_t k = 0;
+            while (slots[k].text) ++k; // at most texts_per_note_kind texts a kind (above)
+            slots[k].text = n.text;
+            for (lang l : {lang::ja, lang::en})
+                notes[static_cast<std::size_t>(n.kind)][k][index(l)] =
+                    keep(render([&](sink& w) { note_head(w, n.kind, *n.text, l); }));
+        }
+        std::array<at, 2> sample{};
+        for (lang l : {lang::ja, lang::en})
+            sample[index(l)] = keep(render([&](sink& w) { sample_note(w, l); }));
+        for (mypage page : {mypage::yes, mypage::no, mypage::unknown}) {
+            const auto q = mypage_prerequisites(page);
+            for (lang l : {lang::ja, lang::en})
+                steps1[prerequisites_index(q)][index(l)] =
+                    keep(render([&](sink& w) { prerequisites_part(w, q, l); }));
+        }
+        bytes_ = std::move(staged);
+        const auto to_run = [&](at a) { return run{bytes_.data() + a.offset, a.size}; };
+        classes_.resize(classes.size());
+        for (std::size_t i = 0; i < classes.size(); ++i)
+            for (std::size_t l = 0; l < 2; ++l)
+                classes_[i][l] = parts{to_run(classes[i][l][0]), to_run(classes[i][l][1]),
+                                       to_run(classes[i][l][2])};
+        for (std::size_t k = 0; k < 3; ++k)
+            for (std::size_t l = 0; l < 2; ++l) steps1_[k][l] = to_run(steps1[k][l]);
+        for (std::size_t k = 0; k < n_note_kinds; ++k)
+            for (std::size_t t = 0; t < texts_per_note_kind; ++t)
+                for (std::size_t l = 0; l < 2; ++l) notes_[k][t].head[l] = to_run(notes[k][t][l]);
+        for (std::size_t l = 0; l < 2; ++l) sample_[l] = to_run(sample[l]);
+    }
+
+    /// The runs of the class `id` (application_plan::class_id, not 0).
+    const parts& of(std::uint16_t id, lang l) const noexcept { return classes_[id - 1u][index(l)]; }
+    /// STEP 1 as mypage_prerequisites() makes it.
+    const run& prerequisites(const fixed_vector<prerequisite, 1>& q, lang l) const noexcept {
+        return steps1_[prerequisites_index(q)][index(l)];
+    }
+
+    /// A note's start (note_head), or null for a note rules.hpp does not make.
+    const run* note(note_kind kind, const bitext* t, lang l) const noexcept {
+        const std::size_t k = static_cast<std::size_t>(kind);
+        if (k >= n_note_kinds) return nullptr;
+        for (const note_text& n : notes_[k])
+            if (n.text == t && t) return &n.head[index(l)];
+        return nullptr;
+    }
+    /// The sample master's note (sample_note).
+    const run& sample(lang l) const noexcept { return sample_[index(l)]; }
+
+private:
+    struct note_text {
+        const bitext* text = nullptr;
+        std::array<run, 2> head{};
+    };
+
+    static std::size_t index(lang l) noexcept { return l == lang::en ? 1 : 0; }
+    /// None (MyPage yes), user registration (no), the MyPage check (unknown).
+    static std::size_t prerequisites_index(const fixed_vector<prerequisite, 1>& q) noexcept {
+        if (q.empty()) return 0;
+        return q[0].kind == prerequisite_kind::user_registration ? 1 : 2;
+    }
+    template <class Write>
+    static std::string render(Write write) {
+        std::string s;
+        sink w(s);
+        write(w);
+        w.flush();
+        return s;
+    }
+
+    std::string bytes_;
+    std::vector<std::array<parts, 2>> classes_;
+    std::array<std::array<run, 2>, 3> steps1_{};
+    std::array<std::array<note_text, texts_per_note_kind>, n_note_kinds> notes_{};
+    std::array<run, 2> sample_{};
+};
+
+const class_texts& rendered() {
+    static const class_texts t;
+    return t;
+}
+/// Rendered when the library is loaded, not on the first plan it writes.
+[[maybe_unused]] const class_texts& rendered_at_load = rendered();
+
+MG_JSON_INLINE void copy(sink& out, const class_texts::run& r) {
+    out.append(r.data, r.size);
+}
+
+} // namespace
+
 void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, bool sample,
              bool plain) {
+    // A plan made by plan() names its class: its fixed parts are copied, already written.
+    const class_texts& pieces = rendered();
+    const class_texts::parts* fixed = p.class_id ? &pieces.of(p.class_id, l) : nullptr;
     if (line) {
         raw(out, "{\"line\":");
         number(out, line);
@@ -180,18 +421,10 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
         raw(out, "{\"ok\":true,\"operation\":\"");
     }
     raw(out, to_string(p.op));
-    raw(out, "\",\"form\":\"");
-    raw(out, to_string(p.form));
-    raw(out, "\",\"form_label\":");
-    text(out, *p.form_label, l);
-    raw(out, ",\"selection\":");
-    if (p.sel == selection::none)
-        raw(out, "null");
+    if (fixed)
+        copy(out, fixed->form);
     else
-        name(out, to_string(p.sel));
-    raw(out, ",\"selection_label\":");
-    text_or_null(out, p.selection_label, l);
-    raw(out, ",\"checked\":[");
+        form_part(out, p.form, *p.form_label, p.sel, p.selection_label, l);
     for (std::size_t i = 0; i < p.checked.size(); ++i) {
         if (i) out.push_back(',');
         association_ref(out, p.checked[i], l, plain);
@@ -213,19 +446,13 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
             str_or_null(out, labels[x]);
         }
     }
-    raw(out, "},\"prerequisites\":[");
-    for (std::size_t i = 0; i < p.prerequisites.size(); ++i) {
-        if (i) out.push_back(',');
-        prerequisite_to(out, p.prerequisites[i], l);
+    if (fixed) {
+        copy(out, pieces.prerequisites(p.prerequisites, l));
+        copy(out, fixed->steps);
+    } else {
+        prerequisites_part(out, p.prerequisites, l);
+        steps_part(out, p.steps, *p.manual, p.who, l);
     }
-    raw(out, "],\"steps\":");
-    text_array(out, p.steps, l);
-    raw(out, ",\"manual\":");
-    text(out, *p.manual, l);
-    raw(out, ",\"actor\":\"");
-    raw(out, to_string(p.who));
-    // The contract's example exactly; categories only when some are known.
-    raw(out, "\",\"result\":{\"municipal\":");
     str_or_null(out, p.result.municipal, plain);
     raw(out, ",\"prefectural\":");
     str_or_null(out, p.result.prefectural, plain);
@@ -238,11 +465,11 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     raw(out, "},\"notes\":[");
     for (std::size_t i = 0; i < p.notes.size(); ++i) {
         const note& n = p.notes[i];
-        raw(out, i ? ",{\"kind\":\"" : "{\"kind\":\"");
-        raw(out, to_string(n.kind));
-        raw(out, "\",\"text\":");
-        text(out, *n.text, l);
-        raw(out, ",\"levels\":");
+        if (i) out.push_back(',');
+        if (const class_texts::run* head = pieces.note(n.kind, n.text, l))
+            copy(out, *head);
+        else
+            note_head(out, n.kind, *n.text, l);
         levels_array(out, n.levels);
         if (!n.association.empty()) {
             raw(out, ",\"association\":");
@@ -252,19 +479,16 @@ void plan_to(sink& out, const application_plan& p, lang l, std::size_t line, boo
     }
     if (sample) { // the door planned on the bundled sample master (issue 17)
         if (!p.notes.empty()) out.push_back(',');
-        raw(out, "{\"kind\":\"sample_directory\",\"text\":");
-        text(out, texts::sample_note, l);
-        raw(out, ",\"levels\":[]}");
+        copy(out, pieces.sample(l));
     }
     raw(out, "],\"rule\":");
     name(out, p.rule); // one of rules.hpp's own identifiers
     raw(out, ",\"reason\":");
     str_or_null(out, p.reason);
-    raw(out, ",\"case\":{\"label\":");
-    text_or_null(out, p.guide_case, l);
-    raw(out, ",\"instruction\":");
-    text_or_null(out, p.guide_instruction, l);
-    raw(out, "}}");
+    if (fixed)
+        copy(out, fixed->guide_case);
+    else
+        case_part(out, p.guide_case, p.guide_instruction, l);
 }
 
 /// Escapes what refusal_text.hpp writes, straight into the sink.

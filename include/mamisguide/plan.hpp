@@ -265,6 +265,10 @@ struct application_plan {
     fixed_vector<note, 8> notes;
     std::string_view rule;   ///< the rule that allowed it, for audit logs
     std::string_view reason; ///< 異動事由, passed through
+    /// The compiled class the plan was made from (rules.hpp's plan_classes): 1 + 2 × its
+    /// number + 1 when by proxy; 0 for a plan not made by plan(). The JSON writer copies that
+    /// class's fixed text, rendered once, instead of writing it field by field.
+    std::uint16_t class_id = 0;
 };
 
 } // namespace mamisguide

@@ -222,6 +222,7 @@ struct plan_class {
     const bitext* manual = nullptr;
     actor who = actor::member;
     bool proxy_note = false;
+    std::uint16_t id = 0; ///< application_plan::class_id: 1 + 2 × its number + proxy
 };
 
 template <std::size_t N>
@@ -405,6 +406,8 @@ constexpr plan_class_table make_plan_class_table() noexcept {
             level_set::from_bits(static_cast<unsigned>(i / 2 / n_level_sets / n_operations));
         t.classes[k][0] = make_plan_class(held, op, levels, v, false);
         t.classes[k][1] = make_plan_class(held, op, levels, v, true);
+        t.classes[k][0].id = static_cast<std::uint16_t>(1 + 2 * k);
+        t.classes[k][1].id = static_cast<std::uint16_t>(2 + 2 * k);
         t.of[i] = static_cast<std::uint8_t>(++k);
     }
     return t;
@@ -611,6 +614,7 @@ inline void take_class(const plan_class& c, application_plan& p) noexcept {
     p.guide_instruction = c.guide_instruction;
     p.steps = c.steps;
     p.rule = c.rule;
+    p.class_id = c.id;
 }
 
 /// The state after the application, with the remaining categories.
