@@ -361,6 +361,7 @@ class Options(unittest.TestCase):
 
     def test_bad_options(self):
         for args in (["--cors", "*"], ["--cors", "https://a.example/path"],
+                     ["--cors", "http://a.example/path"], ["--cors", "ftp://a.example"],
                      ["--cors", "https://a\r\nX: y"], ["--listen", "localhost"],
                      ["--listen", "1.2.3.4:99999"], ["--listen", "nohost:80"]):
             p = h.subprocess.run([h.BIN, "serve"] + args, capture_output=True, timeout=30,
