@@ -4,12 +4,14 @@
 // render_desk_now) at fixed instants: the CLI prints it as of the clock, so its tests only see
 // the desk as it is when they run. Here: open, closed on a holiday (named), closed on a weekend
 // and after hours (each with the next opening and its weekday), and outside the years holidays
-// are known for (no status line). And the display width of text (common.cpp) that tables pad.
+// are known for (no status line). The display width of text (common.cpp) that tables pad, and
+// the numbers of a plan's steps (render.cpp).
 #define BOOST_TEST_MODULE cli_parts
 #include <boost/test/unit_test.hpp>
 
 #include "answers.hpp"
 #include "cli.hpp"
+#include "render.hpp"
 
 #include <mamisguide/support.hpp>
 #include <mamisguide/texts/answers.hpp>
@@ -106,4 +108,12 @@ BOOST_AUTO_TEST_CASE(display_width_counts_wide_characters_twice) {
     mg_cli::append_padded(line, "caf\u00e9", 6);
     line += "|";
     BOOST_TEST(line == "|\u65e5\u672c  |caf\u00e9  |");
+}
+
+BOOST_AUTO_TEST_CASE(steps_are_circled_up_to_twenty) {
+    BOOST_TEST(mg_cli::circled(1) == "\u2460");  // ①
+    BOOST_TEST(mg_cli::circled(2) == "\u2461");  // ②
+    BOOST_TEST(mg_cli::circled(20) == "\u2473"); // ⑳
+    BOOST_TEST(mg_cli::circled(21) == "(21)");   // no circled number past twenty
+    BOOST_TEST(mg_cli::circled(0) == "(0)");
 }
