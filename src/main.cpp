@@ -41,8 +41,6 @@ const mamisguide::bitext& usage_error_text(const CLI::ParseError& e) {
         dynamic_cast<const CLI::ConversionError*>(&e))
         return texts::usage_invalid_value;
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return texts::usage_argument_count;
-    if (dynamic_cast<const CLI::ExcludesError*>(&e) || dynamic_cast<const CLI::RequiresError*>(&e))
-        return texts::usage_excludes;
     return texts::usage_other;
 }
 

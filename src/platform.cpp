@@ -111,7 +111,8 @@ int run_with_input(const std::string& program, const std::string& arg, std::stri
         error = std::string("fork: ") + std::strerror(errno);
         return -1;
     }
-    if (pid == 0) {
+    if (pid == 0) { // GCOVR_EXCL_BR_LINE: its true side runs only in the child (below)
+        // GCOVR_EXCL_START: the child, which execs or _exits: its coverage counts are never written
         ::dup2(fds[0], STDIN_FILENO);
         ::close(fds[0]);
         ::close(fds[1]);
@@ -119,6 +120,7 @@ int run_with_input(const std::string& program, const std::string& arg, std::stri
         const std::string name = slash == std::string::npos ? program : program.substr(slash + 1);
         ::execl(program.c_str(), name.c_str(), arg.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
+        // GCOVR_EXCL_STOP
     }
     ::close(fds[0]);
     std::signal(SIGPIPE, SIG_IGN); // a program that exits early must not kill us

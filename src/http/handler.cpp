@@ -271,9 +271,7 @@ std::string_view allowed_methods(endpoint e) noexcept {
     case endpoint::plan:
     case endpoint::batch:
         return "POST, OPTIONS";
-    case endpoint::other:
-        return {};
-    default:
+    default: // endpoint::other never gets here: handle() answers it 404 first
         return "GET, HEAD, OPTIONS";
     }
 }

@@ -7,6 +7,7 @@ be opened, and Graphviz's dot missing or failing. Each is exit status 2 with a m
 standard error, never a crash or a silent success."""
 
 import os
+import resource
 import stat
 import subprocess
 import tempfile
@@ -94,6 +95,16 @@ class InputFails(unittest.TestCase):
         self.assertIn("cannot read standard input", err)
         self.assertIn(os.strerror(21), err)  # EISDIR
 
+    def test_plan_from_a_directory(self):
+        d = os.open(c.SRC, os.O_RDONLY)
+        try:
+            rc, err = run_fds(["plan", "--directory", c.SAMPLE_MASTER], stdin=d)
+        finally:
+            os.close(d)
+        self.assertEqual(rc, 2, err)
+        self.assertIn("cannot read standard input", err)
+        self.assertIn(os.strerror(21), err)  # EISDIR
+
     def test_batch_from_standard_input_closed(self):
         rc, err = run_fds(["batch", "--directory", c.SAMPLE_MASTER, "-q"], shell_redirect="<&-")
         self.assertEqual(rc, 2, err)
@@ -158,6 +169,27 @@ class DotFails(unittest.TestCase):
         rc, out, err = c.run(["graph", "--format", "png"], env={"PATH": self.tmp.name})
         self.assertEqual(rc, 2, err)
         self.assertTrue(err.strip())
+
+    def test_no_descriptor_for_the_pipe_to_dot(self):
+        # RLIMIT_NOFILE 4: standard input, output and error, and one more (the dynamic loader
+        # opens one library at a time); the pipe to dot needs two: pipe() fails (EMFILE).
+        env = self.fake_dot("cat\n")
+        full_env = dict(os.environ)
+        full_env.update(env)
+        p = subprocess.run([c.BIN, "graph", "--what", "transitions", "--format", "svg"],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=full_env, timeout=120, preexec_fn=lambda: resource.setrlimit(
+                               resource.RLIMIT_NOFILE, (4, 4)))
+        err = p.stderr.decode("utf-8", "replace")
+        self.assertEqual(p.returncode, 2, err)
+        self.assertIn("pipe: " + os.strerror(24), err)  # EMFILE
+        self.assertEqual(p.stdout, b"")
+
+    def test_prefecture_of_the_transitions(self):
+        # --prefecture picks a part of the directory: the state machine has none.
+        rc, out, err = c.run(["graph", "--what", "transitions", "--prefecture", "13"])
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertIn("--prefecture は --what directory でのみ指定できます。", err)
 
     def test_no_dot(self):
         rc, out, err = c.run(["graph", "--format", "svg"], env={"PATH": self.tmp.name})

@@ -5,6 +5,9 @@
 for the same request; invalid answers and the end of the input exit 2."""
 
 import json
+import os
+import re
+import tempfile
 import unittest
 
 import cli_common as c
@@ -223,6 +226,29 @@ class Guide(unittest.TestCase):
         self.assertEqual(rc, 1, err)
         self.assertIn("same_association", out)
         self.assertIn("mamisguide plan change_facility --held all --municipal 13-chiyoda", out)
+        # With --json: the refusal as JSON, as `plan --json` gives it.
+        rc, out, err = run(["guide", "--json"],
+                           stdin="yes\nchange\ntransfer\nnational\n13-chiyoda\n13-chiyoda\n\n")
+        self.assertEqual(rc, 1, err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertFalse(got["ok"])
+        self.assertEqual(got["error"]["code"], "same_association")
+        self.assertEqual(got["error"]["suggestion"], {"operation": "change_facility"})
+
+    def test_many_associations_match(self):
+        # More than 20 associations match the answer: 20 are listed, then how many more.
+        with tempfile.TemporaryDirectory() as d:
+            m = os.path.join(d, "many.csv")
+            with open(m, "w", encoding="utf-8") as f:
+                f.write("code,name,prefecture,name_en\n")
+                for p in (13, 14):
+                    for i in range(1, 26):
+                        f.write("%d-t%02d,試験%02d区医師会,%d,Test %02d\n" % (p, i, i, p, i))
+            rc, out, err = run(["guide", "--directory", m], stdin="yes\nwithdraw\n1\n試験\n")
+        self.assertIn("「試験」に一致する医師会が複数あります。", err)
+        self.assertIn("…ほか 30 件", err)
+        listed = err[err.index("「試験」に一致する医師会"):err.index("…ほか 30 件")]
+        self.assertEqual(len(re.findall(r"（1[34]-t\d\d）", listed)), 20)
 
     def test_invalid_answers_and_end_of_input(self):
         # A wrong answer is explained and the question asked again; only the end of the input

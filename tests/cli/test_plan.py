@@ -236,6 +236,10 @@ class PlanUsage(unittest.TestCase):
         self.check2(["plan", "withdraw", "--levels", "national,national"], message="twice")
         self.check2(["plan", "join", "--category", "A"], message="LEVEL=CODE")
         self.check2(["plan", "join", "--category", "town=A"], message="LEVEL=CODE")
+        self.check2(["plan", "join", "--category", "municipal=A", "--category", "municipal=B"],
+                    message="--category: level 'municipal' given twice")
+        # An option without its value: CLI11's message, then what it means.
+        self.check2(["plan", "withdraw", "--held"], message="オプションの値の数が正しくありません。")
         self.check2(["plan", "join", "--mypage", "maybe"])
         self.check2(["plan", "--held", "all"], stdin="{}", message="OPERATION")
         self.check2(["plan", "--lang", "en"], stdin="{}", message="lang")

@@ -49,7 +49,7 @@ class Server:
     """`mamisguide serve` on a free loopback port; its standard error collected line by line."""
 
     def __init__(self, *args, env=None, directory=None, categories=None, timeout=None,
-                 threads=None, quiet=False):
+                 threads=None, quiet=False, preexec_fn=None):
         self.args = [BIN, "serve", "--listen", "127.0.0.1:0"]
         self.args += ["--directory", directory or SAMPLE_MASTER]
         self.args += ["--categories", categories or SAMPLE_CATEGORIES]
@@ -68,10 +68,12 @@ class Server:
         self.proc = None
         self.port = None
         self.host = "127.0.0.1"
+        self.preexec_fn = preexec_fn  # run in the child before the server starts (e.g. setrlimit)
 
     def start(self):
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=self.env)
+                                     stderr=subprocess.PIPE, env=self.env,
+                                     preexec_fn=self.preexec_fn)
         self.drainer = threading.Thread(target=self._drain, daemon=True)
         self.drainer.start()
         url = self.wait_for(lambda l: "http://" in l, 30)

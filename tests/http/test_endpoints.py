@@ -273,6 +273,13 @@ class Endpoints(unittest.TestCase):
         self.assertRegex(text, r'mamisguide_refusals_total\{code="invalid_request"\} [1-9]')
         self.assertRegex(text, r'mamisguide_http_request_duration_seconds_bucket\{endpoint="/v1/plan",le="\+Inf"\} [1-9]')
         self.assertRegex(text, r"mamisguide_master_rows [1-9]")
+        # A static asset and /metrics itself are counted under their own names.
+        self.assertEqual(self.get("/app.js")[0], 200)
+        status, _, body = self.get("/metrics")
+        self.assertEqual(status, 200)
+        text = body.decode()
+        self.assertRegex(text, r'mamisguide_http_requests_total\{endpoint="asset",status="200"\} [1-9]')
+        self.assertRegex(text, r'mamisguide_http_requests_total\{endpoint="/metrics",status="200"\} [1-9]')
         self.assertRegex(text, r"mamisguide_master_load_seconds [0-9.]+")
         for line in text.splitlines():  # the text format: comments or "name{labels} value"
             if line.startswith("#"):
@@ -354,6 +361,7 @@ class Options(unittest.TestCase):
 
     def test_bad_options(self):
         for args in (["--cors", "*"], ["--cors", "https://a.example/path"],
+                     ["--cors", "http://a.example/path"], ["--cors", "ftp://a.example"],
                      ["--cors", "https://a\r\nX: y"], ["--listen", "localhost"],
                      ["--listen", "1.2.3.4:99999"], ["--listen", "nohost:80"]):
             p = h.subprocess.run([h.BIN, "serve"] + args, capture_output=True, timeout=30,
