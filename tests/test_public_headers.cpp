@@ -272,6 +272,11 @@ BOOST_AUTO_TEST_CASE(transitions_of_states_that_are_not_chains) {
     BOOST_TEST(!mg::has_transition(g, m, mg::operation::additional_join,
                                    mg::level_set{mg::level::national},
                                    mg::level_set{mg::level::municipal, mg::level::national}));
+    // A state made empty holds nothing and has no label (as boost makes a vertex it adds).
+    const mg::membership_state blank;
+    BOOST_TEST(blank.levels.empty());
+    BOOST_TEST(blank.label.ja == nullptr);
+    BOOST_TEST(blank.label.en == nullptr);
     // The states are labelled in both languages.
     for (unsigned i = 0; i < 4; ++i) BOOST_TEST(both(g[i].label), i);
 }
