@@ -158,10 +158,8 @@ void write_request(sink& out, const request& r) {
         key(out, "reason", first);
         str(out, r.reason);
     }
-    if (r.cascade) {
-        key(out, "cascade", first);
-        raw(out, "true");
-    }
+    // No "cascade": a suggestion names the widened levels itself and never asks for a cascade
+    // (rules.hpp: variant_of; test_public_headers plans every class of request to check it).
     if (r.proxy) {
         key(out, "proxy", first);
         raw(out, "true");

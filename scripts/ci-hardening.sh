@@ -77,6 +77,9 @@ windows_label='^windows$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
 fault_harness='^(test_faults_capi|test_faults_http)$'
 own_allocator_tests='^(faults_batch|faults_python|faults_serve|test_faults_dlopen)$'
+# Checks of the tests themselves, not of memory: python_wrapped_calls runs the Python suite again
+# to see which test calls what (python_unittest runs that suite here).
+test_checks='^python_wrapped_calls'
 
 
 started=$(date +%s)
@@ -123,8 +126,8 @@ run_asan() {
     say "asan+ubsan: Python tests with the ASan runtime preloaded"
     LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0 \
         ctest --test-dir "$b" --output-on-failure -j"$cores" -LE bench -R "$python_tests" \
-        -E "$packaging_tests|$own_allocator_tests" --no-tests=ignore
-    say "asan+ubsan: not run under the sanitizers (packaging; their own allocator): $packaging_tests $own_allocator_tests; (bindings, Windows): labels $binding_labels $windows_label"
+        -E "$packaging_tests|$own_allocator_tests|$test_checks" --no-tests=ignore
+    say "asan+ubsan: not run under the sanitizers (packaging; their own allocator; checks of the tests): $packaging_tests $own_allocator_tests $test_checks; (bindings, Windows): labels $binding_labels $windows_label"
     unset ASAN_OPTIONS UBSAN_OPTIONS
 }
 

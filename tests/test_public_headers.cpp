@@ -4,19 +4,31 @@
 // level_set::erase (levels.hpp), checked against the guide's own table and against the set's
 // other operations. And what every to_string and label gives for a value that is none of its
 // enumeration's (a cast from a wider integer): a defined answer, never a fall off the switch.
+// Then every enumerator's name and label where no door asks for some of them, and the edges
+// of the headers' small helpers (UTF-8, answers folded, refusal templates, the state machine, an
+// operation out of range given to plan()).
 #define BOOST_TEST_MODULE public_headers
 #include <boost/test/unit_test.hpp>
 
+#include <mamisguide/answers.hpp>
 #include <mamisguide/categories.hpp>
 #include <mamisguide/detail/csv.hpp>
+#include <mamisguide/detail/utf8.hpp>
+#include <mamisguide/directory.hpp>
 #include <mamisguide/guide.hpp>
 #include <mamisguide/holidays.hpp>
 #include <mamisguide/levels.hpp>
 #include <mamisguide/load_error.hpp>
+#include <mamisguide/master.hpp>
 #include <mamisguide/plan.hpp>
+#include <mamisguide/refusal_text.hpp>
 #include <mamisguide/request.hpp>
+#include <mamisguide/rules.hpp>
 #include <mamisguide/support.hpp>
+#include <mamisguide/transitions.hpp>
 
+#include <memory>
+#include <set>
 #include <string>
 
 namespace mg = mamisguide;
@@ -129,4 +141,201 @@ BOOST_AUTO_TEST_CASE(names_of_a_value_outside_the_enumeration) {
     BOOST_TEST(empty(mg::label(not_an_enumerator<mg::parse_errc>())));
     BOOST_TEST(empty(mg::label(not_an_enumerator<mg::support_reason>())));
     BOOST_TEST(empty(mg::label(not_an_enumerator<mg::support_errc>())));
+}
+
+namespace {
+// An argument known only at run time: a constexpr function called with it is run, not folded.
+template <class T>
+T at_run_time(T v) {
+    volatile T x = v;
+    return x;
+}
+
+bool both(const mg::bitext& t) {
+    return t.ja && t.en && *t.ja && *t.en;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(every_enumerator_has_its_own_name_and_label) {
+    // load_error_kind: 21 kinds, each with its own wire name and its own text in both languages.
+    std::set<std::string> names, ja, en;
+    for (unsigned k = 0; k <= static_cast<unsigned>(mg::load_error_kind::not_text); ++k) {
+        const auto kind = static_cast<mg::load_error_kind>(k);
+        names.insert(std::string(mg::to_string(kind)));
+        BOOST_TEST(both(mg::label(kind)), k);
+        ja.insert(mg::label(kind).ja);
+        en.insert(mg::label(kind).en);
+    }
+    BOOST_TEST(names.size() == 21u);
+    BOOST_TEST(ja.size() == 21u);
+    BOOST_TEST(en.size() == 21u);
+    BOOST_TEST(mg::to_string(mg::load_error_kind::invalid_cp932) == "invalid_cp932");
+    BOOST_TEST(std::string(mg::label(mg::load_error_kind::invalid_cp932).ja) ==
+               mg::texts::load_invalid_cp932.ja);
+
+    BOOST_TEST(mg::to_string(mg::text_encoding::automatic) == "auto");
+    BOOST_TEST(mg::to_string(mg::text_encoding::utf8) == "utf-8");
+    BOOST_TEST(mg::to_string(mg::text_encoding::cp932) == "cp932");
+
+    // "none" has no name; the others are the contract's.
+    BOOST_TEST(mg::to_string(mg::selection::none).empty());
+    BOOST_TEST(mg::to_string(mg::selection::new_admission) == "new");
+    BOOST_TEST(mg::to_string(mg::state_problem::none).empty());
+    BOOST_TEST(mg::to_string(mg::state_problem::prefectural_mismatch) == "prefectural_mismatch");
+
+    const mg::bitext h1 = mg::label(at_run_time(mg::holiday_errc::year_out_of_range));
+    const mg::bitext h2 = mg::label(at_run_time(mg::holiday_errc::invalid_date));
+    BOOST_TEST(both(h1));
+    BOOST_TEST(both(h2));
+    BOOST_TEST(std::string(h2.en) == "no such date");
+    BOOST_TEST(std::string(h1.ja) != h2.ja);
+    const mg::bitext s1 = mg::label(at_run_time(mg::support_errc::out_of_range));
+    const mg::bitext s2 = mg::label(at_run_time(mg::support_errc::invalid_desk));
+    BOOST_TEST(both(s2));
+    BOOST_TEST(std::string(s2.en) == mg::texts::desk_invalid.en);
+    BOOST_TEST(std::string(s1.en) != s2.en);
+
+    // A month that is not 1-12 has no days; February follows the leap years.
+    BOOST_TEST(mg::days_in_month(2026, at_run_time(0)) == 0);
+    BOOST_TEST(mg::days_in_month(2026, at_run_time(13)) == 0);
+    BOOST_TEST(mg::days_in_month(at_run_time(2024), 2) == 29);
+    BOOST_TEST(mg::days_in_month(at_run_time(2100), 2) == 28);
+
+    // A text made empty is no text in either language.
+    // (Made on the heap: a local would be initialised with the constant, the constructor folded.)
+    const auto none = std::make_unique<mg::bitext>();
+    BOOST_TEST(none->ja == nullptr);
+    BOOST_TEST(none->en == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_edges) {
+    using mg::detail::utf8_invalid_at;
+    constexpr auto npos = std::string_view::npos;
+    // F4 leads the last plane: 8F is its last second byte (U+10FFFF), 90 would be past it.
+    BOOST_TEST(utf8_invalid_at("\xF4\x8F\xBF\xBF") == npos);
+    BOOST_TEST(utf8_invalid_at("a\xF4\x90\x80\x80") == 1u);
+    BOOST_TEST(utf8_invalid_at("\xF0\x9F\x98\x80") == npos);
+    BOOST_TEST(utf8_invalid_at("ab\xF0\x8F\xBF\xBF") == 2u); // overlong
+    // put_char writes each length; a four-byte character too.
+    std::string out;
+    mg::detail::put_char(out, U'\U0001F600');
+    mg::detail::put_char(out, U'\U0010FFFF');
+    mg::detail::put_char(out, U'\u3042');
+    mg::detail::put_char(out, U'\u00E9');
+    mg::detail::put_char(out, U'A');
+    BOOST_TEST(out == "\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF\xE3\x81\x82\xC3\xA9"
+                      "A");
+    BOOST_TEST(mg::detail::utf8_valid(out));
+}
+
+BOOST_AUTO_TEST_CASE(answers_fold_invalid_utf8_byte_by_byte) {
+    // Characters past U+FFFF pass through folding whole.
+    BOOST_TEST(mg::fold_answer("\xF0\x9F\x98\x80\xEF\xBC\xA1") == "\xF0\x9F\x98\x80"
+                                                                  "A");
+    // A lead byte whose next byte is no continuation is read alone (as the code point of its
+    // value), and the byte after it is read again as itself: nothing is dropped or merged.
+    BOOST_TEST(mg::fold_answer("\xE3"
+                               "AB") == "\xC3\xA3"
+                                        "AB");
+    BOOST_TEST(mg::fold_answer("\xE3\x81"
+                               "A") == "\xC3\xA3\xC2\x81"
+                                       "A");
+    // The valid character is still folded after it.
+    BOOST_TEST(mg::fold_answer("\xE3"
+                               "\xEF\xBC\xA1") == "\xC3\xA3"
+                                                  "A");
+}
+
+BOOST_AUTO_TEST_CASE(refusal_messages_at_their_edges) {
+    // invalid_state without a problem named: the static message, as it is.
+    mg::refusal r(mg::refusal_code::invalid_state, &mg::texts::msg_state_not_chain,
+                  "member.levels");
+    std::string text;
+    mg::detail::string_out out{text};
+    mg::write_refusal_message(out, r, mg::lang::en);
+    BOOST_TEST(text == mg::texts::msg_state_not_chain.en);
+    // A problem none of the enumeration's (a cast): the static message too.
+    r.problem = not_an_enumerator<mg::state_problem>();
+    text.clear();
+    mg::write_refusal_message(out, r, mg::lang::ja);
+    BOOST_TEST(text == mg::texts::msg_state_not_chain.ja);
+    // A template's braces that name nothing the refusal has are kept as they are.
+    mg::refusal v(mg::refusal_code::unknown_association, &mg::texts::msg_invalid_request);
+    v.value = "13-x";
+    text.clear();
+    mg::detail::fill(out, "a {value} {other} {", v, mg::lang::en);
+    BOOST_TEST(text.find("13-x") != std::string::npos);
+    BOOST_TEST(text.find(" {other} {") != std::string::npos);
+    BOOST_TEST(text.rfind("a ", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(transitions_of_states_that_are_not_chains) {
+    const mg::transition_graph g = mg::make_transition_graph();
+    const mg::level_set m{mg::level::municipal};
+    const mg::level_set mp = mg::level_set::chain(2);
+    BOOST_TEST(mg::has_transition(g, m, mg::operation::additional_join,
+                                  mg::level_set{mg::level::prefectural}, mp));
+    // {P} or {N} alone is no state: no edge leads from or to it.
+    const mg::level_set p{mg::level::prefectural};
+    BOOST_TEST(!mg::has_transition(g, p, mg::operation::withdraw, p, mg::level_set{}));
+    BOOST_TEST(!mg::has_transition(g, m, mg::operation::additional_join,
+                                   mg::level_set{mg::level::national},
+                                   mg::level_set{mg::level::municipal, mg::level::national}));
+    // A state made empty holds nothing and has no label (as boost makes a vertex it adds).
+    const auto blank = std::make_unique<mg::membership_state>();
+    BOOST_TEST(blank->levels.empty());
+    BOOST_TEST(blank->label.ja == nullptr);
+    BOOST_TEST(blank->label.en == nullptr);
+    // Chains both, and no edge between them.
+    BOOST_TEST(
+        !mg::has_transition(g, m, mg::operation::withdraw, mg::level_set{mg::level::national}, mp));
+    // The states are labelled in both languages.
+    for (unsigned i = 0; i < 4; ++i) BOOST_TEST(both(g[i].label), i);
+}
+
+BOOST_AUTO_TEST_CASE(plan_refuses_an_operation_out_of_range) {
+    // A member holding a level, a request with no levels and an operation none of the six:
+    // refused as an invalid request at request.operation (not read as any operation).
+    const auto dir = mg::load_master_file(mg::directory::builtin(), MG_SAMPLE_MASTER);
+    BOOST_REQUIRE(dir.has_value());
+    mg::member_state s;
+    s.levels = mg::level_set{mg::level::municipal};
+    s.municipal = "13-chiyoda";
+    mg::request r;
+    r.op = not_an_enumerator<mg::operation>();
+    const mg::plan_result res = mg::plan(*dir, s, r);
+    BOOST_REQUIRE(!res);
+    BOOST_TEST(mg::to_string(res.error().code) == "invalid_request");
+    BOOST_TEST(res.error().field == "request.operation");
+    BOOST_TEST(res.error().message == &mg::texts::msg_invalid_request);
+}
+
+BOOST_AUTO_TEST_CASE(no_suggestion_asks_for_a_cascade) {
+    // capi/json_write.cpp writes a suggestion without "cascade": a suggestion names the widened
+    // levels itself. Every (levels held, operation, levels asked, cascade, proxy) is planned.
+    const auto dir = mg::load_master_file(mg::directory::builtin(), MG_SAMPLE_MASTER);
+    BOOST_REQUIRE(dir.has_value());
+    int suggestions = 0;
+    for (unsigned held = 0; held < 4; ++held)
+        for (mg::operation op : mg::all_operations)
+            for (unsigned bits = 0; bits < 8; ++bits)
+                for (int flags = 0; flags < 4; ++flags) {
+                    mg::member_state s;
+                    s.levels = mg::level_set::chain(held);
+                    if (held) s.municipal = "13-chiyoda";
+                    mg::request r;
+                    r.op = op;
+                    r.levels = mg::level_set::from_bits(bits);
+                    if (op == mg::operation::join) r.municipal = "13-chiyoda";
+                    if (op == mg::operation::transfer) r.municipal = "13-shinjuku";
+                    r.cascade = (flags & 1) != 0;
+                    r.proxy = (flags & 2) != 0;
+                    const mg::plan_result res = mg::plan(*dir, s, r);
+                    if (res || !res.error().suggestion) continue;
+                    ++suggestions;
+                    BOOST_TEST(!res.error().suggestion->cascade);
+                    BOOST_TEST(res.error().suggestion->proxy == r.proxy);
+                    BOOST_TEST(mg::plan(*dir, s, *res.error().suggestion).has_value());
+                }
+    BOOST_TEST(suggestions > 10);
 }

@@ -854,10 +854,10 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
         return plan_change_facility(dir, s, mi->m, r, v, c);
     case operation::transfer:
         return plan_transfer(dir, s, mi->m, r, v, c, suggest);
-    case operation::withdraw:
-        return plan_withdraw(dir, s, mi->m, r, v, c);
+    case operation::withdraw: // known_op: the switch covers every operation
+        break;
     }
-    return refuse(refusal_code::invalid_request, texts::msg_invalid_request, "request.operation");
+    return plan_withdraw(dir, s, mi->m, r, v, c);
 }
 
 } // namespace detail

@@ -17,8 +17,7 @@
 // MG_FAULT_LSAN=all.
 //
 // Environment: MG_FAULT_JOBS (children at once, default: the cores), MG_FAULT_ONLY (a scenario's
-// name:
-// run only that one), MG_FAULT_AT (with MG_FAULT_ONLY: only that allocation), MG_FAULT_INLINE
+// name, or several separated by '|': run only those), MG_FAULT_AT (with MG_FAULT_ONLY: only that allocation), MG_FAULT_INLINE
 // (with both: that run in the harness's own process, for a debugger).
 #pragma once
 
@@ -136,6 +135,16 @@ struct scenario {
 };
 
 namespace detail {
+
+/// True when `name` is one of the '|'-separated names of `list`.
+inline bool listed(std::string_view list, std::string_view name) {
+    for (std::size_t at = 0;;) {
+        const std::size_t bar = list.find('|', at);
+        if (list.substr(at, bar == std::string_view::npos ? bar : bar - at) == name) return true;
+        if (bar == std::string_view::npos) return false;
+        at = bar + 1;
+    }
+}
 
 inline bool write_all(int fd, const void* p, std::size_t n) {
     const char* c = static_cast<const char*>(p);
@@ -261,7 +270,7 @@ inline int run_all(const char* program, const std::vector<scenario>& all) {
     std::fflush(stdout);
 
     for (const scenario& s : all) {
-        if (only && std::strcmp(only, s.name) != 0) continue;
+        if (only && !detail::listed(only, s.name)) continue;
         ++scenarios;
         // 1. The counting run.
         int fds[2];

@@ -11,6 +11,7 @@
 
 #include <mamisguide.h>
 
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include <cstdint>
@@ -551,6 +552,50 @@ std::vector<scenario> scenarios() {
                      c.same(n);
                      mg_engine_free(e);
                  }});
+
+    // An error on a thread with no error state yet: making the state is the call's only
+    // allocation. Without it, mg_last_error() says "out of memory" (a mark, no state); the next
+    // call clears the mark, and a later error is described in full.
+    v.push_back(
+        {"error state on a new thread",
+         [](context& c) {
+             std::string text;
+             std::thread([&] {
+                 std::int64_t t = 0;
+                 int st = c.call([&] { return mg_parse_instant("not a time", &t); });
+                 c.check(st == MG_ERR_PARSE, "status", mg_status_name(st));
+                 if (c.fault())
+                     c.check(std::string(mg_last_error()) == "out of memory",
+                             "mg_last_error() after the state's allocation failed",
+                             mg_last_error());
+                 st = mg_parse_instant("2026-12-07T09:00:00+09:00", &t);
+                 c.check(st == MG_OK && t == 1796601600, "a later call", mg_status_name(st));
+                 c.check(*mg_last_error() == '\0', "mg_last_error() after MG_OK", mg_last_error());
+                 st = mg_parse_instant("not a time", &t);
+                 c.check(st == MG_ERR_PARSE, "status", mg_status_name(st));
+                 text = mg_last_error();
+             }).join();
+             c.check(text != "out of memory" && !text.empty(), "the error", text);
+             c.same(text);
+         },
+         // (With MG_FAULT_KEYS, glibc's block of key values is a second allocation.)
+         std::getenv("MG_FAULT_KEYS") ? 2 : 1});
+
+    // A batch whose lines are too long to be requests: one in the middle, one at the end with
+    // no line end (answered when the input ends); each answered with a refusal.
+    {
+        // Past max_request_bytes plus a CR: the end is skipped unread.
+        const std::string too_long((std::size_t(1) << 20) + 2, ' ');
+        const std::string input =
+            std::string(plan_request) + "\n" + too_long + "x\n" + plan_request + "\n" + too_long;
+        v.push_back(writer("mg_batch_json oversized lines", [input](mg_engine* e, char** out) {
+            return mg_batch_json(e, input.data(), input.size(), out);
+        }));
+    }
+    // A syntax error as a thread's first request: the DOM reader that says where is made then.
+    v.push_back(plan_json("mg_plan_json syntax error first",
+                          "{\"lang\":null,\"n\":1,\"request\":{\"operation\":\"join\",}}",
+                          MG_INVALID_REQUEST, false));
     return v;
 }
 
@@ -595,6 +640,14 @@ int main(int argc, char** argv) {
     source_dir = argv[1];
     scratch = argv[2];
     ::mkdir(scratch.c_str(), 0755);
+    // MG_FAULT_KEYS=n: n thread keys taken before the library's, as a host may have. Past the
+    // first 32, glibc's pthread_setspecific allocates a thread's second block of values, and
+    // that allocation can fail too (test_faults_capi_keys).
+    if (const char* n = std::getenv("MG_FAULT_KEYS"))
+        for (long i = std::strtol(n, nullptr, 10); i > 0; --i) {
+            pthread_key_t key;
+            if (pthread_key_create(&key, nullptr) != 0) return 2;
+        }
     make_files();
     return mg_fault::run_all("test_faults_capi", scenarios());
 }

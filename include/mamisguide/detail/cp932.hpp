@@ -78,9 +78,9 @@ inline conversion cp932_to_utf8(std::string_view in, std::string& out) {
         } else {
             ++i;
         }
-        if (u < 0x80) {
-            *o++ = static_cast<char>(u);
-        } else if (u < 0x800) {
+        // Every byte under 0x80 was copied above, and the tables map nothing else under 0x80
+        // (their least code points: U+00A7 in the rows, U+FF61 for single bytes).
+        if (u < 0x800) {
             *o++ = static_cast<char>(0xC0 | (u >> 6));
             *o++ = static_cast<char>(0x80 | (u & 0x3F));
         } else {
