@@ -75,7 +75,8 @@ binding_labels='^(java|php|dotnet)$'
 # test the Windows build, and the native side's C drivers are not built with the sanitizers.
 windows_label='^windows$'
 preload_c_tests='^(test_capi_c|test_capi_c99|test_abi_old|test_abi_new|test_abi_new_on_1_0)$'
-fault_harness='^(test_faults_capi|test_faults_http)$'
+# (and test_faults_capi's ctest variants: the same program over a few scenarios, tests/faults)
+fault_harness='^(test_faults_capi|test_faults_http)(_[a-z]+)?$'
 own_allocator_tests='^(faults_batch|faults_python|faults_serve|test_faults_dlopen)$'
 # Checks of the tests themselves, not of memory: python_wrapped_calls runs the Python suite again
 # to see which test calls what (python_unittest runs that suite here).
@@ -117,6 +118,8 @@ run_asan() {
             { grep -v '^ok' "$b/$t.log" | tail -60 >&2; echo "ci-hardening: $t failed (log: $b/$t.log)" >&2; exit 1; }
         tail -1 "$b/$t.log"
     done
+    ASAN_OPTIONS=$harness_asan ctest --test-dir "$b" --output-on-failure -j"$cores" \
+        -R '^test_faults_capi_[a-z]+$' --no-tests=ignore | tail -3
     say "asan+ubsan: native tests"
     ctest --test-dir "$b" --output-on-failure -j"$cores" -LE "^bench$|$binding_labels|$windows_label" \
         -E "$packaging_tests|$preload_c_tests|$python_tests|$fault_harness|$own_allocator_tests"
