@@ -17,8 +17,8 @@
 // MG_FAULT_LSAN=all.
 //
 // Environment: MG_FAULT_JOBS (children at once, default: the cores), MG_FAULT_ONLY (a scenario's
-// name, or several separated by '|': run only those), MG_FAULT_AT (with MG_FAULT_ONLY: only that allocation), MG_FAULT_INLINE
-// (with both: that run in the harness's own process, for a debugger).
+// name, or several separated by '|': run only those), MG_FAULT_AT (with MG_FAULT_ONLY: only that
+// allocation), MG_FAULT_INLINE (with both: that run in the harness's own process, for a debugger).
 #pragma once
 
 #include "fault_alloc.hpp"
