@@ -18,9 +18,7 @@
 #
 # Usage: scripts/package.sh [OUT_DIR]
 # Environment: MG_PACKAGE_JOBS (default: nproc); MAMISGUIDE_WASM_BUILD_DIR, where scripts/wasm.sh
-# builds (default build-wasm/; scripts/reproducible.sh gives the second build a fresh one);
-# MG_PACKAGE_LINTIAN=0 leaves lintian out (scripts/reproducible.sh's second build, whose packages
-# must be the same bytes as the first's, which lintian has checked).
+# builds (default build-wasm/; scripts/reproducible.sh gives the second build a fresh one).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=$(realpath -m "${1:-$here/dist}")
@@ -66,13 +64,9 @@ DEB_BUILD_OPTIONS="nocheck parallel=${MG_PACKAGE_JOBS:-$(nproc)}" \
 mkdir -p "$dist"
 rm -f "$dist"/*.deb "$dist"/*.changes "$dist"/*.buildinfo "$dist"/*.dsc "$dist"/*.tar.*
 mv "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$work"/*.dsc "$work"/*.tar.* "$dist"/
-if [ "${MG_PACKAGE_LINTIAN:-1}" = 1 ]; then
-  echo "package: lintian --pedantic" >&2
-  lintian --pedantic --display-info --fail-on error,warning,pedantic "$dist"/*.changes || {
-    echo "package: lintian reports errors, warnings or pedantic tags" >&2
-    exit 1
-  }
-else
-  echo "package: lintian not run (MG_PACKAGE_LINTIAN=0)" >&2
-fi
+echo "package: lintian --pedantic" >&2
+lintian --pedantic --display-info --fail-on error,warning,pedantic "$dist"/*.changes || {
+  echo "package: lintian reports errors, warnings or pedantic tags" >&2
+  exit 1
+}
 ls -1 "$dist"/*.deb
