@@ -192,10 +192,8 @@ run_fuzz() {
     if [ -n "${MG_CLANG_ALL:-}" ]; then
         cmake --build "$b" -j"$cores"
     else
-        local examples
-        examples=$(cmake --build "$b" --target help | sed -n 's/^\.\.\. \(example_[a-z_0-9]*\).*/\1/p')
-        # shellcheck disable=SC2086
-        cmake --build "$b" -j"$cores" --target mamisguide_capi mamisguide_capi_static mamisguide_cli $examples
+        cmake --build "$b" -j"$cores" --target mamisguide_capi mamisguide_capi_static mamisguide_cli \
+            mamisguide_examples
     fi
     cmake --build "$b" -j"$cores" --target "${targets[@]/#/fuzz_}"
 

@@ -11,7 +11,7 @@ build=${1:-"$here/build"}
 shift || true
 
 packages=(
-  build-essential cmake pkg-config python3
+  build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libboost-test-dev libexpected-dev libcsv-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-14-dev time abigail-tools
@@ -33,5 +33,9 @@ if [ "${MAMISGUIDE_PICTURES:-0}" = 1 ]; then
 fi
 
 "$here/scripts/install-missing.sh" setup "${packages[@]}"
+
+# shellcheck source=scripts/generator.sh
+. "$here/scripts/generator.sh"
+mg_use_ninja "$build"
 
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null

@@ -40,7 +40,7 @@ esac
 
 started=$(date +%s)
 packages=(emscripten node-acorn node-typescript libboost-graph-dev libexpected-dev
-  nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake)
+  nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake ninja-build)
 # `test` also opens the single file in the engines besides Chromium (tests/web/
 # test_other_engines.py): Firefox ESR, and WebKitGTK (Safari's engine) in an Xvfb display.
 [ "$cmd" != test ] || packages+=(firefox-esr gir1.2-webkit2-4.1 python3-gi xvfb)
@@ -50,9 +50,14 @@ command -v npm >/dev/null || packages+=(npm)
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 mapfile -t sources < <("$here/scripts/debian-sources.sh" libsimdjson-dev libcsv-dev)
-emcmake cmake -S "$here" -B "$wasm_build" -DCMAKE_BUILD_TYPE=Release \
-  -DMAMISGUIDE_WASM_SIMDJSON_SOURCE="${sources[0]}" \
-  -DMAMISGUIDE_WASM_LIBCSV_SOURCE="${sources[1]}" >/dev/null
+# shellcheck source=scripts/generator.sh
+. "$here/scripts/generator.sh"
+( # a subshell: the generator is this build's only
+  mg_use_ninja "$wasm_build"
+  emcmake cmake -S "$here" -B "$wasm_build" -DCMAKE_BUILD_TYPE=Release \
+    -DMAMISGUIDE_WASM_SIMDJSON_SOURCE="${sources[0]}" \
+    -DMAMISGUIDE_WASM_LIBCSV_SOURCE="${sources[1]}" >/dev/null
+)
 cmake --build "$wasm_build" -j"$(nproc)"
 version=$(sed -n 's/^project(mamisguide VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
 tgz=$wasm_build/mamisguide-$version.tgz

@@ -37,7 +37,7 @@ esac
 
 started=$(date +%s)
 packages=(g++-mingw-w64-x86-64 wine64 llvm-14 lld-14 clang libboost1.74-dev libexpected-dev
-  libcli11-dev nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake python3)
+  libcli11-dev nlohmann-json3-dev libsimdjson-dev libcsv-dev dpkg-dev cmake ninja-build python3)
 "$here/scripts/install-missing.sh" windows "${packages[@]}"
 installed=$(date +%s)
 
@@ -45,11 +45,16 @@ mapfile -t sources < <("$here/scripts/debian-sources.sh" libsimdjson-dev libcsv-
 # The zip's time stamps: debian/changelog's date, as the Debian packages'.
 SOURCE_DATE_EPOCH=$(dpkg-parsechangelog -l "$here/debian/changelog" -STimestamp)
 export SOURCE_DATE_EPOCH
-cmake -S "$here" -B "$windows_build" --toolchain "$here/cmake/mingw-w64-x86_64.cmake" \
-  -DCMAKE_BUILD_TYPE=Release -DMAMISGUIDE_WERROR=ON \
-  -DMAMISGUIDE_WINDOWS_SIMDJSON_SOURCE="${MAMISGUIDE_WINDOWS_SIMDJSON_SOURCE:-${sources[0]}}" \
-  -DMAMISGUIDE_WINDOWS_LIBCSV_SOURCE="${MAMISGUIDE_WINDOWS_LIBCSV_SOURCE:-${sources[1]}}" \
-  "$@" >/dev/null
+# shellcheck source=scripts/generator.sh
+. "$here/scripts/generator.sh"
+( # a subshell: the generator is this build's only
+  mg_use_ninja "$windows_build"
+  cmake -S "$here" -B "$windows_build" --toolchain "$here/cmake/mingw-w64-x86_64.cmake" \
+    -DCMAKE_BUILD_TYPE=Release -DMAMISGUIDE_WERROR=ON \
+    -DMAMISGUIDE_WINDOWS_SIMDJSON_SOURCE="${MAMISGUIDE_WINDOWS_SIMDJSON_SOURCE:-${sources[0]}}" \
+    -DMAMISGUIDE_WINDOWS_LIBCSV_SOURCE="${MAMISGUIDE_WINDOWS_LIBCSV_SOURCE:-${sources[1]}}" \
+    "$@" >/dev/null
+)
 cmake --build "$windows_build" -j"$(nproc)"
 version=$(sed -n 's/^project(mamisguide VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
 zip=$windows_build/mamisguide-$version-win64.zip
