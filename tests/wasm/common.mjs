@@ -62,9 +62,17 @@ export function splitLines(buf) {
   return lines;
 }
 
-/** FNV-1a, 32 bits, as plan_lines --digest computes it. */
+/**
+ * FNV-1a, 32 bits, taken over 32-bit little-endian words (the last 0–3 bytes one by one), as
+ * native --digest computes it: a quarter of the serial multiplications of the bytewise hash, which
+ * was a fifth of the exhaustive comparison's time on both sides.
+ */
 export function fnv(h, bytes) {
-  for (let i = 0; i < bytes.length; ++i) h = Math.imul(h ^ bytes[i], 16777619);
+  const n = bytes.length, words = n & ~3;
+  let i = 0;
+  for (; i < words; i += 4)
+    h = Math.imul(h ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)), 16777619);
+  for (; i < n; ++i) h = Math.imul(h ^ bytes[i], 16777619);
   return h >>> 0;
 }
 export const FNV_START = 2166136261;

@@ -9,15 +9,23 @@
 //   exhaustive_requests DIR           the same, then every request on standard output
 //   exhaustive_requests --part K/N DIR   the same, then only the K-th of N consecutive parts
 //                                     (1-based), so that N processes can share the cases
+//   exhaustive_requests --part K/N --also-fd FD DIR
+//                                     the same, the requests written to descriptor FD too (the
+//                                     test's native side reads them there: one enumeration
+//                                     feeds both sides)
 //   exhaustive_requests --count       prints how many requests there are
 //
 // Each request says what the C++ case says: a string left empty is a field left out, levels
 // and categories as given, the reason, cascade and proxy always written.
 #include "exhaustive_cases.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <unistd.h>
 
 namespace {
 
@@ -82,6 +90,18 @@ void request_json(std::string& out, const member_state& s, const request& r) {
     out += r.proxy ? ",\"proxy\":true}}\n" : ",\"proxy\":false}}\n";
 }
 
+/** All of [data, data + n) to descriptor fd (a pipe takes it in pieces). */
+bool write_all(int fd, const char* data, std::size_t n) {
+    while (n > 0) {
+        const ssize_t w = ::write(fd, data, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        data += w;
+        n -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
 bool write_file(const std::string& path, const char* text) {
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) return false;
@@ -98,11 +118,20 @@ int main(int argc, char** argv) {
     }
     const bool files_only = argc == 3 && std::strcmp(argv[1], "--files") == 0;
     unsigned part = 1, parts = 1;
-    const bool partial = argc == 4 && std::strcmp(argv[1], "--part") == 0 &&
+    const bool partial = (argc == 4 || argc == 6) && std::strcmp(argv[1], "--part") == 0 &&
                          std::sscanf(argv[2], "%u/%u", &part, &parts) == 2 && part >= 1 &&
                          part <= parts;
-    if (argc != 2 && !files_only && !partial) {
-        std::fprintf(stderr, "usage: exhaustive_requests [--files | --part K/N] DIR | --count\n");
+    int also_fd = -1;
+    if (partial && argc == 6) {
+        char* end = nullptr;
+        const long fd = std::strtol(argv[4], &end, 10);
+        if (std::strcmp(argv[3], "--also-fd") == 0 && *end == '\0' && fd > 2 && fd < 1024)
+            also_fd = static_cast<int>(fd);
+    }
+    if ((argc != 2 && !files_only && !partial) || (partial && argc == 6 && also_fd < 0)) {
+        std::fprintf(
+            stderr,
+            "usage: exhaustive_requests [--files | --part K/N [--also-fd FD]] DIR | --count\n");
         return 2;
     }
     const std::string dir = argv[argc - 1];
@@ -123,11 +152,13 @@ int main(int argc, char** argv) {
         if (i < first || i >= last) return;
         request_json(out, s, r);
         if (out.size() >= (1 << 20) - 1024) {
-            ok = ok && std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
+            ok = ok && write_all(1, out.data(), out.size());
+            ok = ok && (also_fd < 0 || write_all(also_fd, out.data(), out.size()));
             out.clear();
         }
     });
-    ok = ok && std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
+    ok = ok && write_all(1, out.data(), out.size());
+    ok = ok && (also_fd < 0 || write_all(also_fd, out.data(), out.size()));
     if (n != case_count) return 1;
-    return ok && std::fflush(stdout) == 0 ? 0 : 2;
+    return ok ? 0 : 2;
 }

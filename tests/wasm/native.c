@@ -12,8 +12,8 @@
  *     (no MODE)      each response and a newline, on standard output
  *     --describe     what the loads noticed ("notices N", then one per line) and
  *                    mg_directory_json of the whole directory, instead of planning
- *     --digest N     per block of N lines, "block lines bytes fnv" (FNV-1a 32-bit over the
- *                    responses, each followed by a newline), on standard output
+ *     --digest N     per block of N lines, "block lines bytes fnv" (FNV-1a 32-bit, by words, over
+ * the responses, each followed by a newline), on standard output
  *     --call F ARGS  one JSON answer, after the loads: "status N" and the text on standard output
  *                    (ARGS as the function takes them, "-" for NULL):
  *                      guide LANG | web_texts LANG | mypage_step MYPAGE LANG | holidays YEAR LANG
@@ -40,9 +40,18 @@ static void die(const char* what, int status) {
     exit(2);
 }
 
+/* FNV-1a over 32-bit little-endian words, the last 0-3 bytes one by one (tests/wasm/common.mjs's
+ * fnv: the same function). */
 static uint32_t fnv(uint32_t h, const char* p, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-        h ^= (unsigned char)p[i];
+    const unsigned char* b = (const unsigned char*)p;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h ^= (uint32_t)b[i] | (uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
+             (uint32_t)b[i + 3] << 24;
+        h *= 16777619u;
+    }
+    for (; i < n; ++i) {
+        h ^= b[i];
         h *= 16777619u;
     }
     return h;

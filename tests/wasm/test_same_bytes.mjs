@@ -12,7 +12,8 @@
 //                                        (ctest runs the halves side by side), compared by FNV-1a
 //                                        digests of blocks of 4,096 responses; a block that
 //                                        differs is planned again line by line to name the first
-//                                        request
+//                                        request. One generator feeds both sides: it writes the
+//                                        requests here and to native's standard input
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -92,10 +93,12 @@ async function exhaustive(part = '1/1') {
   const loads = ['--master', `${dir}/master.csv`, '--categories', `${dir}/categories.csv`];
   execFileSync(gen, ['--files', dir]);
 
-  // Native: the generator piped into native --digest, digests collected as they come.
+  // One generator: the requests on its standard output for this process, and on its descriptor 3
+  // for native --digest, whose digests are collected as they come.
   const genArgs = ['--part', part, dir];
-  const nativeGen = spawn(gen, genArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const nativeRun = spawn(NATIVE, [...loads, '--digest', String(block)], { stdio: [nativeGen.stdout, 'pipe', 'inherit'] });
+  const generator = spawn(gen, ['--part', part, '--also-fd', '3', dir],
+    { stdio: ['ignore', 'pipe', 'inherit', 'pipe'] });
+  const nativeRun = spawn(NATIVE, [...loads, '--digest', String(block)], { stdio: [generator.stdio[3], 'pipe', 'inherit'] });
   const nativeDigests = [];
   const nativeDone = new Promise((resolve) => {
     createInterface({ input: nativeRun.stdout }).on('line', (l) => nativeDigests.push(l)).on('close', resolve);
@@ -120,8 +123,7 @@ async function exhaustive(part = '1/1') {
       h = FNV_START;
     }
   };
-  const wasmGen = spawn(gen, genArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
-  for await (const chunk of wasmGen.stdout) {
+  for await (const chunk of generator.stdout) {
     let start = 0;
     for (let nl; (nl = chunk.indexOf(10, start)) >= 0; start = nl + 1) {
       if (carry) {
