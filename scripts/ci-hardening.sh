@@ -21,7 +21,7 @@
 # Environment:
 #   MG_HARDENING_ROOT   where the build directories go (default: the repository)
 #   MG_COVERAGE         ON (default) or OFF: build-asan/ measures coverage (scripts/coverage.sh)
-#   MG_FUZZ_SECONDS     seconds per fuzz target (default 60)
+#   MG_FUZZ_SECONDS     seconds of a core per fuzz target (default 60)
 #   MG_FUZZ_JOBS        fuzz targets run at once (default: the number of cores, at most 4)
 #   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories http)
 #   MG_CONCURRENCY_REQUESTS  requests per thread in test_concurrency (default: the test's own)
@@ -197,41 +197,57 @@ run_fuzz() {
     fi
     cmake --build "$b" -j"$cores" --target "${targets[@]/#/fuzz_}"
 
-    say "fuzz: ${targets[*]} for ${secs}s each, $jobs at a time"
+    say "fuzz: ${targets[*]} for ${secs}s of a core each, $jobs at a time"
     local failed=()
+    # One run of target $1 for $2 seconds, its log $3. New inputs go to build-fuzz/corpus/<t> (the
+    # first directory; runs of one target side by side share it, as libFuzzer's -jobs do); the
+    # seed corpus and the regressions are read, never written. Findings go to
+    # tests/fuzz/artifacts/<t>/.
     fuzz_one() {
         local t=$1 dict=json
         case $t in master | categories) dict=csv ;; esac
         mkdir -p "$b/corpus/$t" "$fuzz/artifacts/$t"
-        # New inputs go to build-fuzz/corpus/<t> (the first directory); the seed corpus and the
-        # regressions are read, never written. Findings go to tests/fuzz/artifacts/<t>/.
-        "$b/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+        "$b/tests/fuzz/fuzz_$t" -max_total_time="$2" -timeout=10 -rss_limit_mb=2048 \
             -max_len=16384 -dict="$fuzz/dict/$dict.dict" -artifact_prefix="$fuzz/artifacts/$t/" \
             -print_final_stats=1 "$b/corpus/$t" "$fuzz/corpus/$t" "$fuzz/regressions/$t" \
-            >"$b/fuzz-$t.log" 2>&1
+            >"$3" 2>&1
     }
-    local i k
-    for ((i = 0; i < ${#targets[@]}; i += jobs)); do # a batch of $jobs targets at a time
-        local pids=() batch=("${targets[@]:i:jobs}")
+    # Rounds of $jobs targets. A last round with fewer targets than cores gives each of its
+    # targets several runs side by side for a part of the time (5 targets on 2 cores: 60 + 60 +
+    # 2 x 30 s instead of 60 + 60 + 60 s with a core idle): every target gets $secs seconds of a
+    # core. Each run's log is build-fuzz/fuzz-<t>.log, then fuzz-<t>.2.log, ...
+    local i k r
+    for ((i = 0; i < ${#targets[@]}; i += jobs)); do
+        local pids=() owners=() batch=("${targets[@]:i:jobs}")
+        local runs=$((jobs / ${#batch[@]}))
         for t in "${batch[@]}"; do
-            fuzz_one "$t" &
-            pids+=($!)
+            rm -f "$b/fuzz-$t".*log
+            for ((r = 1; r <= runs; ++r)); do
+                fuzz_one "$t" $((secs / runs)) "$b/fuzz-$t$([ $r = 1 ] || echo ".$r").log" &
+                pids+=($!)
+                owners+=("$t")
+            done
         done
-        for k in "${!batch[@]}"; do
-            wait "${pids[$k]}" || failed+=("${batch[$k]}")
+        for k in "${!pids[@]}"; do
+            wait "${pids[$k]}" || failed+=("${owners[$k]}")
         done
     done
 
     for t in "${targets[@]}"; do
-        local execs units
-        execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$b/fuzz-$t.log" | tail -1)
+        local execs=0 units v
+        for v in $(sed -n 's/^stat::number_of_executed_units: *//p' "$b/fuzz-$t".*log); do
+            execs=$((execs + v))
+        done
         units=$(find "$b/corpus/$t" -type f | wc -l)
         printf '   fuzz_%-11s %10s executions, %5s inputs in build-fuzz/corpus/%s\n' "$t" "${execs:-?}" "$units" "$t"
     done
     if [ ${#failed[@]} -gt 0 ]; then
-        for t in "${failed[@]}"; do
-            echo "---- fuzz_$t: FINDING (log: $b/fuzz-$t.log)" >&2
-            grep -v '^#[0-9]' "$b/fuzz-$t.log" | tail -60 >&2
+        local log
+        for t in $(printf '%s\n' "${failed[@]}" | sort -u); do
+            for log in "$b/fuzz-$t".*log; do
+                echo "---- fuzz_$t: FINDING? (log: $log)" >&2
+                grep -v '^#[0-9]' "$log" | tail -60 >&2
+            done
             ls -1 "$fuzz/artifacts/$t" >&2 || true
         done
         echo "ci-hardening: the fuzzers found something: reproduce with build-fuzz/tests/fuzz/fuzz_<target> <artifact>," >&2
