@@ -2,10 +2,10 @@
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
 # CI: the Debian packages as a user gets them. Builds them (scripts/package.sh: no tests, lintian
-# --pedantic clean), then builds them again in another directory, at another time (faketime,
-# 400 days on), in another time zone, locale and umask, and checks that every .deb is the same
-# bytes (diffoscope prints nothing). Installs the first build, then, with no environment variable
-# pointing anywhere:
+# --pedantic clean) and, side by side, builds them again in another directory, at another time
+# (faketime, 400 days on), in another time zone, locale and umask (scripts/reproducible.sh), and
+# checks that every .deb is the same bytes (diffoscope prints nothing). Installs the first build,
+# then, with no environment variable pointing anywhere:
 #   - the C consumer with pkg-config, shared (libmamisguide.so.1 found by the loader) and
 #     static (libmamisguide.a and its private libraries from `pkg-config --static`);
 #   - the C++ consumer with find_package(mamisguide) (tests/capi/consumer);
@@ -25,10 +25,31 @@ packages=(libmamisguide1 libmamisguide-dev mamisguide python3-mamisguide)
 if [ "${MG_PACKAGES_PREBUILT:-0}" = 1 ]; then
   say "the packages already in dist/ (MG_PACKAGES_PREBUILT=1)"
 else
-  say "build the packages"
-  "$here/scripts/package.sh" "$here/dist"
+  # The two builds run side by side: each has long stretches on one core (configuring, dwz,
+  # xz, lintian, the second build's emscripten link), which the other's compiling fills.
+  "$here/scripts/package.sh" --deps
+  [ "${MG_PACKAGES_REPRODUCIBLE:-1}" != 1 ] || "$here/scripts/reproducible.sh" --deps
+  builds=$(mktemp -d)
+  say "build the packages$([ "${MG_PACKAGES_REPRODUCIBLE:-1}" != 1 ] || echo ", and beside them the second build (scripts/reproducible.sh)")"
+  "$here/scripts/package.sh" "$here/dist" >"$builds/first.log" 2>&1 &
+  first=$!
   if [ "${MG_PACKAGES_REPRODUCIBLE:-1}" = 1 ]; then
-    "$here/scripts/reproducible.sh" "$here/dist" "$here/dist-again"
+    "$here/scripts/reproducible.sh" --second "$here/dist-again" >"$builds/second.log" 2>&1 &
+    second=$!
+  fi
+  status=0
+  wait "$first" || status=1
+  say "the first build's output:"
+  cat "$builds/first.log"
+  if [ "${MG_PACKAGES_REPRODUCIBLE:-1}" = 1 ]; then
+    wait "$second" || status=1
+    say "the second build's output:"
+    cat "$builds/second.log"
+  fi
+  rm -rf "$builds"
+  [ "$status" = 0 ] || { echo "ci-packages: a package build failed (its output is above)" >&2; exit 1; }
+  if [ "${MG_PACKAGES_REPRODUCIBLE:-1}" = 1 ]; then
+    "$here/scripts/reproducible.sh" --compare "$here/dist" "$here/dist-again"
   fi
 fi
 

@@ -17,16 +17,29 @@
 # prebuilt/mamisguide.html (so the source package does too), and debian/rules installs it.
 #
 # Usage: scripts/package.sh [OUT_DIR]
+#        scripts/package.sh --deps    only install what a build needs (the tools, debian/control's
+#                                     build dependencies), so that builds can then run side by side
 # Environment: MG_PACKAGE_JOBS (default: nproc); MAMISGUIDE_WASM_BUILD_DIR, where scripts/wasm.sh
 # builds (default build-wasm/; scripts/reproducible.sh gives the second build a fresh one).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-dist=$(realpath -m "${1:-$here/dist}")
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 
 tools=(dpkg-dev debhelper devscripts lintian dh-python)
 "$here/scripts/install-missing.sh" package "${tools[@]}"
+build_deps() { # DIR holding debian/
+  if ! (cd "$1" && dpkg-checkbuilddeps >/dev/null 2>&1); then
+    echo "package: installing the build dependencies of debian/control" >&2
+    "${sudo[@]}" apt-get update -qq
+    (cd "$1" && "${sudo[@]}" apt-get build-dep -y -qq --no-install-recommends ./ >/dev/null)
+  fi
+}
+if [ "${1:-}" = --deps ]; then
+  build_deps "$here"
+  exit 0
+fi
+dist=$(realpath -m "${1:-$here/dist}")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -47,11 +60,7 @@ wasm_build=$(realpath -m "${MAMISGUIDE_WASM_BUILD_DIR:-$here/build-wasm}")
 MAMISGUIDE_WASM_BUILD_DIR=$wasm_build "$here/scripts/wasm.sh" build
 install -D -m 0644 "$wasm_build/mamisguide.html" "$work/mamisguide/prebuilt/mamisguide.html"
 
-if ! dpkg-checkbuilddeps >/dev/null 2>&1; then
-  echo "package: installing the build dependencies of debian/control" >&2
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get build-dep -y -qq --no-install-recommends ./ >/dev/null
-fi
+build_deps .
 
 echo "package: dpkg-buildpackage -us -uc (in $work)" >&2
 DEB_BUILD_OPTIONS="nocheck parallel=${MG_PACKAGE_JOBS:-$(nproc)}" \

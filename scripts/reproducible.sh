@@ -10,10 +10,22 @@
 # SOURCE_DATE_EPOCH is debian/changelog's date in both builds (dpkg-buildpackage sets it).
 #
 # Usage: scripts/reproducible.sh FIRST_DIST_DIR [SECOND_DIST_DIR]   (default: dist-again/)
+#        scripts/reproducible.sh --second SECOND_DIST_DIR    only the second build
+#        scripts/reproducible.sh --compare FIRST SECOND      only the comparison
+#        scripts/reproducible.sh --deps                      only install what it needs
+# (scripts/ci-packages.sh runs the second build beside the first, then the comparison.)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-first=$(realpath "$1")
-second=$(realpath -m "${2:-$here/dist-again}")
+mode=both
+case "${1:-}" in --second | --compare | --deps) mode=${1#--}; shift ;; esac
+if [ "$mode" = deps ]; then
+  :
+elif [ "$mode" = second ]; then
+  second=$(realpath -m "$1")
+else
+  first=$(realpath "$1")
+  second=$(realpath -m "${2:-$here/dist-again}")
+fi
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 
@@ -21,15 +33,19 @@ export DEBIAN_FRONTEND=noninteractive
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
   "${sudo[@]}" localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
 fi
+[ "$mode" != deps ] || exit 0
 
-echo "reproducible: the second build (faketime +400d, TZ=Pacific/Kiritimati, LC_ALL=ja_JP.UTF-8, umask 0002)" >&2
-(
-  umask 0002
-  export TZ=Pacific/Kiritimati LC_ALL=ja_JP.UTF-8 LANG=ja_JP.UTF-8 LANGUAGE=ja
-  wasm_again=$(mktemp -d)
-  trap 'rm -rf "$wasm_again"' EXIT
-  MAMISGUIDE_WASM_BUILD_DIR=$wasm_again faketime -f '+400d' "$here/scripts/package.sh" "$second"
-)
+if [ "$mode" != compare ]; then
+  echo "reproducible: the second build (faketime +400d, TZ=Pacific/Kiritimati, LC_ALL=ja_JP.UTF-8, umask 0002)" >&2
+  (
+    umask 0002
+    export TZ=Pacific/Kiritimati LC_ALL=ja_JP.UTF-8 LANG=ja_JP.UTF-8 LANGUAGE=ja
+    wasm_again=$(mktemp -d)
+    trap 'rm -rf "$wasm_again"' EXIT
+    MAMISGUIDE_WASM_BUILD_DIR=$wasm_again faketime -f '+400d' "$here/scripts/package.sh" "$second"
+  )
+fi
+[ "$mode" != second ] || exit 0
 
 status=0
 n=0
