@@ -19,13 +19,10 @@
 // and categories as given, the reason, cascade and proxy always written.
 #include "exhaustive_cases.hpp"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
-
-#include <unistd.h>
 
 namespace {
 
@@ -90,16 +87,8 @@ void request_json(std::string& out, const member_state& s, const request& r) {
     out += r.proxy ? ",\"proxy\":true}}\n" : ",\"proxy\":false}}\n";
 }
 
-/** All of [data, data + n) to descriptor fd (a pipe takes it in pieces). */
-bool write_all(int fd, const char* data, std::size_t n) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, data, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        data += w;
-        n -= static_cast<std::size_t>(w);
-    }
-    return true;
+bool write_out(const std::string& out, std::FILE* f) {
+    return std::fwrite(out.data(), 1, out.size(), f) == out.size();
 }
 
 bool write_file(const std::string& path, const char* text) {
@@ -121,14 +110,14 @@ int main(int argc, char** argv) {
     const bool partial = (argc == 4 || argc == 6) && std::strcmp(argv[1], "--part") == 0 &&
                          std::sscanf(argv[2], "%u/%u", &part, &parts) == 2 && part >= 1 &&
                          part <= parts;
-    int also_fd = -1;
+    std::FILE* also = nullptr; // --also-fd
     if (partial && argc == 6) {
         char* end = nullptr;
         const long fd = std::strtol(argv[4], &end, 10);
         if (std::strcmp(argv[3], "--also-fd") == 0 && *end == '\0' && fd > 2 && fd < 1024)
-            also_fd = static_cast<int>(fd);
+            also = fdopen(static_cast<int>(fd), "wb");
     }
-    if ((argc != 2 && !files_only && !partial) || (partial && argc == 6 && also_fd < 0)) {
+    if ((argc != 2 && !files_only && !partial) || (partial && argc == 6 && !also)) {
         std::fprintf(
             stderr,
             "usage: exhaustive_requests [--files | --part K/N [--also-fd FD]] DIR | --count\n");
@@ -152,13 +141,11 @@ int main(int argc, char** argv) {
         if (i < first || i >= last) return;
         request_json(out, s, r);
         if (out.size() >= (1 << 20) - 1024) {
-            ok = ok && write_all(1, out.data(), out.size());
-            ok = ok && (also_fd < 0 || write_all(also_fd, out.data(), out.size()));
+            ok = ok && write_out(out, stdout) && (!also || write_out(out, also));
             out.clear();
         }
     });
-    ok = ok && write_all(1, out.data(), out.size());
-    ok = ok && (also_fd < 0 || write_all(also_fd, out.data(), out.size()));
+    ok = ok && write_out(out, stdout) && (!also || write_out(out, also));
     if (n != case_count) return 1;
-    return ok ? 0 : 2;
+    return ok && std::fflush(stdout) == 0 && (!also || std::fclose(also) == 0) ? 0 : 2;
 }
