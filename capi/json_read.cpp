@@ -338,7 +338,8 @@ void locate_syntax_error(std::string_view input, bad& b) {
         bool number_unsigned(number_unsigned_t) override { return true; }
         bool number_float(number_float_t, const string_t&) override { return true; }
         bool string(string_t&) override { return true; }
-        bool binary(binary_t&) override { return true; }
+        // Never called: JSON text has no binary values (only CBOR and the like have them).
+        bool binary(binary_t&) override { return true; } // GCOVR_EXCL_LINE
         bool start_object(std::size_t) override { return true; }
         bool key(string_t&) override { return true; }
         bool end_object() override { return true; }
@@ -447,8 +448,8 @@ const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
             return &b;
         case simdjson::DEPTH_ERROR:
             return fail(texts::json_too_deep, "");
-        case simdjson::CAPACITY:
-            return fail(texts::json_too_large, "");
+        // (No CAPACITY: the parser's maximum is max_request_bytes, and a longer input was
+        // refused above.)
         case simdjson::MEMALLOC:
             throw std::bad_alloc();
         default:
