@@ -497,3 +497,53 @@ BOOST_AUTO_TEST_CASE(refusal_messages_of_every_shape) {
     BOOST_TEST(templated > 20u);
     BOOST_TEST(plain > 20u);
 }
+
+// The encodings' names (--encoding, the service's setting): every accepted spelling in any case,
+// and what is near one but not one.
+BOOST_AUTO_TEST_CASE(encoding_names) {
+    using mg::text_encoding;
+    const std::pair<const char*, text_encoding> accepted[] = {
+        {"auto", text_encoding::automatic},    {"AUTO", text_encoding::automatic},
+        {"utf-8", text_encoding::utf8},        {"UTF-8", text_encoding::utf8},
+        {"utf8", text_encoding::utf8},         {"Utf8", text_encoding::utf8},
+        {"cp932", text_encoding::cp932},       {"CP932", text_encoding::cp932},
+        {"shift_jis", text_encoding::cp932},   {"Shift_JIS", text_encoding::cp932},
+        {"sjis", text_encoding::cp932},        {"SJIS", text_encoding::cp932},
+        {"windows-31j", text_encoding::cp932}, {"Windows-31J", text_encoding::cp932},
+    };
+    for (const auto& [name, want] : accepted) BOOST_TEST_CONTEXT(name) {
+            text_encoding got =
+                want == text_encoding::utf8 ? text_encoding::cp932 : text_encoding::utf8;
+            BOOST_TEST(mg::parse_encoding(name, got));
+            BOOST_TEST(static_cast<int>(got) == static_cast<int>(want));
+        }
+    // Each canonical name reads back as itself.
+    for (const text_encoding e :
+         {text_encoding::automatic, text_encoding::utf8, text_encoding::cp932}) {
+        text_encoding got = text_encoding::automatic;
+        BOOST_TEST(mg::parse_encoding(mg::to_string(e), got));
+        BOOST_TEST(static_cast<int>(got) == static_cast<int>(e));
+    }
+    for (const char* name : {"", "aut", "autos", "utf-9", "utf_8", "utf16", "cp936", "sjit",
+                             "shift-jis", "windows-31k", "latin1", "[uto", "@UTO", "auto "}) {
+        BOOST_TEST_CONTEXT("'" << name << "'") {
+            text_encoding got = text_encoding::utf8;
+            BOOST_TEST(!mg::parse_encoding(name, got));
+            BOOST_TEST(static_cast<int>(got) == static_cast<int>(text_encoding::utf8)); // as was
+        }
+    }
+}
+
+// A load's notice as people read it: the file, the notice, and its detail when it has one.
+BOOST_AUTO_TEST_CASE(load_notice_messages) {
+    mg::load_notice n{mg::load_notice_kind::columns_ignored, "a.csv", "memo, #5"};
+    BOOST_TEST(n.message(mg::lang::en) ==
+               std::string("a.csv: ") + mg::texts::notice_columns_ignored.en + " (memo, #5)");
+    BOOST_TEST(n.message() ==
+               std::string("a.csv: ") + mg::texts::notice_columns_ignored.ja + " (memo, #5)");
+    n = {mg::load_notice_kind::read_as_cp932, "<buffer>", ""};
+    BOOST_TEST(n.message(mg::lang::en) ==
+               std::string("<buffer>: ") + mg::texts::notice_read_as_cp932.en);
+    BOOST_TEST(n.message(mg::lang::ja) ==
+               std::string("<buffer>: ") + mg::texts::notice_read_as_cp932.ja);
+}
