@@ -549,7 +549,6 @@ int typed(const mg_engine* e, const mg_member* m, const request& q, int lng,
     if (!get_lang(lng, l)) return arg_error("lang");
     member_state s;
     if (!to_member(m, s)) return arg_error("member.mypage or member.levels out of range");
-    if (q.levels.bits() > 7) return arg_error("levels");
     return plan_typed(e, s, q, l, out);
 }
 
@@ -1088,9 +1087,9 @@ int mg_support_status(const mg_engine* e, int64_t t, int lng, mg_support_info* o
         return version_error("mg_support_info", out->version, MG_SUPPORT_INFO_VERSION);
     zero_after_version(out, v1_end_support);
     const auto st = support_status(e ? e->support : default_desk(), t);
-    if (!st) {
+    if (!st) { // out_of_range: an engine's desk is valid (mg_engine_set_year_end checks it)
         set_error("%s", label(st.error()).en);
-        return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
+        return MG_ERR_RANGE;
     }
     out->open = st->open;
     out->reason = static_cast<int>(st->reason);
@@ -1198,8 +1197,8 @@ int mg_support_json(const mg_engine* e, int64_t t, int lng, char** out) {
         std::string s;
         if (!json::write_support(s, d, t, l)) {
             const auto st = support_status(d, t);
-            set_error("%s", label(st.error()).en);
-            return st.error() == support_errc::out_of_range ? MG_ERR_RANGE : MG_ERR_ARGUMENT;
+            set_error("%s", label(st.error()).en); // out_of_range, as in mg_support_status
+            return MG_ERR_RANGE;
         }
         return out_string(out, s);
     });

@@ -329,23 +329,13 @@ void set_position(std::string_view input, std::size_t offset, bad& b) {
 /// SAX parser, which builds nothing, reports the byte it stopped at. Only on this error path.
 /// Where it finds no error (the two parsers differ at the edges), no position is given.
 void locate_syntax_error(std::string_view input, bad& b) {
-    struct locator : nlohmann::json_sax<nlohmann::json> {
+    // Every event accepted as nlohmann/json's own acceptor (json::accept()) does; only the error
+    // is ours. (sax_parse() takes any type with these members: no virtual calls.)
+    struct locator : nlohmann::detail::json_sax_acceptor<nlohmann::json> {
         std::size_t at = 0;
         bool failed = false;
-        bool null() override { return true; }
-        bool boolean(bool) override { return true; }
-        bool number_integer(number_integer_t) override { return true; }
-        bool number_unsigned(number_unsigned_t) override { return true; }
-        bool number_float(number_float_t, const string_t&) override { return true; }
-        bool string(string_t&) override { return true; }
-        bool binary(binary_t&) override { return true; }
-        bool start_object(std::size_t) override { return true; }
-        bool key(string_t&) override { return true; }
-        bool end_object() override { return true; }
-        bool start_array(std::size_t) override { return true; }
-        bool end_array() override { return true; }
         bool parse_error(std::size_t position, const std::string&,
-                         const nlohmann::detail::exception&) override {
+                         const nlohmann::detail::exception&) {
             at = position, failed = true;
             return false;
         }
@@ -447,8 +437,8 @@ const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
             return &b;
         case simdjson::DEPTH_ERROR:
             return fail(texts::json_too_deep, "");
-        case simdjson::CAPACITY:
-            return fail(texts::json_too_large, "");
+        // (No CAPACITY: the parser's maximum is max_request_bytes, and a longer input was
+        // refused above.)
         case simdjson::MEMALLOC:
             throw std::bad_alloc();
         default:

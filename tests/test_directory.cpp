@@ -448,6 +448,21 @@ BOOST_AUTO_TEST_CASE(refuse_unreadable_directory) {
                    path);
 }
 
+// A regular file whose size does not match what was read from it (as when it is truncated or
+// rewritten while it is read) is refused, not half-read. Linux's /proc files are regular files
+// whose size says 0 while they read as text: a file that "changed" every time.
+BOOST_AUTO_TEST_CASE(refuse_file_that_changes_while_read) {
+    const std::string path = "/proc/self/status";
+    if (!fs::is_regular_file(path) || fs::file_size(path) != 0) {
+        BOOST_TEST_MESSAGE("no /proc file that reads more than its size: not checked");
+        return;
+    }
+    expect_refused(load_master_file(directory::builtin(), path), load_error_kind::unreadable, 0,
+                   path, "the file changed while it was read");
+    expect_refused(load_categories_file(directory::builtin(), path), load_error_kind::unreadable, 0,
+                   path, "the file changed while it was read");
+}
+
 BOOST_AUTO_TEST_CASE(refuse_too_large) {
     std::string big(header);
     big.append(max_master_bytes + 1 - big.size(), '#');

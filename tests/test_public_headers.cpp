@@ -27,9 +27,11 @@
 #include <mamisguide/support.hpp>
 #include <mamisguide/transitions.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace mg = mamisguide;
 
@@ -338,4 +340,210 @@ BOOST_AUTO_TEST_CASE(no_suggestion_asks_for_a_cascade) {
                     BOOST_TEST(mg::plan(*dir, s, *res.error().suggestion).has_value());
                 }
     BOOST_TEST(suggestions > 10);
+}
+
+namespace {
+
+/// True when `s` ends on a character boundary of UTF-8 text (no lead byte without its
+/// continuation bytes at the end).
+bool whole_characters(const std::string& s) {
+    std::size_t lead = s.size();
+    while (lead > 0 && (static_cast<unsigned char>(s[lead - 1]) & 0xC0) == 0x80) --lead;
+    if (lead == 0) return s.empty();
+    const unsigned char c = static_cast<unsigned char>(s[lead - 1]);
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return s.size() - (lead - 1) == len;
+}
+
+/// The refusal's message into buffers of every size: each a prefix of the whole message, cut at a
+/// character boundary, and the whole message once it fits.
+void check_bounded(const mg::refusal& r, mg::lang l, const std::string& whole) {
+    std::vector<char> buf(whole.size() + 2, 'x');
+    BOOST_TEST(mg::refusal_message(r, l, nullptr, 10) == 0u);
+    BOOST_TEST(mg::refusal_message(r, l, buf.data(), 0) == 0u);
+    for (std::size_t cap = 1; cap <= whole.size() + 2; ++cap) {
+        const std::size_t n = mg::refusal_message(r, l, buf.data(), cap);
+        BOOST_TEST_CONTEXT("capacity " << cap) {
+            BOOST_TEST(n < cap);
+            BOOST_TEST(buf[n] == '\0');
+            const std::string got(buf.data(), n);
+            BOOST_TEST(whole.compare(0, n, got) == 0);
+            BOOST_TEST(whole_characters(got));
+            if (cap > whole.size()) BOOST_TEST(got == whole);
+            // At most one character short of what fits.
+            BOOST_TEST(n + 4 > std::min(cap - 1, whole.size()));
+        }
+    }
+}
+
+} // namespace
+
+// Every refusal code, each state problem and the JSON reader's messages, with nothing named and
+// with everything named (associations with and without English names, JMA whose name is its
+// level's, levels, a long value with control characters and a character across the cut, a
+// field, a position), in both languages and into a string and buffers of every size.
+BOOST_AUTO_TEST_CASE(refusal_messages_of_every_shape) {
+    // 64 bytes end inside "あ": the value is cut before it.
+    const std::string long_value =
+        "\x01" + std::string(61, 'v') + "\x7f" + "あ" + std::string(10, 'w');
+    const std::string short_value = "13-x\x1b";
+    const mg::bitext* const reader_messages[] = {
+        &mg::texts::msg_invalid_request, &mg::texts::json_unknown_field,
+        &mg::texts::json_syntax,         &mg::texts::json_utf8,
+        &mg::texts::json_wrong_type,     &mg::texts::json_too_large};
+    const mg::state_problem problems[] = {mg::state_problem::none,
+                                          mg::state_problem::not_a_chain,
+                                          mg::state_problem::municipal_without_levels,
+                                          mg::state_problem::prefectural_not_held,
+                                          mg::state_problem::category_not_held,
+                                          mg::state_problem::prefectural_mismatch};
+    mg::checked_association shinjuku{mg::level::municipal, 1, "13-shinjuku", "新宿区医師会",
+                                     "Shinjuku"};
+    mg::checked_association tokyo{mg::level::prefectural, 2, "13", "東京都医師会", ""};
+    mg::checked_association jma{mg::level::national, 0, "00-jma", mg::texts::level_national.ja,
+                                mg::texts::level_national.en};
+    std::size_t templated = 0, plain = 0;
+    for (const mg::refusal_code code : mg::all_refusal_codes) {
+        for (const mg::bitext* message : reader_messages) {
+            for (const mg::state_problem problem : problems) {
+                // Only invalid_request has the reader's messages; only invalid_state problems.
+                if (code != mg::refusal_code::invalid_request &&
+                    message != &mg::texts::msg_invalid_request)
+                    continue;
+                if (code != mg::refusal_code::invalid_state && problem != mg::state_problem::none)
+                    continue;
+                for (const bool named : {false, true}) {
+                    for (const bool long_one : {false, true}) {
+                        if (!named && long_one) continue;
+                        mg::refusal r(code, message, named ? "request.colour" : "");
+                        r.problem = problem;
+                        if (named) {
+                            r.associations.push_back(shinjuku);
+                            r.associations.push_back(tokyo);
+                            r.associations.push_back(jma);
+                            r.levels = mg::level_set::from_bits(long_one ? 7 : 2);
+                            r.value = long_one ? long_value : short_value;
+                            r.line = long_one ? 4294967295u : 2;
+                            r.column = long_one ? 10 : 7;
+                        }
+                        for (const mg::lang l : {mg::lang::ja, mg::lang::en}) {
+                            BOOST_TEST_CONTEXT("code " << mg::to_string(code) << " message "
+                                                       << message->en << " problem "
+                                                       << mg::to_string(problem) << " named "
+                                                       << named << " long " << long_one << " lang "
+                                                       << (l == mg::lang::en ? "en" : "ja")) {
+                                const std::string s = mg::refusal_message(r, l);
+                                const mg::bitext* t = mg::detail::refusal_template(r);
+                                if (t) {
+                                    ++templated;
+                                    const std::string tmpl = t->get(l);
+                                    if (named && tmpl.find("{associations}") != std::string::npos) {
+                                        BOOST_TEST(s.find("13-shinjuku") != std::string::npos);
+                                        BOOST_TEST(s.find(l == mg::lang::en ? "Shinjuku"
+                                                                            : "新宿区医師会") !=
+                                                   std::string::npos);
+                                        BOOST_TEST(s.find("東京都医師会") != std::string::npos);
+                                        // JMA: its name once, not its level's label again.
+                                        const std::string jma_name =
+                                            mg::texts::level_national.get(l);
+                                        const std::size_t at = s.find(jma_name);
+                                        BOOST_TEST(at != std::string::npos);
+                                        BOOST_TEST(s.find(jma_name, at + 1) == std::string::npos);
+                                    }
+                                    if (named && tmpl.find("{levels}") != std::string::npos)
+                                        for (mg::level x : r.levels)
+                                            BOOST_TEST(s.find(mg::label(x).get(l)) !=
+                                                       std::string::npos);
+                                    if (named && tmpl.find("{value}") != std::string::npos) {
+                                        BOOST_TEST(s.find("\x01") == std::string::npos);
+                                        BOOST_TEST(s.find("\x1b") == std::string::npos);
+                                        BOOST_TEST(s.find("\x7f") == std::string::npos);
+                                        if (long_one) {
+                                            // Cut before the character that crosses 64 bytes.
+                                            BOOST_TEST(s.find("?" + std::string(61, 'v') +
+                                                              "?...") != std::string::npos);
+                                        } else {
+                                            BOOST_TEST(s.find("13-x?") != std::string::npos);
+                                        }
+                                    }
+                                    if (named && tmpl.find("{line}") != std::string::npos)
+                                        BOOST_TEST(s.find(std::to_string(r.line)) !=
+                                                   std::string::npos);
+                                    if (named && tmpl.find("{column}") != std::string::npos)
+                                        BOOST_TEST(s.find(std::to_string(r.column)) !=
+                                                   std::string::npos);
+                                    if (named && tmpl.find("{field}") != std::string::npos)
+                                        BOOST_TEST(s.find("request.colour") != std::string::npos);
+                                    BOOST_TEST(s.find('{') == std::string::npos);
+                                } else {
+                                    ++plain;
+                                    const std::string m = message->get(l);
+                                    BOOST_TEST(s.rfind(m, 0) == 0u);
+                                    const bool suffix =
+                                        named && mg::detail::names_no_field(message);
+                                    BOOST_TEST(((s.size() > m.size()) == suffix));
+                                    if (suffix)
+                                        BOOST_TEST(s.find("request.colour") != std::string::npos);
+                                }
+                                check_bounded(r, l, s);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Both kinds were met: the loops are not empty.
+    BOOST_TEST(templated > 20u);
+    BOOST_TEST(plain > 20u);
+}
+
+// The encodings' names (--encoding, the service's setting): every accepted spelling in any case,
+// and what is near one but not one.
+BOOST_AUTO_TEST_CASE(encoding_names) {
+    using mg::text_encoding;
+    const std::pair<const char*, text_encoding> accepted[] = {
+        {"auto", text_encoding::automatic},    {"AUTO", text_encoding::automatic},
+        {"utf-8", text_encoding::utf8},        {"UTF-8", text_encoding::utf8},
+        {"utf8", text_encoding::utf8},         {"Utf8", text_encoding::utf8},
+        {"cp932", text_encoding::cp932},       {"CP932", text_encoding::cp932},
+        {"shift_jis", text_encoding::cp932},   {"Shift_JIS", text_encoding::cp932},
+        {"sjis", text_encoding::cp932},        {"SJIS", text_encoding::cp932},
+        {"windows-31j", text_encoding::cp932}, {"Windows-31J", text_encoding::cp932},
+    };
+    for (const auto& [name, want] : accepted) BOOST_TEST_CONTEXT(name) {
+            text_encoding got =
+                want == text_encoding::utf8 ? text_encoding::cp932 : text_encoding::utf8;
+            BOOST_TEST(mg::parse_encoding(name, got));
+            BOOST_TEST(static_cast<int>(got) == static_cast<int>(want));
+        }
+    // Each canonical name reads back as itself.
+    for (const text_encoding e :
+         {text_encoding::automatic, text_encoding::utf8, text_encoding::cp932}) {
+        text_encoding got = text_encoding::automatic;
+        BOOST_TEST(mg::parse_encoding(mg::to_string(e), got));
+        BOOST_TEST(static_cast<int>(got) == static_cast<int>(e));
+    }
+    for (const char* name : {"", "aut", "autos", "utf-9", "utf_8", "utf16", "cp936", "sjit",
+                             "shift-jis", "windows-31k", "latin1", "[uto", "@UTO", "auto "}) {
+        BOOST_TEST_CONTEXT("'" << name << "'") {
+            text_encoding got = text_encoding::utf8;
+            BOOST_TEST(!mg::parse_encoding(name, got));
+            BOOST_TEST(static_cast<int>(got) == static_cast<int>(text_encoding::utf8)); // as was
+        }
+    }
+}
+
+// A load's notice as people read it: the file, the notice, and its detail when it has one.
+BOOST_AUTO_TEST_CASE(load_notice_messages) {
+    mg::load_notice n{mg::load_notice_kind::columns_ignored, "a.csv", "memo, #5"};
+    BOOST_TEST(n.message(mg::lang::en) ==
+               std::string("a.csv: ") + mg::texts::notice_columns_ignored.en + " (memo, #5)");
+    BOOST_TEST(n.message() ==
+               std::string("a.csv: ") + mg::texts::notice_columns_ignored.ja + " (memo, #5)");
+    n = {mg::load_notice_kind::read_as_cp932, "<buffer>", ""};
+    BOOST_TEST(n.message(mg::lang::en) ==
+               std::string("<buffer>: ") + mg::texts::notice_read_as_cp932.en);
+    BOOST_TEST(n.message(mg::lang::ja) ==
+               std::string("<buffer>: ") + mg::texts::notice_read_as_cp932.ja);
 }

@@ -949,3 +949,117 @@ BOOST_AUTO_TEST_CASE(japan_time_for_people) {
         }
     }
 }
+
+namespace {
+// 2026-12-07T00:00:00Z (= 2026-12-07T09:00:00+09:00).
+constexpr std::int64_t dec7 = 1796601600;
+struct instant_case {
+    const char* text;
+    int error; ///< a parse_errc, or -1: parses, to dec7 + delta
+    std::int64_t delta;
+};
+constexpr int ok = -1;
+constexpr int malformed = static_cast<int>(parse_errc::malformed);
+constexpr int bad_date = static_cast<int>(parse_errc::invalid_date);
+constexpr int bad_time = static_cast<int>(parse_errc::invalid_time);
+constexpr int no_offset = static_cast<int>(parse_errc::missing_offset);
+constexpr int bad_offset = static_cast<int>(parse_errc::invalid_offset);
+
+void check_cases(tl::expected<std::int64_t, parse_errc> (*parse)(std::string_view) noexcept,
+                 std::initializer_list<instant_case> cases) {
+    for (const instant_case& c : cases) BOOST_TEST_CONTEXT("'" << c.text << "'") {
+            const auto r = parse(c.text);
+            if (c.error == ok) {
+                BOOST_TEST_REQUIRE(r.has_value());
+                BOOST_TEST(*r == dec7 + c.delta);
+            } else {
+                BOOST_TEST_REQUIRE(!r.has_value());
+                BOOST_TEST(static_cast<int>(r.error()) == c.error);
+            }
+        }
+}
+} // namespace
+
+// Each character of the form wrong in turn, for both parsers.
+BOOST_AUTO_TEST_CASE(instants_wrong_at_each_place) {
+    check_cases(parse_instant, {
+                                   {"2026-12-07T00:00:00Z", ok, 0},
+                                   {"2026-12-07t00:00:00z", ok, 0},
+                                   {"2026-12-07T00:00:00.5Z", ok, 0},
+                                   {"2026-12-07T00:00:00-00:00", ok, 0},
+                                   {"2026-12-07T00:00:00-01:30", ok, 5400},
+                                   {"2026-12-07T23:59:59+23:59", ok, 86399 - 86340},
+                                   {"x026-12-07T00:00:00Z", malformed, 0},
+                                   {"2026-1x-07T00:00:00Z", malformed, 0},
+                                   {"2026-12-0xT00:00:00Z", malformed, 0},
+                                   {"2026-12-07Tx0:00:00Z", malformed, 0},
+                                   {"2026-12-07T00:x0:00Z", malformed, 0},
+                                   {"2026-12-07T00:00:x0Z", malformed, 0},
+                                   {"2026/12-07T00:00:00Z", malformed, 0},
+                                   {"2026-12/07T00:00:00Z", malformed, 0},
+                                   {"2026-12-07 00:00:00Z", malformed, 0},
+                                   {"2026-12-07T00-00:00Z", malformed, 0},
+                                   {"2026-12-07T00:00-00Z", malformed, 0},
+                                   {"2026-12-07T00:00:00.", malformed, 0},
+                                   {"2026-12-07T00:00:00.Z", malformed, 0},
+                                   {"2026-12-07T00:00:00", no_offset, 0},
+                                   {"2026-12-07T00:00:00.123", no_offset, 0},
+                                   {"2026-12-07T00:00:00Zx", malformed, 0},
+                                   {"2026-12-07T00:00:00+09", malformed, 0},
+                                   {"2026-12-07T00:00:00+x9:00", malformed, 0},
+                                   {"2026-12-07T00:00:00+09:x0", malformed, 0},
+                                   {"2026-12-07T00:00:00+09-00", malformed, 0},
+                                   {"2026-12-07T00:00:00+09:00x", malformed, 0},
+                                   {"2026-12-07T00:00:00#09:00", malformed, 0},
+                                   {"2026-12-07T00:00:00+24:00", bad_offset, 0},
+                                   {"2026-12-07T00:00:00+09:60", bad_offset, 0},
+                                   {"2026-02-30T00:00:00Z", bad_date, 0},
+                                   {"2026-13-07T00:00:00Z", bad_date, 0},
+                                   {"2026-12-07T24:00:00Z", bad_time, 0},
+                                   {"2026-12-07T00:60:00Z", bad_time, 0},
+                                   {"2026-12-07T00:00:60Z", bad_time, 0},
+                                   {"", malformed, 0},
+                               });
+    // Japan time when no offset is given; the rest as parse_instant.
+    const std::int64_t jst = -9 * 3600;
+    check_cases(parse_japan_time, {
+                                      {"2026-12-07", ok, jst + 10 * 3600},
+                                      {"2026-12-07T00:00", ok, jst},
+                                      {"2026-12-07t00:00", ok, jst},
+                                      {"2026-12-07 00:00", ok, jst},
+                                      {"2026-12-07T00:00:30", ok, jst + 30},
+                                      {"2026-12-07T00:00:30.25", ok, jst + 30},
+                                      {"2026-12-07T00:00:00Z", ok, 0},
+                                      {"2026-12-07T00:00:00z", ok, 0},
+                                      {"2026-12-07T00:00Z", ok, 0},
+                                      {"2026-12-07T00:00:00-01:30", ok, 5400},
+                                      {"2026-12-07T00:00+09:00", ok, jst},
+                                      {"x026-12-07", malformed, 0},
+                                      {"2026-1x-07", malformed, 0},
+                                      {"2026-12-0x", malformed, 0},
+                                      {"2026/12-07", malformed, 0},
+                                      {"2026-12/07", malformed, 0},
+                                      {"2026-02-30", bad_date, 0},
+                                      {"2026-12-07X00:00", malformed, 0},
+                                      {"2026-12-07Tx0:00", malformed, 0},
+                                      {"2026-12-07T00:x0", malformed, 0},
+                                      {"2026-12-07T00-00", malformed, 0},
+                                      {"2026-12-07T00:00:x0", malformed, 0},
+                                      {"2026-12-07T00:00:00.", malformed, 0},
+                                      {"2026-12-07T00:00:00.Z", malformed, 0},
+                                      {"2026-12-07T00:00:00Zx", malformed, 0},
+                                      {"2026-12-07T00:00:00+09", malformed, 0},
+                                      {"2026-12-07T00:00:00+x9:00", malformed, 0},
+                                      {"2026-12-07T00:00:00+09:x0", malformed, 0},
+                                      {"2026-12-07T00:00:00+09-00", malformed, 0},
+                                      {"2026-12-07T00:00:00+09:00x", malformed, 0},
+                                      {"2026-12-07T00:00:00#", malformed, 0},
+                                      {"2026-12-07T00:00:00+24:00", bad_offset, 0},
+                                      {"2026-12-07T00:00:00+09:60", bad_offset, 0},
+                                      {"2026-02-30T00:00", bad_date, 0},
+                                      {"2026-12-07T24:00", bad_time, 0},
+                                      {"2026-12-07T00:60", bad_time, 0},
+                                      {"2026-12-07T00:00:60", bad_time, 0},
+                                      {"", malformed, 0},
+                                  });
+}

@@ -174,6 +174,11 @@ BOOST_AUTO_TEST_CASE(json_that_does_not_parse_says_where) {
     BOOST_TEST(e["position"]["line"] == 2);
     BOOST_TEST(e["position"]["column"] == 24); // the second comma
     BOOST_TEST(e["message"] == "JSON として正しくありません（2 行 24 文字目）。");
+    // Past values of every kind: null, a boolean, negative, positive and fractional numbers,
+    // a string, an array, an object.
+    e = raw(R"({"n":null,"t":true,"i":-1,"u":1,"f":1.5,"s":"x","a":[],"o":{},,})");
+    BOOST_TEST(e["position"]["line"] == 1);
+    BOOST_TEST(e["position"]["column"] == 63); // the second comma
     // Columns count characters, not bytes.
     e = raw("{\"lang\":\"en\",\"request\":{\"reason\":\"転勤\" \"x\"}}");
     BOOST_TEST(e["position"]["line"] == 1);

@@ -591,6 +591,11 @@ std::vector<scenario> scenarios() {
         v.push_back(writer("mg_batch_json oversized lines", [input](mg_engine* e, char** out) {
             return mg_batch_json(e, input.data(), input.size(), out);
         }));
+        // Only that line: its refusal is the batch's first answer, and makes the answers' block.
+        v.push_back(
+            writer("mg_batch_json only an oversized line", [too_long](mg_engine* e, char** out) {
+                return mg_batch_json(e, too_long.data(), too_long.size(), out);
+            }));
     }
     // A syntax error as a thread's first request: the DOM reader that says where is made then.
     v.push_back(plan_json("mg_plan_json syntax error first",
