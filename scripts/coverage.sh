@@ -25,13 +25,13 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ---- the floors: the one place to tune them ----------------------------------------------------
 # area (a path prefix of the repository), then the least line, function and branch percentages.
 # The goals of issue 31: include/mamisguide/ and capi/ 100 100 98; src/ 97 - 92; Python 95.
-# Where a floor is under its goal it is what CI's ASan stage reached on a clean clone on
-# 2026-12-07 (include/ 99.86/99.10/83.63, capi/ 99.71/99.38/87.65, src/ 96.45/96.67/76.96),
-# rounded down with room for run-to-run variation (the server's timing-dependent paths):
+# Where a floor is under its goal it is what the ASan stage reached (include/ 99.95/100/85.47 and
+# capi/ 100/100/89.16 in a CI-identical build of 2026-12-07; src/ 96.45/96.67/76.96 on CI's clean
+# clone), rounded down with room for run-to-run variation (the server's timing-dependent paths):
 # coverage cannot fall while the rest is worked on.
 floors=(
-    "include/mamisguide/ 99.5 99.0 83.0"
-    "capi/ 99.5 99.0 87.0"
+    "include/mamisguide/ 99.9 100 85.0"
+    "capi/ 99.9 100 88.5"
     "src/ 96.0 96.5 76.5"
 )
 python_floor=95
