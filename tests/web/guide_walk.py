@@ -27,9 +27,17 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from cases import CASES, LEVELS, Server, free_port  # noqa: F401 (the tests import them from here)
+
+
+def wait_for(driver, timeout=5):
+    """A wait that polls every 50 ms; an element the page replaced between finding it and reading
+    it (the list is drawn again as answers arrive) counts as not yet, not as a failure."""
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,))
 
 AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -75,7 +83,7 @@ class GuideWalk:
     # ---- waiting and looking ------------------------------------------------------------------
 
     def settle(self, timeout=10):
-        WebDriverWait(self.b, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(
+        wait_for(self.b, timeout).until(lambda d: d.execute_script(
             "return document.readyState === 'complete' && !!document.body.dataset.ready"
             " && !document.body.hasAttribute('aria-busy')"))
 
@@ -131,7 +139,7 @@ class GuideWalk:
         f.clear()
         f.send_keys(text)
         # Enter picks the only match; with several, the suggestion button does.
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: self.visible(
+        wait_for(self.b).until(lambda d: self.visible(
             '#%s-list button' % f.get_attribute('id')))
         buttons = self.visible('#%s-list button' % f.get_attribute('id'))
         if len(buttons) == 1:
@@ -139,7 +147,7 @@ class GuideWalk:
         else:
             next(b for b in buttons if b.get_attribute('data-code') == code).click()
         self.settle()
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.execute_script(
+        wait_for(self.b).until(lambda d: d.execute_script(
             "const f = document.querySelector('[data-param=' + arguments[0] + ']');"
             "return f && f.closest('[data-field]').dataset.code", field) == code)
 
@@ -171,7 +179,7 @@ class GuideWalk:
     def show(self):
         self.b.find_element(By.ID, 'show').click()
         self.settle()
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
+        wait_for(self.b).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
         self.check_a11y('the plan')
 
     def walk(self, mypage, path, inputs, proxy=False):
@@ -285,10 +293,10 @@ class GuideWalk:
         webdriver.ActionChains(self.b).send_keys('13-chiyoda').perform()
         time.sleep(0.3)
         press(Keys.ENTER)
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.CSS_SELECTOR, '.association').get_attribute('data-code') == '13-chiyoda')
+        wait_for(self.b).until(lambda d: d.find_element(By.CSS_SELECTOR, '.association').get_attribute('data-code') == '13-chiyoda')
         tab_to(lambda e: e.get_attribute('id') == 'show')
         press(Keys.ENTER)
-        WebDriverWait(self.b, 5, poll_frequency=0.05).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
+        wait_for(self.b).until(lambda d: d.find_element(By.ID, 'plan').is_displayed())
         self.assert_plan_shown(self.expect(body))
         self.assertEqual(self.b.switch_to.active_element.get_attribute('id'), 'plan-heading')
         # the ticks are checkboxes a secretariat can tick with Space
