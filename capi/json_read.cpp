@@ -66,29 +66,38 @@ const bad* fail_at(bad& b, const bitext& msg, std::string_view prefix, std::stri
     return &b;
 }
 
-/// The On-Demand reader this process uses (json_read_fast.hpp), chosen once. By default none
-/// (nullptr): every request goes to the DOM reader, which measured faster here (issue 28:
-/// BM_json_vs_floor, 983-993 ns per request against 1,060-1,077 ns for either On-Demand copy, in
-/// turn on an idle machine; README, "The On-Demand reader"). MAMISGUIDE_JSON_READER=ondemand
-/// chooses the AVX2 copy where the processor has what it needs (simdjson's own test of the CPU),
-/// else the baseline copy; =baseline the baseline copy; to compare them
-/// (scripts/check-json-answers.sh, the benchmarks).
-const fast_reader* chosen_fast_reader() noexcept {
-    static const fast_reader* const chosen = []() -> const fast_reader* {
+/// The fast path this process uses (json_read_fast.hpp), chosen once from
+/// MAMISGUIDE_JSON_READER: unset or `scan`, the scanner (the default: issue 28, README "The
+/// scanning reader"); `dom`, none (every request read by the DOM reader); `ondemand`, simdjson's
+/// On-Demand copy for AVX2 where the processor has what it needs (simdjson's own test of the
+/// CPU), else its baseline copy; `baseline`, the baseline copy. The others are there to compare
+/// them (scripts/check-json-answers.sh, the contract's tests, the benchmarks).
+struct fast_choice {
+    bool scan = false;
+    const fast_reader* on_demand = nullptr;
+};
+
+const fast_choice& chosen_reader() noexcept {
+    static const fast_choice chosen = []() -> fast_choice {
         const char* forced = std::getenv("MAMISGUIDE_JSON_READER");
         const std::string_view want = forced ? forced : "";
-        if (want == "baseline") return &fast_reader_base();
-        if (want != "ondemand") return nullptr;
+        if (want == "dom") return {};
+        if (want == "baseline") return {false, &fast_reader_base()};
+        if (want != "ondemand") return {true, nullptr};
         if (const fast_reader* h = fast_reader_haswell()) {
             const simdjson::implementation* impl =
                 simdjson::get_available_implementations()["haswell"];
-            if (impl && impl->supported_by_runtime_system()) return h;
+            if (impl && impl->supported_by_runtime_system()) return {false, h};
         }
         // Only on a processor without AVX2, or a build without the AVX2 copy (coverage is
         // measured where both are there; test_json_contract_baseline runs this copy).
-        return &fast_reader_base(); // GCOVR_EXCL_LINE
+        return {false, &fast_reader_base()}; // GCOVR_EXCL_LINE
     }();
     return chosen;
+}
+
+const fast_reader* chosen_fast_reader() noexcept {
+    return chosen_reader().on_demand;
 }
 
 /// A thread's reader: the parsers and the padded copy of the input are reused between calls,
@@ -407,6 +416,15 @@ void locate_utf8_error(std::string_view input, bad& b) {
 /// be read (messages follow the request's own `lang` where possible).
 /// `padded`: input_padding readable bytes follow `input`, which is then parsed in place.
 const bad* read(std::string_view input, parsed& p, bad& b, bool padded) {
+    // A valid request written plainly is read by the scanner, in place; anything else, again by
+    // the DOM reader, which says why (json_read_fast.hpp).
+    if (input.size() <= max_request_bytes && chosen_reader().scan &&
+        scan_read(input.data(), input.size(), p))
+        return nullptr;
+    return read_dom(input, p, b, padded);
+}
+
+const bad* read_dom(std::string_view input, parsed& p, bad& b, bool padded) {
     auto fail = [&](const bitext& msg, std::string_view field) {
         b.message = &msg, b.field = field, b.line = b.column = 0;
         return &b;

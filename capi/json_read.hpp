@@ -34,6 +34,10 @@ struct bad {
 /// Throws only std::bad_alloc.
 const bad* read(std::string_view input, parsed& p, bad& b, bool padded);
 
+/// read() without the scanner (json_read_fast.hpp): On-Demand if chosen, then simdjson's DOM.
+/// Every refusal comes from here; the fuzz target compares the scanner with it.
+const bad* read_dom(std::string_view input, parsed& p, bad& b, bool padded);
+
 /// This thread's block that mg_plan_json's responses are written in before their copy out.
 /// Throws std::bad_alloc when it cannot be made.
 out_buffer& thread_scratch();

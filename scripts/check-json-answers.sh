@@ -27,9 +27,9 @@ answers() { # LIB OUT
 }
 answers "$old/capi/libmamisguide.so" "$work/old"
 status=0
-# The new build with each of its request readers (capi/json_read.cpp): the DOM reader (the
-# default), On-Demand as this processor gets it, the baseline On-Demand copy.
-for reader in dom ondemand baseline; do
+# The new build with each of its request readers (capi/json_read.cpp): the scanner (the
+# default), the DOM reader alone, On-Demand as this processor gets it, the baseline On-Demand copy.
+for reader in scan dom ondemand baseline; do
   MAMISGUIDE_JSON_READER=$reader answers "$new/capi/libmamisguide.so" "$work/new"
   for part in lines mutate files; do
     if cmp -s "$work/old.$part" "$work/new.$part"; then

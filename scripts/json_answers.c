@@ -7,7 +7,8 @@
  *   json_answers LIB MASTER lines FILE    each line of FILE is a request
  *   json_answers LIB MASTER mutate FILE N the first N lines of FILE, each cut at every byte
  *                                         and with each byte replaced in turn by one of
- *                                         " \"{}[],:\\ax\x80\xff" and a NUL
+ *                                         " \"{}[],:\\ax\n\x80\xff" and a NUL, and with
+ *                                         " \t\r\n" inserted before each byte
  *   json_answers LIB MASTER files F…      each file is one request
  *   json_answers LIB MASTER repeat FILE N R the first N lines of FILE, R rounds, answers not
  *                                         written: for counting instructions per request
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
     }
     const long limit = strcmp(argv[3], "mutate") == 0 && argc > 5 ? atol(argv[5]) : -1;
     static const char subst[] = " \"{}[],:\\ax\n\x80\xff";
-    char* tmp = malloc(n + 1);
+    char* tmp = malloc(n + 5);
     long count = 0;
     for (size_t i = 0; i < n;) {
         size_t e = i;
@@ -115,6 +116,11 @@ int main(int argc, char** argv) {
                     tmp[k] = subst[s];
                     answer(tmp, len);
                 }
+                /* White space inserted before the byte (where JSON allows it, and where not). */
+                memcpy(tmp, line, k);
+                memcpy(tmp + k, " \t\r\n", 4);
+                memcpy(tmp + k + 4, line + k, len - k);
+                answer(tmp, len + 4);
             }
         }
         i = e + 1;

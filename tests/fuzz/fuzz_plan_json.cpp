@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Fuzz target: mg_plan_json — any bytes in, exactly one response of the contract's two shapes
 // out (contract.md), with the status that matches it; the same bytes always get the same
-// response; and a refusal's `suggestion`, sent back as the request, gives a plan.
+// response; and a refusal's `suggestion`, sent back as the request, gives a plan. And the
+// scanning reader (capi/json_read_scan.cpp) never reads what the DOM reader refuses, nor reads
+// a value differently.
 #include "fuzz_check.hpp"
+
+#include "json_read_fast.hpp"
 
 #include <mamisguide.h>
 
@@ -36,10 +40,51 @@ std::pair<int, std::string> call(const char* data, std::size_t size) {
     return {status, text};
 }
 
+namespace rd = mamisguide::json::reading;
+
+std::string levels_text(mamisguide::level_set s) {
+    std::string t;
+    for (mamisguide::level l : s) (t += mamisguide::to_string(l)) += ',';
+    return t;
+}
+
+std::string categories_text(const mamisguide::per_level<std::string_view>& c) {
+    std::string t;
+    for (mamisguide::level l : mamisguide::all_levels) (t += c[l]) += '|';
+    return t;
+}
+
+/// Everything a reader fills, as text, to compare two readings.
+std::string describe(const rd::parsed& p) {
+    const mamisguide::member_state& m = p.member;
+    const mamisguide::request& r = p.req;
+    return std::to_string(static_cast<int>(m.page)) + ';' + std::string(m.municipal) + ';' +
+           std::string(m.prefectural) + ';' + levels_text(m.levels) + ';' +
+           categories_text(m.categories) + ';' + std::to_string(static_cast<int>(r.op)) + ';' +
+           levels_text(r.levels) + ';' + std::string(r.municipal) + ';' +
+           categories_text(r.categories) + ';' + std::string(r.reason) + ';' +
+           std::to_string(r.cascade) + std::to_string(r.proxy) + ';' +
+           std::to_string(static_cast<int>(p.l));
+}
+
+/// What the scanner accepts, the DOM reader accepts too, and reads the same.
+void scanner_agrees(const char* req, std::size_t size) {
+    rd::parsed fast;
+    if (!rd::scan_read(req, size, fast)) return;
+    rd::parsed full;
+    rd::bad why{};
+    const rd::bad* refused = rd::read_dom(std::string_view(req, size), full, why, false);
+    MGF_CHECK(refused == nullptr, "the scanner read a request that the DOM reader refuses: " +
+                                      std::string(refused ? refused->message->en : ""));
+    MGF_CHECK(describe(fast) == describe(full),
+              "the scanner read\n" + describe(fast) + "\nthe DOM reader\n" + describe(full));
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const char* req = reinterpret_cast<const char*>(data);
+    scanner_agrees(req, size);
     const auto [status, text] = call(req, size);
     const mgfuzz::json r = mgfuzz::check_response(text, status);
 

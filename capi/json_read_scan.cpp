@@ -1,0 +1,352 @@
+// SPDX-FileCopyrightText: 2026 The mamisguide authors
+// SPDX-License-Identifier: Apache-2.0
+// mamisguide — the request reader's scanning fast path (json_read_fast.hpp, scan_read): one pass
+// over the bytes of a request written as requests usually are, straight into the C++ types.
+//
+// Why hand-written, beside simdjson (issue 28): a request is about 250 bytes, and simdjson's
+// two stages (structural index, then tape) cost about 3,000 instructions for it whatever the
+// front end (DOM or On-Demand), the whole of the JSON path's I/O floor; reading the tape into
+// the types costs 1,400 more. This scanner reads only the contract's shapes (objects of known
+// fields; strings without escapes; arrays of level names; true, false, null) and gives up at
+// anything else — an escape, a number, an unknown or repeated field, a wrong type, bad UTF-8,
+// a byte out of place — and then simdjson's DOM reader reads the request again and says exactly
+// why (the message, the field, the position), as it always did. So every refusal is the DOM
+// reader's, and this scanner only has to never accept what the DOM reader refuses, nor read a
+// value differently (ctest json_readers_agree, the contract and fuzz tests with each reader).
+#include "json_read_fast.hpp"
+
+#include <mamisguide/detail/utf8.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace mamisguide::json::reading {
+namespace {
+
+/// Eight bytes at a time (SWAR): the bits 0x80 of the bytes that may not stand in a string as
+/// they are: '"' (its end), '\\' (an escape: left to simdjson), a control character (below
+/// 0x20, invalid in JSON), and 0x80 and above (UTF-8, checked apart). The lowest flagged byte is
+/// exact (a borrow only runs upward, so bytes above it may be flagged wrongly): only that one
+/// is used.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first byte is the lowest");
+constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept {
+    return (x - ones) & ~x & highs;
+}
+constexpr std::uint64_t special_bytes(std::uint64_t x) noexcept {
+    return zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\\')) |
+           ((x - ones * 0x20) & ~x & highs) | (x & highs);
+}
+
+constexpr std::string_view top_names[] = {"member", "request", "lang"};
+constexpr std::string_view member_names[] = {"mypage", "municipal", "prefectural", "levels",
+                                             "categories"};
+constexpr std::string_view request_names[] = {"operation", "levels",  "municipal", "categories",
+                                              "reason",    "cascade", "proxy"};
+constexpr std::string_view level_names[] = {to_string(all_levels[0]), to_string(all_levels[1]),
+                                            to_string(all_levels[2])};
+static_assert(std::size(all_levels) == 3);
+/// The index of `s` in `names`, or -1.
+template <std::size_t N>
+int index_in(std::string_view s, const std::string_view (&names)[N]) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == s) return static_cast<int>(i);
+    return -1;
+}
+
+/// Spaced: white space may stand between tokens. A request written without any (as programs
+/// write JSON) is read with Spaced = false, where skipping it costs nothing; one that has some
+/// fails there at its first space and is read again with Spaced = true.
+template <bool Spaced>
+class scanner {
+public:
+    scanner(const char* text, std::size_t len) noexcept : p_(text), end_(text + len) {}
+
+    bool whole(parsed& out) noexcept {
+        if (!open('{')) return false;
+        unsigned seen = 0;
+        if (!close('}')) {
+            do {
+                const int i = key(top_names);
+                if (i < 0 || (seen & (1u << i))) return false;
+                seen |= 1u << i;
+                bool ok;
+                if (i == 0)
+                    ok = member(out.member);
+                else if (i == 1)
+                    ok = request_of(out.req);
+                else
+                    ok = lang_of(out.l);
+                if (!ok) return false;
+            } while (comma());
+            if (!last('}')) return false;
+        }
+        // The request is there, and nothing but white space follows the object.
+        skip();
+        return (seen & 2u) != 0 && p_ == end_;
+    }
+
+private:
+    const char* p_;
+    const char* end_;
+
+    void skip() noexcept {
+        if constexpr (Spaced)
+            while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+    /// White space, then `c`, taken.
+    bool open(char c) noexcept {
+        skip();
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+    /// After an opening bracket: white space, then the closing `c` taken if it is there.
+    bool close(char c) noexcept {
+        skip();
+        if (p_ != end_ && *p_ == c) return ++p_, true;
+        return false;
+    }
+    /// After a member or element: a comma taken (true), or the closing bracket left for last().
+    bool comma() noexcept {
+        skip();
+        if (p_ != end_ && *p_ == ',') return ++p_, true;
+        return false;
+    }
+    bool last(char c) noexcept {
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+
+    /// A string's bytes, which are its value (no escape in it); false for anything else.
+    bool string(std::string_view& out) noexcept {
+        if (p_ == end_ || *p_ != '"') return false;
+        const char* start = ++p_;
+        bool ascii = true;
+        for (;;) {
+            // Plain bytes sixteen at a time with SSE2, or eight, while that many remain, then
+            // one at a time.
+#if defined(__SSE2__)
+            while (end_ - p_ >= 16) {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+                const __m128i hit = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x)); // below 0x20
+                // movemask(x): the bytes from 0x80 up
+                if (const int m = _mm_movemask_epi8(hit) | _mm_movemask_epi8(x)) {
+                    p_ += __builtin_ctz(static_cast<unsigned>(m));
+                    goto found;
+                }
+                p_ += 16;
+            }
+#endif
+            while (end_ - p_ >= 8) {
+                std::uint64_t x;
+                std::memcpy(&x, p_, 8);
+                const std::uint64_t m = special_bytes(x);
+                if (m) {
+                    p_ += __builtin_ctzll(m) / 8; // the first byte in memory: the lowest
+                    break;
+                }
+                p_ += 8;
+            }
+            if (p_ == end_) return false;
+#if defined(__SSE2__)
+        found:
+#endif
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') break;
+            if (c >= 0x80)
+                ascii = false;
+            else if (c < 0x20 || c == '\\')
+                return false; // a control character or an escape
+            ++p_;
+        }
+        out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+        ++p_;
+        return ascii || detail::utf8_valid(out);
+    }
+
+    /// The literal `word` (true, false, null) taken if it is next.
+    bool literal(std::string_view word) noexcept {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() ||
+            std::string_view(p_, word.size()) != word)
+            return false;
+        p_ += word.size();
+        return true;
+    }
+    /// White space, then null taken if it is next.
+    bool null() noexcept {
+        skip();
+        return literal("null");
+    }
+
+    /// White space, a key, white space and the colon: the key's index in `names`, or -1.
+    template <std::size_t N>
+    int key(const std::string_view (&names)[N]) noexcept {
+        skip();
+        std::string_view k;
+        if (!string(k)) return -1;
+        skip();
+        if (p_ == end_ || *p_ != ':') return -1;
+        ++p_;
+        return index_in(k, names);
+    }
+
+    /// A string, or null (read as the empty string, as the DOM reader does).
+    bool string_or_null(std::string_view& out) noexcept {
+        if (null()) return out = {}, true;
+        return string(out);
+    }
+    bool bool_or_null(bool& out) noexcept {
+        if (null()) return out = false, true;
+        if (literal("true")) return out = true, true;
+        return literal("false") && (out = false, true);
+    }
+
+    /// An array of level names, unique and known, or null.
+    bool levels(level_set& out) noexcept {
+        out = {};
+        if (null()) return true;
+        if (!last('[')) return false;
+        if (close(']')) return true;
+        do {
+            skip();
+            std::string_view s;
+            if (!string(s)) return false;
+            const int i = index_in(s, level_names);
+            if (i < 0) return false;
+            const level l = all_levels[static_cast<std::size_t>(i)];
+            if (out.contains(l)) return false;
+            out.insert(l);
+        } while (comma());
+        return last(']');
+    }
+
+    /// {level: code|null} with known levels, each once, or null.
+    bool categories(per_level<std::string_view>& out) noexcept {
+        out = {};
+        if (null()) return true;
+        if (!last('{')) return false;
+        if (close('}')) return true;
+        level_set seen;
+        do {
+            const int i = key(level_names);
+            if (i < 0) return false;
+            const level l = all_levels[static_cast<std::size_t>(i)];
+            if (seen.contains(l)) return false;
+            seen.insert(l);
+            if (!string_or_null(out[l])) return false;
+        } while (comma());
+        return last('}');
+    }
+
+    bool member(member_state& m) noexcept {
+        if (null()) return true;
+        if (!last('{')) return false;
+        if (close('}')) return true;
+        unsigned seen = 0;
+        do {
+            const int i = key(member_names);
+            if (i < 0 || (seen & (1u << i))) return false;
+            seen |= 1u << i;
+            bool ok;
+            switch (i) {
+            case 0: {
+                if (null()) {
+                    ok = true;
+                    break;
+                }
+                std::string_view s;
+                ok = string(s) && !s.empty() && parse_mypage(s, m.page);
+                break;
+            }
+            case 1:
+                ok = string_or_null(m.municipal);
+                break;
+            case 2:
+                ok = string_or_null(m.prefectural);
+                break;
+            case 3:
+                ok = levels(m.levels);
+                break;
+            default:
+                ok = categories(m.categories);
+                break;
+            }
+            if (!ok) return false;
+        } while (comma());
+        return last('}');
+    }
+
+    bool request_of(request& r) noexcept {
+        skip();
+        if (!last('{')) return false;
+        unsigned seen = 0;
+        if (!close('}')) {
+            do {
+                const int i = key(request_names);
+                if (i < 0 || (seen & (1u << i))) return false;
+                seen |= 1u << i;
+                bool ok;
+                switch (i) {
+                case 0: {
+                    skip();
+                    std::string_view s;
+                    ok = string(s) && parse_operation(s, r.op);
+                    break;
+                }
+                case 1:
+                    ok = levels(r.levels);
+                    break;
+                case 2:
+                    ok = string_or_null(r.municipal);
+                    break;
+                case 3:
+                    ok = categories(r.categories);
+                    break;
+                case 4:
+                    ok = string_or_null(r.reason);
+                    break;
+                case 5:
+                    ok = bool_or_null(r.cascade);
+                    break;
+                default:
+                    ok = bool_or_null(r.proxy);
+                    break;
+                }
+                if (!ok) return false;
+            } while (comma());
+            if (!last('}')) return false;
+        }
+        return (seen & 1u) != 0;
+    }
+
+    /// "ja", "en" or null.
+    bool lang_of(lang& out) noexcept {
+        if (null()) return true;
+        std::string_view s;
+        if (!string(s)) return false;
+        if (s == "en") return out = lang::en, true;
+        return s == "ja";
+    }
+};
+
+} // namespace
+
+bool scan_read(const char* text, std::size_t len, parsed& p) noexcept {
+    if (scanner<false>(text, len).whole(p)) return true;
+    // Not without white space: again with it, from a fresh start.
+    p = parsed{};
+    return scanner<true>(text, len).whole(p);
+}
+
+} // namespace mamisguide::json::reading
