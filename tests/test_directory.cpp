@@ -529,6 +529,51 @@ BOOST_AUTO_TEST_CASE(codes_as_people_type_them) {
     BOOST_TEST(find_jma_category("Ａ２Ｂ") == find_jma_category("A2B"));
 }
 
+// Comparing and hashing codes, against folding both and comparing the results: every pair of a
+// set of codes as typed (plain ASCII, the lookups' fast path; with spaces, full-width, mixed,
+// empty), and FNV-1a over the folded code computed here.
+BOOST_AUTO_TEST_CASE(same_code_and_hash_code_agree_with_folding) {
+    const std::string_view codes[] = {"",
+                                      "A1",
+                                      "a1",
+                                      "A1 ",
+                                      " A1",
+                                      "Ａ１",
+                                      "A１",
+                                      "A",
+                                      "13-0001",
+                                      "13-0001\t",
+                                      "１３－０００１",
+                                      "13-0002",
+                                      "13 -0001",
+                                      "\u300013-0001",
+                                      "x\xEF\xBC",
+                                      "x\xEF\xBC\xA1",
+                                      "xA",
+                                      "~!",
+                                      "\x7F",
+                                      "\xE6\x97\xA5"};
+    std::size_t same = 0;
+    for (std::string_view a : codes) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (char c : detail::fold_code(a)) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ull;
+        }
+        BOOST_TEST(detail::hash_code(a) == h, "'" << a << "'");
+        BOOST_TEST(detail::plain_code(a) ==
+                       (a.find_first_of(" \t\x7F\xE3\xEF\xE6") == std::string_view::npos),
+                   "'" << a << "'");
+        for (std::string_view b : codes) {
+            const bool want = detail::fold_code(a) == detail::fold_code(b);
+            BOOST_TEST(detail::same_code(a, b) == want, "'" << a << "' '" << b << "'");
+            if (want) BOOST_TEST(detail::hash_code(a) == detail::hash_code(b));
+            same += want && a != b;
+        }
+    }
+    BOOST_TEST(same >= 10u); // pairs written differently that are the same code
+}
+
 BOOST_AUTO_TEST_CASE(prefectures_as_people_write_them) {
     const std::pair<std::string_view, unsigned> ok[] = {
         {"13", 13},   {"1", 1},         {"01", 1},      {"１３", 13},

@@ -291,6 +291,7 @@ association_candidates(const directory& dir, std::string_view text, std::size_t 
     }
     const std::size_t limit = std::max<std::size_t>(1, folded.size() / 3);
     const detail::code_distance distance(folded);
+    const detail::code_bag bag = detail::bag_of(folded);
     // The best so far by (distance, directory order), a name match counting as distance 0.
     struct scored {
         std::size_t d;
@@ -326,6 +327,7 @@ association_candidates(const directory& dir, std::string_view text, std::size_t 
         }
         // Once full, only a code nearer than the worst kept gets in.
         const std::size_t bound = kept == max ? best[max - 1].d - 1 : limit;
+        if (detail::bag_bound(bag, data.code_bags[v]) > bound) continue; // too far for certain
         const std::size_t d = distance(data.codes[v], bound);
         if (d <= bound) offer(d, v);
     }

@@ -176,6 +176,8 @@ struct directory_data {
     /// built once by reindex(): the codes, the Japanese names, and the English names in ASCII
     /// lower case, so that a search ignoring case compares bytes.
     text_run codes, names, names_en_lower;
+    /// Per vertex, its code's bag (bag_of): a bound on its edit distance to a typed text.
+    std::vector<code_bag> code_bags;
 
     std::optional<association_id> find(std::string_view code) const noexcept {
         if (index.empty()) return std::nullopt;
@@ -198,12 +200,14 @@ struct directory_data {
         codes.clear();
         names.clear();
         names_en_lower.clear();
+        code_bags.assign(n, code_bag{});
         std::string lower;
         for (association_id v = 0; v < n; ++v) {
             const association& a = graph[v];
             plain_strings =
                 plain_strings && json_plain(a.code) && json_plain(a.name) && json_plain(a.name_en);
             codes.add(a.code);
+            code_bags[v] = bag_of(a.code);
             names.add(a.name);
             lower.assign(a.name_en);
             for (char& c : lower) c = ascii_lower(c);

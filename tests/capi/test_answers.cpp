@@ -232,7 +232,8 @@ static_assert(mamisguide::bitext().view(mamisguide::lang::ja).empty());
 
 /// The banded edit distance that picks the candidates (it stops early past its limit) against
 /// the whole table, for every pair of strings of up to four characters over a small alphabet,
-/// upper case included, at every limit.
+/// upper case included, at every limit; then codes as typed and texts past the 64-byte row, at
+/// every limit up to 8.
 BOOST_AUTO_TEST_CASE(bounded_edit_distance_agrees_with_the_whole_table) {
     auto full = [](const std::string& a, const std::string& b) {
         std::vector<std::vector<std::size_t>> t(a.size() + 1,
@@ -250,13 +251,18 @@ BOOST_AUTO_TEST_CASE(bounded_edit_distance_agrees_with_the_whole_table) {
     for (std::size_t k = 0; k < all.size() && all.size() < 400; ++k)
         if (all[k].size() < 4)
             for (char c : {'1', 'a', 'A', '-'}) all.push_back(all[k] + c);
-    std::size_t checked = 0;
+    std::size_t checked = 0, bounded = 0;
     for (const std::string& a : all) {
         const mamisguide::detail::code_distance from_a(a); // Myers' bit-parallel form
         for (const std::string& b : all) {
             const std::size_t d = full(a, b);
             BOOST_TEST_REQUIRE(mamisguide::detail::edit_distance(a, b) == d);
             BOOST_TEST_REQUIRE(from_a(b, 8) == d, a << " " << b);
+            // The bags' bound, which rules codes out before their distance is computed.
+            const std::size_t bound = mamisguide::detail::bag_bound(mamisguide::detail::bag_of(a),
+                                                                    mamisguide::detail::bag_of(b));
+            BOOST_TEST_REQUIRE(bound <= d, a << " " << b);
+            bounded += bound > 0;
             for (std::size_t limit = 0; limit <= 4; ++limit) {
                 const std::size_t got = mamisguide::detail::edit_distance(a, b, limit);
                 if (d <= limit)
@@ -273,6 +279,13 @@ BOOST_AUTO_TEST_CASE(bounded_edit_distance_agrees_with_the_whole_table) {
         }
     }
     BOOST_TEST(checked == all.size() * all.size() * 5);
+    BOOST_TEST(bounded > all.size() * all.size() / 2); // the bound rules out, not only holds
+    // Codes as the master writes them, and texts too long to be counted (no bound).
+    using mamisguide::detail::bag_bound, mamisguide::detail::bag_of;
+    BOOST_TEST(bag_bound(bag_of("13-0001"), bag_of("27-9999")) == 6u);
+    BOOST_TEST(bag_bound(bag_of("13-0001"), bag_of("13-0010")) == 0u);
+    BOOST_TEST(bag_bound(bag_of(std::string(256, 'x')), bag_of("y")) == 0u);
+    BOOST_TEST(bag_bound(bag_of(std::string(255, 'x')), bag_of("y")) == 255u);
     // Texts at and past one machine word (64 bytes), and a code longer than the row on the stack.
     for (std::size_t n : {63u, 64u, 65u, 100u}) {
         const std::string a(n, 'x'), b = std::string(n - 1, 'x') + "Y", c = "q" + a;
@@ -283,6 +296,49 @@ BOOST_AUTO_TEST_CASE(bounded_edit_distance_agrees_with_the_whole_table) {
         BOOST_TEST(from_a(c, 3) == full(a, c));
         BOOST_TEST(from_a(a.substr(2) + "zz", 5) == full(a, a.substr(2) + "zz"));
     }
+    // Codes as typed, and texts longer than the 64-byte row, each pair at every limit up to 8.
+    const std::string long_a = "13-" + std::string(70, 'a') + "-x";
+    std::string long_b = long_a;
+    long_b[10] = 'b';
+    long_b.insert(40, "c");
+    const std::string words[] = {"",
+                                 "1",
+                                 "13",
+                                 "13-chiyoda",
+                                 "13-CHIYODA",
+                                 "13-chiyodb",
+                                 "31-chiyoda",
+                                 "13-chyoda",
+                                 "13-chiyodaku",
+                                 "x13-chiyoda",
+                                 "27-kita",
+                                 "zzzzzzzzzzzz",
+                                 long_a,
+                                 long_b,
+                                 long_a.substr(0, 66)};
+    std::size_t within = 0, beyond = 0;
+    for (const std::string& a : words) {
+        const mamisguide::detail::code_distance from_a(a);
+        for (const std::string& b : words) {
+            const std::size_t d = full(a, b);
+            BOOST_TEST_REQUIRE(mamisguide::detail::edit_distance(a, b) == d);
+            for (std::size_t limit = 0; limit <= 8; ++limit) {
+                const std::size_t got = mamisguide::detail::edit_distance(a, b, limit);
+                const std::size_t bits = from_a(b, limit);
+                if (d <= limit) {
+                    BOOST_TEST_REQUIRE(got == d, a << " " << b << " limit " << limit);
+                    BOOST_TEST_REQUIRE(bits == d, a << " " << b << " limit " << limit);
+                    ++within;
+                } else {
+                    BOOST_TEST_REQUIRE(got > limit, a << " " << b << " limit " << limit);
+                    BOOST_TEST_REQUIRE(bits > limit, a << " " << b << " limit " << limit);
+                    ++beyond;
+                }
+            }
+        }
+    }
+    BOOST_TEST(within > 50u);
+    BOOST_TEST(beyond > 50u);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_state_says_which_field_and_why) {

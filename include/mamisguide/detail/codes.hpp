@@ -79,8 +79,19 @@ constexpr bool is_folded(std::string_view s) noexcept {
     return true;
 }
 
+/// True if every byte of `s` is printable ASCII other than the space (0x21-0x7E): trimming and
+/// folding leave it as it is (the empty code too). Most codes are typed so: the lookups' fast
+/// path.
+constexpr bool plain_code(std::string_view s) noexcept {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) - 0x21u > 0x7Eu - 0x21u) return false;
+    return true;
+}
+
 /// Two codes are the same after trimming and folding both.
 constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
+    if (a == b) return true;
+    if (plain_code(a) && plain_code(b)) return false; // neither changes: they differ
     a = trim_value(a);
     b = trim_value(b);
     std::size_t i = 0, j = 0;
@@ -93,10 +104,51 @@ constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
     return i == a.size() && j == b.size();
 }
 
+/// A text's bytes counted into 16 bins, ASCII case ignored: each digit its own, '-' one, every
+/// other byte one of five by its value. The larger of what each of two bags holds beyond the
+/// other is at most the edit distance between their texts (an edit moves it by at most one;
+/// sharing bins only lowers it): association_candidates() rules most codes out with it before
+/// computing their distance. `counted` is false for a text over 255 bytes (a bin could
+/// overflow): no bound is known then.
+struct code_bag {
+    alignas(16) std::uint8_t bins[16] = {};
+    bool counted = false;
+};
+
+inline code_bag bag_of(std::string_view s) noexcept {
+    code_bag b;
+    if (s.size() > 255) return b;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(ascii_lower(c));
+        ++b.bins[u >= '0' && u <= '9' ? u - '0' : u == '-' ? 10 : 11 + u % 5];
+    }
+    b.counted = true;
+    return b;
+}
+
+/// The bound above (0 when either bag is not counted).
+inline std::size_t bag_bound(const code_bag& a, const code_bag& b) noexcept {
+    if (!a.counted || !b.counted) return 0;
+    std::size_t more = 0, less = 0;
+    for (std::size_t i = 0; i < 16; ++i) {
+        const unsigned x = a.bins[i], y = b.bins[i];
+        more += x > y ? x - y : 0;
+        less += y > x ? y - x : 0;
+    }
+    return more > less ? more : less;
+}
+
 /// FNV-1a over the trimmed, folded code: equal for codes that same_code() calls the same.
 constexpr std::uint64_t hash_code(std::string_view s) noexcept {
-    s = trim_value(s);
     std::uint64_t h = 1469598103934665603ull;
+    if (plain_code(s)) { // the same hash, without trimming and folding (they change nothing)
+        for (char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ull;
+        }
+        return h;
+    }
+    s = trim_value(s);
     for (std::size_t i = 0; i < s.size();) {
         char c = 0;
         i += fold_at(s, i, c);
