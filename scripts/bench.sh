@@ -58,9 +58,9 @@ if [ -n "$cli" ]; then
   rows=$((rows - 1))
   runs=5
   [ "$quick" = 1 ] && runs=1
-  # The batch and its in-process twin, mg_plan_json (BM_json_vs_floor's best round), in turn,
-  # best of each: on a shared machine whose speed drifts, the two are then measured at the
-  # same moments.
+  # The batch and its in-process twin, mg_plan_json over the same lines (BM_json_lines' best
+  # round), in turn, best of each: on a shared machine whose speed drifts, the two are then
+  # measured at the same moments.
   best=""
   json_best=""
   for _ in $(seq "$runs"); do
@@ -69,8 +69,8 @@ if [ -n "$cli" ]; then
     t1=$(date +%s%N)
     t=$((t1 - t0))
     if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-    j=$("$bench" --benchmark_filter='^BM_json_vs_floor' --benchmark_format=json 2>/dev/null |
-      python3 -c 'import json,sys; print(json.load(sys.stdin)["benchmarks"][0]["json_ns"])')
+    j=$("$bench" --benchmark_filter='^BM_json_lines' --benchmark_format=json 2>/dev/null |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["benchmarks"][0]["line_ns"])')
     json_best=$(python3 -c "print(min(float(x) for x in '$json_best $j'.split()))")
   done
   # Memory stays constant with the input: peak RSS for the workload and for ten times it.
