@@ -29,19 +29,18 @@
 namespace mamisguide::json::reading {
 namespace {
 
-/// Eight bytes at a time (SWAR): the bits 0x80 of the bytes that may not stand in a string as
-/// they are: '"' (its end), '\\' (an escape: left to simdjson), a control character (below
-/// 0x20, invalid in JSON), and 0x80 and above (UTF-8, checked apart). The lowest flagged byte is
-/// exact (a borrow only runs upward, so bytes above it may be flagged wrongly): only that one
-/// is used.
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first byte is the lowest");
+/// Eight bytes at a time (SWAR): the bits 0x80 of the bytes that end a plain run in a string:
+/// '"' (its end), '\\' (an escape: left to simdjson), a control character (below 0x20, invalid
+/// in JSON). The lowest flagged byte is exact (a borrow only runs upward, so bytes above it may
+/// be flagged wrongly): only that one is used. Bytes from 0x80 up (UTF-8) are part of the run;
+/// a string that has any is validated as a whole.
 constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept {
     return (x - ones) & ~x & highs;
 }
-constexpr std::uint64_t special_bytes(std::uint64_t x) noexcept {
+constexpr std::uint64_t run_ends(std::uint64_t x) noexcept {
     return zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\\')) |
-           ((x - ones * 0x20) & ~x & highs) | (x & highs);
+           ((x - ones * 0x20) & ~x & highs);
 }
 
 constexpr std::string_view top_names[] = {"member", "request", "lang"};
@@ -136,26 +135,34 @@ private:
 #if defined(__SSE2__)
             while (end_ - p_ >= 16) {
                 const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
-                const __m128i hit = _mm_or_si128(
+                const __m128i end = _mm_or_si128(
                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
                     _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x)); // below 0x20
-                // movemask(x): the bytes from 0x80 up
-                if (const int m = _mm_movemask_epi8(hit) | _mm_movemask_epi8(x)) {
-                    p_ += __builtin_ctz(static_cast<unsigned>(m));
+                const auto stop = static_cast<unsigned>(_mm_movemask_epi8(end));
+                const auto high = static_cast<unsigned>(_mm_movemask_epi8(x)); // from 0x80
+                if (stop) {
+                    if (high & ((stop & (0u - stop)) - 1)) ascii = false; // before the stop
+                    p_ += __builtin_ctz(stop);
                     goto found;
                 }
+                if (high) ascii = false;
                 p_ += 16;
             }
 #endif
             while (end_ - p_ >= 8) {
                 std::uint64_t x;
                 std::memcpy(&x, p_, 8);
-                const std::uint64_t m = special_bytes(x);
-                if (m) {
-                    p_ += __builtin_ctzll(m) / 8; // the first byte in memory: the lowest
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                x = __builtin_bswap64(x); // the first byte the lowest, as below
+#endif
+                const std::uint64_t stop = run_ends(x), high = x & highs;
+                if (stop) {
+                    if (high & ((stop & (0 - stop)) - 1)) ascii = false; // before the stop
+                    p_ += __builtin_ctzll(stop) / 8; // the first byte in memory: the lowest
                     break;
                 }
+                if (high) ascii = false;
                 p_ += 8;
             }
             if (p_ == end_) return false;

@@ -7,6 +7,7 @@
 // a value differently.
 #include "fuzz_check.hpp"
 
+#include "../support/parsed_text.hpp"
 #include "json_read_fast.hpp"
 
 #include <mamisguide.h>
@@ -42,31 +43,6 @@ std::pair<int, std::string> call(const char* data, std::size_t size) {
 
 namespace rd = mamisguide::json::reading;
 
-std::string levels_text(mamisguide::level_set s) {
-    std::string t;
-    for (mamisguide::level l : s) (t += mamisguide::to_string(l)) += ',';
-    return t;
-}
-
-std::string categories_text(const mamisguide::per_level<std::string_view>& c) {
-    std::string t;
-    for (mamisguide::level l : mamisguide::all_levels) (t += c[l]) += '|';
-    return t;
-}
-
-/// Everything a reader fills, as text, to compare two readings.
-std::string describe(const rd::parsed& p) {
-    const mamisguide::member_state& m = p.member;
-    const mamisguide::request& r = p.req;
-    return std::to_string(static_cast<int>(m.page)) + ';' + std::string(m.municipal) + ';' +
-           std::string(m.prefectural) + ';' + levels_text(m.levels) + ';' +
-           categories_text(m.categories) + ';' + std::to_string(static_cast<int>(r.op)) + ';' +
-           levels_text(r.levels) + ';' + std::string(r.municipal) + ';' +
-           categories_text(r.categories) + ';' + std::string(r.reason) + ';' +
-           std::to_string(r.cascade) + std::to_string(r.proxy) + ';' +
-           std::to_string(static_cast<int>(p.l));
-}
-
 /// What the scanner accepts, the DOM reader accepts too, and reads the same.
 void scanner_agrees(const char* req, std::size_t size) {
     rd::parsed fast;
@@ -76,8 +52,9 @@ void scanner_agrees(const char* req, std::size_t size) {
     const rd::bad* refused = rd::read_dom(std::string_view(req, size), full, why, false);
     MGF_CHECK(refused == nullptr, "the scanner read a request that the DOM reader refuses: " +
                                       std::string(refused ? refused->message->en : ""));
-    MGF_CHECK(describe(fast) == describe(full),
-              "the scanner read\n" + describe(fast) + "\nthe DOM reader\n" + describe(full));
+    MGF_CHECK(mgtest::parsed_text(fast) == mgtest::parsed_text(full),
+              "the scanner read\n" + mgtest::parsed_text(fast) + "\nthe DOM reader\n" +
+                  mgtest::parsed_text(full));
 }
 
 } // namespace
