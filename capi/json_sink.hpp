@@ -59,7 +59,7 @@ public:
             append_long(p, len);
             return;
         }
-        if (len) std::memcpy(buf_ + n_, p, len);
+        copy(buf_ + n_, p, len);
         n_ += len;
     }
     sink& operator+=(std::string_view s) {
@@ -77,6 +77,30 @@ public:
     }
 
 private:
+    /// Short pieces (codes, names, most keys) copied inline, with two overlapping loads and
+    /// stores instead of a call to memcpy; longer ones by memcpy.
+    static MG_JSON_INLINE void copy(char* d, const char* s, std::size_t n) noexcept {
+        if (n > 16) {
+            std::memcpy(d, s, n);
+        } else if (n >= 8) {
+            std::uint64_t a, b;
+            std::memcpy(&a, s, 8);
+            std::memcpy(&b, s + n - 8, 8);
+            std::memcpy(d, &a, 8);
+            std::memcpy(d + n - 8, &b, 8);
+        } else if (n >= 4) {
+            std::uint32_t a, b;
+            std::memcpy(&a, s, 4);
+            std::memcpy(&b, s + n - 4, 4);
+            std::memcpy(d, &a, 4);
+            std::memcpy(d + n - 4, &b, 4);
+        } else if (n) {
+            d[0] = s[0];
+            d[n / 2] = s[n / 2];
+            d[n - 1] = s[n - 1];
+        }
+    }
+
     void load() noexcept {
         buf_ = writer_access::data(*to_);
         n_ = writer_access::size(*to_);
