@@ -80,8 +80,9 @@ private:
     /// Short pieces (codes, names, most keys) copied inline, with two overlapping loads and
     /// stores instead of a call to memcpy; longer ones by memcpy.
     static MG_JSON_INLINE void copy(char* d, const char* s, std::size_t n) noexcept {
-        if (n > 16) {
-            std::memcpy(d, s, n);
+        // A length the compiler knows (a literal) is copied by its own memcpy: it inlines it.
+        if (__builtin_constant_p(n) || n > 16) {
+            if (n) std::memcpy(d, s, n);
         } else if (n >= 8) {
             std::uint64_t a, b;
             std::memcpy(&a, s, 8);
