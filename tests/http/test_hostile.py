@@ -76,6 +76,29 @@ class BadHttp(unittest.TestCase):
         self.assertEqual(r[0], 413)
         self.assertEqual(json.loads(r[2])["error"]["code"], "invalid_request")
 
+    def test_chunked_plan_body(self):
+        """A /v1/plan body sent in chunks (no Content-Length) gets the same answer as the body
+        of known length; one that ends inside a chunk is closed without an answer."""
+        body = (b'{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural",'
+                b'"national"]},"request":{"operation":"withdraw","levels":["national"]}}')
+        sized = one_response(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.assertEqual(sized[0], 200, sized)
+        self.assertTrue(json.loads(sized[2])["ok"], sized)
+        half = len(body) // 2
+        chunked = one_response(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                               b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n"
+                               % (half, body[:half], len(body) - half, body[half:]))
+        self.assertEqual(chunked[0], 200, chunked)
+        self.assertEqual(chunked[1]["content-type"], JSON_TYPE)
+        self.assertEqual(chunked[2], sized[2])
+        # The connection ends inside a chunk: nothing is answered, and the server goes on.
+        raw = h.raw_exchange(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                             b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s"
+                             % (len(body), body[:10]))
+        self.assertEqual(raw, b"")
+        self.assertEqual(one_response(self.srv.port, b"GET /healthz HTTP/1.1\r\n\r\n")[0], 200)
+
     def test_expect_100_continue(self):
         s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=10)
         body = b'{"request":{"operation":"withdraw"}}'
