@@ -66,6 +66,19 @@ class BadHttp(unittest.TestCase):
         r = one_response(self.srv.port, b"GET / HTTP/1.1\r\nX: " + b"a" * 20000 + b"\r\n\r\n")
         self.assertJsonError(r, 431, "header_too_large")
 
+    def test_large_header_under_the_limit(self):
+        """Header fields beyond the connection's 2 KiB block (taken from the heap) but under the
+        16 KiB limit: answered, on a connection that goes on to a small request."""
+        big = b"".join(b"X-Pad-%d: %s\r\n" % (i, b"v" * 1500) for i in range(6))
+        req = b"GET /v1/holidays/2026?lang=en HTTP/1.1\r\nHost: x\r\n" + big + b"\r\n"
+        raw = h.raw_exchange(self.srv.port, req + req + b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                             b"Connection: close\r\n\r\n")
+        rs = h.parse_responses(raw)
+        self.assertEqual([r[0] for r in rs], [200, 200, 200], raw[:300])
+        self.assertEqual(rs[0][2], rs[1][2])
+        self.assertEqual(json.loads(rs[0][2])[0]["date"], "2026-01-01")
+        self.assertTrue(json.loads(rs[2][2])["ok"])
+
     def test_body_too_large_elsewhere(self):
         r = one_response(self.srv.port, b"GET /healthz HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n")
         self.assertJsonError(r, 413, "payload_too_large")
