@@ -70,7 +70,7 @@ std::vector<std::string> split_list(std::string_view s);
 /// A subcommand: registers its options on construction, runs after parsing.
 class command {
 public:
-    virtual ~command() = default;
+    virtual ~command(); // in common.cpp: the one copy of the vtable and the destructor
     virtual int run() = 0;
     CLI::App* app = nullptr;
 };

@@ -12,6 +12,8 @@
 
 namespace mg_cli {
 
+command::~command() = default;
+
 void add_directory_options(CLI::App& app, directory_options& o) {
     [[maybe_unused]] CLI::Option* directory =
         app.add_option(

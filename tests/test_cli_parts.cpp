@@ -5,12 +5,14 @@
 // the desk as it is when they run. Here: open, closed on a holiday (named), closed on a weekend
 // and after hours (each with the next opening and its weekday), and outside the years holidays
 // are known for (no status line). The display width of text (common.cpp) that tables pad, and
-// the numbers of a plan's steps (render.cpp).
+// the numbers of a plan's steps (render.cpp). The HTTP service's metrics (http/metrics.cpp) given
+// a status it does not list.
 #define BOOST_TEST_MODULE cli_parts
 #include <boost/test/unit_test.hpp>
 
 #include "answers.hpp"
 #include "cli.hpp"
+#include "http/metrics.hpp"
 #include "render.hpp"
 
 #include <mamisguide/support.hpp>
@@ -116,4 +118,23 @@ BOOST_AUTO_TEST_CASE(steps_are_circled_up_to_twenty) {
     BOOST_TEST(mg_cli::circled(20) == "\u2473"); // ⑳
     BOOST_TEST(mg_cli::circled(21) == "(21)");   // no circled number past twenty
     BOOST_TEST(mg_cli::circled(0) == "(0)");
+}
+
+BOOST_AUTO_TEST_CASE(metrics_count_an_unlisted_status_as_other) {
+    mg_http::metrics m;
+    m.request(mg_http::endpoint::healthz, 200, 10);
+    m.request(mg_http::endpoint::healthz, 418, 10);
+    m.request(mg_http::endpoint::healthz, 299, 20);
+    m.request(mg_http::endpoint::plan, 404, 10);
+    std::string out;
+    m.write(out, 0, 0, 0.0, 0, 0);
+    BOOST_TEST(has(out, "mamisguide_http_requests_total{endpoint=\"/healthz\",status=\"200\"} 1\n"),
+               out);
+    BOOST_TEST(
+        has(out, "mamisguide_http_requests_total{endpoint=\"/healthz\",status=\"other\"} 2\n"),
+        out);
+    BOOST_TEST(has(out, "mamisguide_http_requests_total{endpoint=\"/v1/plan\",status=\"404\"} 1\n"),
+               out);
+    BOOST_TEST(!has(out, "418"), out);
+    BOOST_TEST(!has(out, "status=\"299\""), out);
 }

@@ -159,6 +159,12 @@ response bad_parameter(endpoint ep, const bitext& message, lang l, std::string_v
     return e;
 }
 
+response not_found(endpoint ep) {
+    response e = error_response(404, "not_found", texts::http_not_found);
+    e.ep = ep;
+    return e;
+}
+
 response do_plan(const dataset& d, std::string_view body) {
     response r = json_ok(endpoint::plan);
     if (body.size() > max_body_bytes) return plan_too_large();
@@ -282,11 +288,7 @@ response handle(const service& s, const dataset& d, const request& r) {
     const std::string_view raw_query =
         qmark == std::string_view::npos ? std::string_view() : r.target.substr(qmark + 1);
     const endpoint ep = classify(path);
-    if (ep == endpoint::other) {
-        response e = error_response(404, "not_found", texts::http_not_found);
-        e.ep = ep;
-        return e;
-    }
+    if (ep == endpoint::other) return not_found(ep);
     const bool post = ep == endpoint::plan || ep == endpoint::batch;
     const bool method_ok = post ? r.method == "POST" : (r.method == "GET" || r.method == "HEAD");
     if (r.method == "OPTIONS") { // a CORS preflight (the server adds the CORS headers)
@@ -479,9 +481,9 @@ response handle(const service& s, const dataset& d, const request& r) {
     default:
         break;
     }
-    response e = error_response(404, "not_found", texts::http_not_found);
-    e.ep = ep;
-    return e;
+    // Not reached: each endpoint the switch names answers above, and the others (plan, batch,
+    // other) before it; the embedded assets always include the OpenAPI document.
+    return not_found(ep);
 }
 
 } // namespace mg_http

@@ -1015,13 +1015,12 @@ int run_server(service& svc, const server_options& o) {
     std::vector<std::optional<net::executor_work_guard<executor>>> busy;
     for (auto& c : contexts) busy.emplace_back(c->get_executor());
 
+    // The address was checked by parse_listen(); one that was not is refused as any address
+    // that cannot be listened on, with the reason.
     error_code ec;
     const auto addr = net::ip::make_address(o.address, ec);
-    if (ec) {
-        log_text(texts::http_bad_listen, o.log_lang, o.address);
-        return 2;
-    }
-    auto lst = std::make_shared<listener>(st, tcp::endpoint(addr, o.port), ec);
+    std::shared_ptr<listener> lst;
+    if (!ec) lst = std::make_shared<listener>(st, tcp::endpoint(addr, o.port), ec);
     if (ec) {
         log_text(texts::http_cannot_listen, o.log_lang,
                  o.address + ":" + std::to_string(o.port) + " (" + ec.message() + ")");

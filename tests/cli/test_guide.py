@@ -207,6 +207,30 @@ class Guide(unittest.TestCase):
         self.assertIn("「A3」は日本医師会（00）の会員区分にありません。選択できる会員区分：", err)
         self.assertIn("A2B  A②会員(B)", err)
 
+    def test_level_lists_with_japanese_separators(self):
+        # The levels whose category changes, as a list: 「、」 and 「，」 separate it as "," does;
+        # a list of separators only names nothing, is explained and asked again.
+        base = "yes\nchange\ncategory\nnational\n13-chiyoda\n"
+        for answer in ("municipal、national", "1，3", "municipal, national"):
+            with self.subTest(answer=answer):
+                rc, out, err = run(["guide", "--json", "--categories", c.SAMPLE_CATEGORIES],
+                                   stdin=base + answer + "\n2\n2\n")
+                self.assertEqual(rc, 0, err + out)
+                got = json.loads(out.splitlines()[-1])
+                self.assertEqual([a["code"] for a in got["checked"]], ["13-chiyoda", "00"])
+                self.assertEqual(got["categories"], {"municipal": "B", "national": "A2B"})
+        for empty in ("、", "，、,"):
+            with self.subTest(answer=empty):
+                rc, out, err = run(["guide", "--categories", c.SAMPLE_CATEGORIES],
+                                   stdin=base + empty + "\nprefectural\n1\n")
+                self.assertEqual(rc, 0, err + out)
+                self.assertEqual(err.count("mamisguide: 回答が空です。"), 1, err)
+                self.assertIn("☑ 東京都医師会", out)
+                self.assertNotIn("☑ 千代田区医師会", out)
+        rc, out, err = run(["guide", "--lang", "en"], stdin=base + "、\n")
+        self.assertEqual(rc, 2, out)
+        self.assertIn("The answer is empty.", err)
+
     def test_english(self):
         rc, out, err = run(["guide", "--lang", "en"], stdin="1\n4\n4\n3\n")
         self.assertEqual(rc, 0, err)

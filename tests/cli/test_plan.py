@@ -203,13 +203,23 @@ class PlanText(unittest.TestCase):
                      ["transfer", "--held", "all", "--municipal", "13-chiyoda", "--to", "13-chiyoda",
                       "--reason", "建て替え 中"],
                      ["withdraw", "--held", "prefectural", "--municipal", "13-chiyoda", "--levels",
-                      "municipal", "--lang", "en"]]:
+                      "municipal", "--lang", "en"],
+                     # The member's current categories go into the suggested command too.
+                     ["transfer", "--held", "all", "--municipal", "13-chiyoda", "--to", "13-chiyoda",
+                      "--current-category", "national=A1", "--current-category", "municipal=B",
+                      "--categories", c.SAMPLE_CATEGORIES]]:
             with self.subTest(args=args):
                 out = self.text(args, rc=1)
                 lines = [l.strip() for l in out.splitlines() if l.strip().startswith("mamisguide plan")]
                 self.assertEqual(len(lines), 1, out)
                 self.assertRegex(out, r"(illegal_levels|same_association)")
                 suggested = shlex.split(lines[0])[1:]
+                if "--current-category" in args:
+                    # In the levels' order (municipal first), whatever the order given.
+                    self.assertEqual(suggested[suggested.index("--current-category"):],
+                                     ["--current-category", "municipal=B",
+                                      "--current-category", "national=A1"])
+                    self.assertEqual(suggested[:2], ["plan", "change_facility"])
                 rc, text, err = run(suggested)
                 self.assertEqual(rc, 0, err)
 

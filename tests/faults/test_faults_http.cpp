@@ -15,6 +15,7 @@
 #include <mamisguide/texts/http.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace {
@@ -42,9 +43,12 @@ std::string text(const mg_http::response& r) {
            std::string(r.code) + " " + std::to_string(r.lines) + "\n" + r.body;
 }
 
+/// `expect`: the error response the request must end with (its status, code and body), when
+/// the scenario checks one.
 scenario request(const char* name, std::string method, std::string target, std::string body = {},
-                 mamisguide::lang l = mamisguide::lang::ja) {
-    return {name, [method, target, body, l](context& c) {
+                 mamisguide::lang l = mamisguide::lang::ja,
+                 std::optional<mg_http::response> expect = std::nullopt) {
+    return {name, [method, target, body, l, expect](context& c) {
                 const auto data = sample_data();
                 mg_http::service svc(data);
                 svc.now = [] { return std::int64_t(1798675200); };
@@ -65,6 +69,12 @@ scenario request(const char* name, std::string method, std::string target, std::
                     r.emplace(mg_http::handle_safe(svc, *data, req)); // memory back
                 }
                 c.check(r->status != 503, "503 without a failed allocation");
+                if (expect) {
+                    c.check(r->status == expect->status, "the status", std::to_string(r->status));
+                    c.check(r->code == expect->code, "the code", std::string(r->code));
+                    c.check(r->content_type == mg_http::json_type, "the content type");
+                    c.check(r->body == expect->body, "the body", r->body);
+                }
                 c.same(text(*r));
             }};
 }
@@ -108,5 +118,14 @@ int main(int argc, char** argv) {
     v.push_back(request("GET /nowhere", "GET", "/nowhere"));
     v.push_back(request("GET /v1/directory?bad=", "GET", "/v1/directory?colour=red"));
     v.push_back(request("PUT /v1/plan", "PUT", "/v1/plan"));
+    // handle() itself refuses a body over max_body_bytes for a GET (the server refuses it
+    // before reading it), and answers /mamisguide.html 404 when no single-file guide is set.
+    v.push_back(request(
+        "GET /healthz with a body over the limit", "GET", "/healthz",
+        std::string(mg_http::max_body_bytes + 1, 'x'), lang::ja,
+        mg_http::error_response(413, "payload_too_large", mamisguide::texts::http_body_too_large)));
+    v.push_back(request(
+        "GET /mamisguide.html without the file", "GET", "/mamisguide.html", {}, lang::ja,
+        mg_http::error_response(404, "not_found", mamisguide::texts::http_guide_file_missing)));
     return mg_fault::run_all("test_faults_http", v);
 }

@@ -7,6 +7,8 @@ before the body ends; a body larger than the 1 MiB request limit."""
 
 import json
 import os
+import re
+import signal
 import socket
 import subprocess
 import time
@@ -170,6 +172,47 @@ def rss(pid):
             if l.startswith("VmRSS:"):
                 return int(l.split()[1]) * 1024
     return 0
+
+
+class StopDuringBatch(unittest.TestCase):
+    def test_a_batch_that_never_ends_does_not_hold_the_stop(self):
+        """SIGTERM while a client sends a batch a line at a time, each within --timeout, and
+        never ends it: the server waits for requests in flight only up to three timeouts and a
+        second, then stops regardless (exit 0); the batch's answer is cut short."""
+        with h.Server(quiet=True, timeout=0.5, threads=1) as srv:
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+            s.sendall(b"POST /v1/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+            got = b""
+            closed = False
+            signalled = None
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    s.sendall(b"1\r\n\n\r\n")  # a blank line, answered {"line":N,...}
+                    s.settimeout(0.1)
+                    b = s.recv(65536)
+                    if not b:
+                        closed = True
+                        break
+                    got += b
+                except socket.timeout:
+                    pass
+                except (BrokenPipeError, ConnectionResetError):
+                    closed = True
+                    break
+                if signalled is None and got.count(b'"line":') >= 3:
+                    srv.signal(signal.SIGTERM)  # the batch is under way
+                    signalled = time.monotonic()
+            s.close()
+            self.assertIsNotNone(signalled, got[:300])
+            self.assertTrue(closed, "the server kept the batch going for 30 s after SIGTERM")
+            self.assertEqual(srv.stop(), 0)
+            srv.wait_for(lambda l: "mamisguide:" in l and ("stopping" in l or "終了" in l))
+            self.assertTrue(got.startswith(b"HTTP/1.1 200 "), got[:200])
+            self.assertFalse(got.endswith(b"0\r\n\r\n"), got[-200:])  # no last chunk
+            numbers = [int(n) for n in re.findall(rb'"line":(\d+)', got)]
+            self.assertGreater(len(numbers), 3)
+            self.assertEqual(numbers, list(range(1, len(numbers) + 1)))
 
 
 if __name__ == "__main__":

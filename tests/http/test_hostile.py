@@ -66,6 +66,19 @@ class BadHttp(unittest.TestCase):
         r = one_response(self.srv.port, b"GET / HTTP/1.1\r\nX: " + b"a" * 20000 + b"\r\n\r\n")
         self.assertJsonError(r, 431, "header_too_large")
 
+    def test_large_header_under_the_limit(self):
+        """Header fields beyond the connection's 2 KiB block (taken from the heap) but under the
+        16 KiB limit: answered, on a connection that goes on to a small request."""
+        big = b"".join(b"X-Pad-%d: %s\r\n" % (i, b"v" * 1500) for i in range(6))
+        req = b"GET /v1/holidays/2026?lang=en HTTP/1.1\r\nHost: x\r\n" + big + b"\r\n"
+        raw = h.raw_exchange(self.srv.port, req + req + b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                             b"Connection: close\r\n\r\n")
+        rs = h.parse_responses(raw)
+        self.assertEqual([r[0] for r in rs], [200, 200, 200], raw[:300])
+        self.assertEqual(rs[0][2], rs[1][2])
+        self.assertEqual(json.loads(rs[0][2])[0]["date"], "2026-01-01")
+        self.assertTrue(json.loads(rs[2][2])["ok"])
+
     def test_body_too_large_elsewhere(self):
         r = one_response(self.srv.port, b"GET /healthz HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n")
         self.assertJsonError(r, 413, "payload_too_large")
@@ -75,6 +88,29 @@ class BadHttp(unittest.TestCase):
                          b"\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(data), data))
         self.assertEqual(r[0], 413)
         self.assertEqual(json.loads(r[2])["error"]["code"], "invalid_request")
+
+    def test_chunked_plan_body(self):
+        """A /v1/plan body sent in chunks (no Content-Length) gets the same answer as the body
+        of known length; one that ends inside a chunk is closed without an answer."""
+        body = (b'{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural",'
+                b'"national"]},"request":{"operation":"withdraw","levels":["national"]}}')
+        sized = one_response(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.assertEqual(sized[0], 200, sized)
+        self.assertTrue(json.loads(sized[2])["ok"], sized)
+        half = len(body) // 2
+        chunked = one_response(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                               b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n"
+                               % (half, body[:half], len(body) - half, body[half:]))
+        self.assertEqual(chunked[0], 200, chunked)
+        self.assertEqual(chunked[1]["content-type"], JSON_TYPE)
+        self.assertEqual(chunked[2], sized[2])
+        # The connection ends inside a chunk: nothing is answered, and the server goes on.
+        raw = h.raw_exchange(self.srv.port, b"POST /v1/plan HTTP/1.1\r\nHost: x\r\n"
+                             b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s"
+                             % (len(body), body[:10]))
+        self.assertEqual(raw, b"")
+        self.assertEqual(one_response(self.srv.port, b"GET /healthz HTTP/1.1\r\n\r\n")[0], 200)
 
     def test_expect_100_continue(self):
         s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=10)
