@@ -77,6 +77,16 @@ public:
     }
 
 private:
+    /// `n` bytes (a word's size to twice that) as two words that may overlap.
+    template <class Word>
+    static MG_JSON_INLINE void two_words(char* d, const char* s, std::size_t n) noexcept {
+        Word a, b;
+        std::memcpy(&a, s, sizeof a);
+        std::memcpy(&b, s + n - sizeof b, sizeof b);
+        std::memcpy(d, &a, sizeof a);
+        std::memcpy(d + n - sizeof b, &b, sizeof b);
+    }
+
     /// Short pieces (codes, names, most keys) copied inline, with two overlapping loads and
     /// stores instead of a call to memcpy; longer ones by memcpy.
     static MG_JSON_INLINE void copy(char* d, const char* s, std::size_t n) noexcept {
@@ -84,17 +94,9 @@ private:
         if (__builtin_constant_p(n) || n > 16) {
             if (n) std::memcpy(d, s, n);
         } else if (n >= 8) {
-            std::uint64_t a, b;
-            std::memcpy(&a, s, 8);
-            std::memcpy(&b, s + n - 8, 8);
-            std::memcpy(d, &a, 8);
-            std::memcpy(d + n - 8, &b, 8);
+            two_words<std::uint64_t>(d, s, n);
         } else if (n >= 4) {
-            std::uint32_t a, b;
-            std::memcpy(&a, s, 4);
-            std::memcpy(&b, s + n - 4, 4);
-            std::memcpy(d, &a, 4);
-            std::memcpy(d + n - 4, &b, 4);
+            two_words<std::uint32_t>(d, s, n);
         } else if (n) {
             d[0] = s[0];
             d[n / 2] = s[n / 2];
