@@ -25,14 +25,14 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ---- the floors: the one place to tune them ----------------------------------------------------
 # area (a path prefix of the repository), then the least line, function and branch percentages.
 # The goals of issue 31: include/mamisguide/ and capi/ 100 100 98; src/ 97 - 92; Python 95.
-# Where a floor is under its goal it is what the ASan stage reached (include/ 99.95/100/85.47 and
-# capi/ 100/100/89.16 in a CI-identical build of 2026-12-07; src/ 96.45/96.67/76.96 on CI's clean
-# clone), rounded down with room for run-to-run variation (the server's timing-dependent paths):
-# coverage cannot fall while the rest is worked on.
+# Where a floor is under its goal it is what the ASan stage reached (include/ 99.96/100/85.84,
+# capi/ 100/100/90.87, src/ 97.34/96.69/78.49 on CI's clean clone of 2026-12-07, fourth
+# session), rounded down with room for run-to-run variation (the server's timing-dependent
+# paths): coverage cannot fall while the rest is worked on. src/'s lines are held to their goal.
 floors=(
-    "include/mamisguide/ 99.9 100 85.0"
-    "capi/ 99.9 100 88.5"
-    "src/ 96.0 96.5 76.5"
+    "include/mamisguide/ 99.9 100 85.5"
+    "capi/ 99.9 100 90.0"
+    "src/ 97.0 96.5 77.5"
 )
 python_floor=95
 
