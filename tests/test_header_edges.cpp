@@ -83,23 +83,28 @@ BOOST_AUTO_TEST_CASE(parse_lang_takes_only_ja_and_en) {
 // ---- holidays.hpp -----------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(civil_dates_order_by_year_then_month_then_day) {
-    const mg::civil_date a = opaque(mg::civil_date{2025, 12, 31});
-    const mg::civil_date b = opaque(mg::civil_date{2026, 1, 1});
-    const mg::civil_date c = opaque(mg::civil_date{2026, 1, 2});
-    const mg::civil_date d = opaque(mg::civil_date{2026, 2, 1});
-    BOOST_TEST((a < b));
-    BOOST_TEST(!(b < a));
-    BOOST_TEST((b < c));
-    BOOST_TEST((c < d));
-    BOOST_TEST(!(d < c));
-    BOOST_TEST((a <= a));
-    BOOST_TEST(!(a < a));
-    BOOST_TEST((d > a));
-    BOOST_TEST((b >= a));
-    BOOST_TEST((a == opaque(mg::civil_date{2025, 12, 31})));
-    BOOST_TEST((a != opaque(mg::civil_date{2024, 12, 31})));
-    BOOST_TEST((a != opaque(mg::civil_date{2025, 11, 31})));
-    BOOST_TEST((a != opaque(mg::civil_date{2025, 12, 30})));
+    // Each pair with its order (-1: before, 0: the same, 1: after), every operator checked
+    // against it in one place.
+    struct tcase {
+        mg::civil_date a, b;
+        int order;
+    };
+    const std::vector<tcase> cases = {
+        {{2025, 12, 31}, {2026, 1, 1}, -1},   {{2026, 1, 1}, {2025, 12, 31}, 1},
+        {{2026, 1, 2}, {2026, 1, 1}, 1},      {{2026, 1, 1}, {2026, 2, 1}, -1},
+        {{2026, 3, 1}, {2026, 2, 28}, 1},     {{2026, 1, 1}, {2026, 1, 1}, 0},
+        {{2024, 12, 31}, {2025, 12, 31}, -1}, {{2025, 11, 30}, {2025, 12, 30}, -1},
+        {{2025, 12, 30}, {2025, 12, 31}, -1},
+    };
+    for (const tcase& c : cases) {
+        const mg::civil_date a = opaque(c.a), b = opaque(c.b);
+        BOOST_TEST((a < b) == (c.order < 0));
+        BOOST_TEST((a > b) == (c.order > 0));
+        BOOST_TEST((a <= b) == (c.order <= 0));
+        BOOST_TEST((a >= b) == (c.order >= 0));
+        BOOST_TEST((a == b) == (c.order == 0));
+        BOOST_TEST((a != b) == (c.order != 0));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(holidays_compare_by_date_and_kind) {
@@ -107,15 +112,21 @@ BOOST_AUTO_TEST_CASE(holidays_compare_by_date_and_kind) {
     BOOST_TEST_REQUIRE(list.has_value());
     BOOST_TEST_REQUIRE(list->size() >= 2u);
     const mg::holiday first = (*list)[0], second = (*list)[1];
-    BOOST_TEST((first == opaque(first)));
-    BOOST_TEST((first != second));
     // Same date, another kind; same kind, another date.
-    mg::holiday other_kind = first;
+    mg::holiday other_kind = first, other_date = first;
     other_kind.kind = second.kind;
-    BOOST_TEST((first != opaque(other_kind)));
-    mg::holiday other_date = first;
     other_date.date = second.date;
-    BOOST_TEST((first != opaque(other_date)));
+    struct tcase {
+        mg::holiday a, b;
+        bool same;
+    };
+    for (const tcase& c : std::vector<tcase>{{first, first, true},
+                                             {first, second, false},
+                                             {first, other_kind, false},
+                                             {first, other_date, false}}) {
+        BOOST_TEST((opaque(c.a) == opaque(c.b)) == c.same);
+        BOOST_TEST((opaque(c.a) != opaque(c.b)) == !c.same);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(is_holiday_passes_holiday_on_errors_through) {
@@ -138,8 +149,22 @@ BOOST_AUTO_TEST_CASE(is_holiday_passes_holiday_on_errors_through) {
 }
 
 BOOST_AUTO_TEST_CASE(leap_years_by_the_gregorian_rule) {
-    for (int y : {1900, 2100, 2200, 2023, 2025, 1}) BOOST_TEST(!mg::is_leap_year(opaque(y)), y);
-    for (int y : {2000, 2400, 2024, 2028, 4}) BOOST_TEST(mg::is_leap_year(opaque(y)), y);
+    struct tcase {
+        int year;
+        bool leap;
+    };
+    for (const tcase& c : std::vector<tcase>{{1900, false},
+                                             {2100, false},
+                                             {2200, false},
+                                             {2023, false},
+                                             {2025, false},
+                                             {1, false},
+                                             {2000, true},
+                                             {2400, true},
+                                             {2024, true},
+                                             {2028, true},
+                                             {4, true}})
+        BOOST_TEST(mg::is_leap_year(opaque(c.year)) == c.leap, c.year);
 }
 
 // ---- levels.hpp -------------------------------------------------------------------------------
@@ -220,6 +245,14 @@ BOOST_AUTO_TEST_CASE(association_candidates_none_asked_and_long_texts) {
     got = mg::association_candidates(*d, opaque(std::string_view(upper)));
     BOOST_TEST_REQUIRE(got.size() >= 1u);
     BOOST_TEST(got[0] == v64);
+    // 65 bytes (past one machine word), against the 64-byte code (a table row past the stack's):
+    // the plain edit distance, one insertion.
+    got = mg::association_candidates(*d, opaque(std::string_view(code64 + "z")));
+    BOOST_TEST_REQUIRE(got.size() >= 1u);
+    BOOST_TEST(got[0] == v64);
+    BOOST_TEST(mg::detail::edit_distance(code64 + "z", code64, 21) == 1u);
+    BOOST_TEST(mg::detail::edit_distance(code64 + "zz", typo, 2) ==
+               3u); // over the limit: limit + 1
     // A text past the buffer only because of its spaces: the same answer as the text trimmed.
     const std::string padded = std::string(200, ' ') + "medical assoc" + std::string(200, ' ');
     const auto trimmed = mg::association_candidates(*d, "medical assoc");
@@ -253,6 +286,7 @@ BOOST_AUTO_TEST_CASE(fold_code_folds_exactly_the_full_width_ascii_block) {
         {"\xEF\xBD\x9F", "\xEF\xBD\x9F"},   // U+FF5F ｟: kept
         {"\xEF\xBE\x81", "\xEF\xBE\x81"},   // U+FF81 ﾁ (half-width katakana): kept
         {"a\xEF\xBC", "a\xEF\xBC"},         // a character cut short at the end: kept
+        {"\xEF\xBC\xC0", "\xEF\xBC\xC0"},   // not UTF-8 (no continuation byte): kept
         {" \xEF\xBC\x91\xEF\xBC\x93-a ", "13-a"},
     };
     for (const tcase& c : cases) BOOST_TEST(mg::detail::fold_code(opaque(c.in)) == c.out);
@@ -559,4 +593,72 @@ BOOST_AUTO_TEST_CASE(category_unchanged_at_two_levels_names_the_lowest_value) {
     BOOST_TEST((all.error().levels == mg::level_set{M, P, N}));
     BOOST_TEST(all.error().value == "X");
     BOOST_TEST(!all.error().suggestion.has_value());
+}
+
+// ---- detail/encoding.hpp ----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(utf8_cut_short_at_the_end_is_refused_as_utf8) {
+    // Mostly UTF-8, its last character cut short: invalid UTF-8 at that byte, not CP932.
+    const std::string csv = "code,name,prefecture\n13-a,甲区医師会,13\n13-b,乙\xE5\x8C";
+    const auto r = mg::load_master(mg::directory::builtin(), opaque(std::string_view(csv)));
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST((r.error().kind == mg::load_error_kind::invalid_utf8));
+    BOOST_TEST(r.error().line == 3u);
+    BOOST_TEST(r.error().detail == "byte " + std::to_string(csv.size() - 1) + " = 0xE5");
+    // A lone continuation byte at the end: the same refusal, at that byte.
+    const std::string lone = "code,name,prefecture\n13-a,甲区医師会,13\x80";
+    const auto r2 = mg::load_master(mg::directory::builtin(), opaque(std::string_view(lone)));
+    BOOST_TEST_REQUIRE(!r2.has_value());
+    BOOST_TEST((r2.error().kind == mg::load_error_kind::invalid_utf8));
+    BOOST_TEST(r2.error().detail == "byte " + std::to_string(lone.size()) + " = 0x80");
+}
+
+// ---- plan.hpp ---------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(every_selection_has_its_json_name) {
+    struct tcase {
+        mg::selection s;
+        std::string_view name;
+    };
+    for (const tcase& c :
+         std::vector<tcase>{{mg::selection::none, ""},
+                            {mg::selection::new_admission, "new"},
+                            {mg::selection::additional, "additional"},
+                            {mg::selection::category_change, "category_change"},
+                            {mg::selection::association_transfer, "association_transfer"}})
+        BOOST_TEST(mg::to_string(opaque(c.s)) == c.name);
+}
+
+// ---- support.hpp: the desk's break days -------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_break_day_that_is_no_day_of_any_year_is_an_invalid_desk) {
+    const std::int64_t noon = *mg::parse_japan_time("2026-07-01T12:00");
+    struct tcase {
+        mg::month_day first, last;
+        bool valid;
+    };
+    const std::vector<tcase> cases = {
+        {{12, 29}, {1, 3}, true},   {{2, 29}, {2, 29}, true}, // 29 February exists in some years
+        {{12, 29}, {2, 30}, false}, {{4, 31}, {5, 1}, false},   {{12, 32}, {1, 3}, false},
+        {{0, 1}, {1, 3}, false},    {{12, 29}, {13, 1}, false}, {{12, 0}, {1, 3}, false},
+    };
+    for (const tcase& c : cases) {
+        mg::desk d = mg::default_desk();
+        d.break_first = c.first;
+        d.break_last = c.last;
+        d.has_year_end_break = opaque(true);
+        const auto r = mg::support_status(d, opaque(noon));
+        BOOST_TEST(r.has_value() == c.valid, c.first.month << "-" << c.first.day << " … "
+                                                           << c.last.month << "-" << c.last.day);
+        if (c.valid) {
+            BOOST_TEST(r->open); // a Wednesday in July, at noon
+        } else {
+            BOOST_TEST((r.error() == mg::support_errc::invalid_desk));
+        }
+        // Without a break, the days do not matter.
+        d.has_year_end_break = opaque(false);
+        const auto no_break = mg::support_status(d, opaque(noon));
+        BOOST_TEST_REQUIRE(no_break.has_value());
+        BOOST_TEST(no_break->open);
+    }
 }
