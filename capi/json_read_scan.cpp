@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -51,13 +52,14 @@ constexpr std::string_view request_names[] = {"operation", "levels",  "municipal
 constexpr std::string_view level_names[] = {to_string(all_levels[0]), to_string(all_levels[1]),
                                             to_string(all_levels[2])};
 static_assert(std::size(all_levels) == 3);
-/// The index of `s` in `names`, or -1.
-template <std::size_t N>
-int index_in(std::string_view s, const std::string_view (&names)[N]) noexcept {
-    for (std::size_t i = 0; i < N; ++i)
-        if (names[i] == s) return static_cast<int>(i);
-    return -1;
-}
+constexpr std::string_view operation_names[] = {
+    to_string(all_operations[0]), to_string(all_operations[1]), to_string(all_operations[2]),
+    to_string(all_operations[3]), to_string(all_operations[4]), to_string(all_operations[5])};
+static_assert(std::size(all_operations) == 6);
+constexpr mypage mypages[] = {mypage::yes, mypage::no, mypage::unknown};
+constexpr std::string_view mypage_names[] = {to_string(mypages[0]), to_string(mypages[1]),
+                                             to_string(mypages[2])};
+constexpr std::string_view lang_names[] = {"ja", "en"};
 
 /// Spaced: white space may stand between tokens. A request written without any (as programs
 /// write JSON) is read with Spaced = false, where skipping it costs nothing; one that has some
@@ -196,16 +198,37 @@ private:
         return literal("null");
     }
 
+    /// White space, then a string that is one of `names` exactly (its bytes, quotes around
+    /// them): taken, and its index; -1 for anything else, an escape included (the scan gives
+    /// up). Each name is compared at its own length, known to the compiler (the names are
+    /// constants), so a key costs a few word compares rather than a string scan and a lookup.
+    template <std::size_t N>
+    int name_of(const std::string_view (&names)[N]) noexcept {
+        skip();
+        if (p_ == end_ || *p_ != '"') return -1;
+        return match(names, std::make_index_sequence<N>{});
+    }
+    template <std::size_t N, std::size_t... I>
+    int match(const std::string_view (&names)[N], std::index_sequence<I...>) noexcept {
+        const auto left = static_cast<std::size_t>(end_ - p_);
+        int found = -1;
+        static_cast<void>(((left >= names[I].size() + 2 &&
+                            std::memcmp(p_ + 1, names[I].data(), names[I].size()) == 0 &&
+                            p_[names[I].size() + 1] == '"' &&
+                            (p_ += names[I].size() + 2, found = static_cast<int>(I), true)) ||
+                           ...));
+        return found;
+    }
+
     /// White space, a key, white space and the colon: the key's index in `names`, or -1.
     template <std::size_t N>
     int key(const std::string_view (&names)[N]) noexcept {
-        skip();
-        std::string_view k;
-        if (!string(k)) return -1;
+        const int i = name_of(names);
+        if (i < 0) return -1;
         skip();
         if (p_ == end_ || *p_ != ':') return -1;
         ++p_;
-        return index_in(k, names);
+        return i;
     }
 
     /// A string, or null (read as the empty string, as the DOM reader does).
@@ -226,10 +249,7 @@ private:
         if (!last('[')) return false;
         if (close(']')) return true;
         do {
-            skip();
-            std::string_view s;
-            if (!string(s)) return false;
-            const int i = index_in(s, level_names);
+            const int i = name_of(level_names);
             if (i < 0) return false;
             const level l = all_levels[static_cast<std::size_t>(i)];
             if (out.contains(l)) return false;
@@ -272,8 +292,8 @@ private:
                     ok = true;
                     break;
                 }
-                std::string_view s;
-                ok = string(s) && !s.empty() && parse_mypage(s, m.page);
+                const int k = name_of(mypage_names);
+                if ((ok = k >= 0)) m.page = mypages[k];
                 break;
             }
             case 1:
@@ -306,9 +326,8 @@ private:
                 bool ok;
                 switch (i) {
                 case 0: {
-                    skip();
-                    std::string_view s;
-                    ok = string(s) && parse_operation(s, r.op);
+                    const int k = name_of(operation_names);
+                    if ((ok = k >= 0)) r.op = all_operations[k];
                     break;
                 }
                 case 1:
@@ -340,10 +359,9 @@ private:
     /// "ja", "en" or null.
     bool lang_of(lang& out) noexcept {
         if (null()) return true;
-        std::string_view s;
-        if (!string(s)) return false;
-        if (s == "en") return out = lang::en, true;
-        return s == "ja";
+        const int k = name_of(lang_names);
+        if (k == 1) out = lang::en;
+        return k >= 0;
     }
 };
 

@@ -61,6 +61,31 @@ void levels_array(sink& out, level_set s) {
 }
 
 void categories_object(sink& out, level_set s, const per_level<std::string_view>& c) {
+    // Codes are short and need no escaping, as a rule: then the object is one run.
+    static constexpr std::string_view keys[] = {"\"municipal\":\"", "\"prefectural\":\"",
+                                                "\"national\":\""};
+    std::size_t most = 2;
+    bool plain = true;
+    for (level l : s) {
+        most += keys[index_of(l)].size() + c[l].size() + 2;
+        plain = plain && c[l].size() <= 64 && json_plain(c[l]);
+    }
+    if (plain) {
+        char* w = out.run(most);
+        *w++ = '{';
+        bool first = true;
+        for (level l : s) {
+            if (c[l].empty()) continue;
+            if (!first) *w++ = ',';
+            first = false;
+            w = sink::put(w, keys[index_of(l)]);
+            w = sink::put(w, c[l]);
+            *w++ = '"';
+        }
+        *w++ = '}';
+        out.done(w);
+        return;
+    }
     out.push_back('{');
     bool first = true;
     for (level l : s) {
@@ -128,7 +153,20 @@ void association_ref(sink& out, const checked_association& a, lang l, bool plain
         "{\"level\":\"municipal\",\"code\":", "{\"level\":\"prefectural\",\"code\":",
         "{\"level\":\"national\",\"code\":"};
     const std::size_t i = index_of(a.lvl);
-    raw(out, heads[i < 3 ? i : 0]); // to_string(level)'s "municipal" for a level out of range
+    const std::string_view head = heads[i < 3 ? i : 0]; // to_string(level)'s for one out of range
+    const std::string_view name = a.name_in(l);
+    if (plain && a.code.size() + name.size() <= 1024) { // one run (see sink::run)
+        char* w = out.run(head.size() + a.code.size() + name.size() + 14);
+        w = sink::put(w, head);
+        *w++ = '"';
+        w = sink::put(w, a.code);
+        w = sink::put(w, "\",\"name\":\"", 10);
+        w = sink::put(w, name);
+        w = sink::put(w, "\"}", 2);
+        out.done(w);
+        return;
+    }
+    raw(out, head);
     str(out, a.code, plain);
     raw(out, ",\"name\":");
     str(out, a.name_in(l), plain);

@@ -13,7 +13,7 @@
 # Usage: scripts/coverage.sh [BUILD_DIR] [NORMAL_BUILD_DIR]
 #        (default: build-asan/ under $MG_HARDENING_ROOT or the repository, and build/)
 #   BUILD_DIR must have been built with -DMAMISGUIDE_COVERAGE=ON and its tests run (the counts
-#   are the .gcda files the tests left). Writes BUILD_DIR/coverage/{summary.json,coverage.txt,
+#   are the .gcda files the tests left). Writes BUILD_DIR/coverage/{detail.json,summary.txt,
 #   python.txt}. Fails when an area is under its floor.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,14 +25,15 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ---- the floors: the one place to tune them ----------------------------------------------------
 # area (a path prefix of the repository), then the least line, function and branch percentages.
 # The goals of issue 31: include/mamisguide/ and capi/ 100 100 98; src/ 97 - 92; Python 95.
-# Where a floor is under its goal it is what the ASan stage reached (include/ 99.96/100/85.84,
-# capi/ 100/100/90.87, src/ 97.34/96.69/78.49 on CI's clean clone of 2026-12-07, fourth
-# session), rounded down with room for run-to-run variation (the server's timing-dependent
-# paths): coverage cannot fall while the rest is worked on. src/'s lines are held to their goal.
+# Where a floor is under its goal it is what the ASan stage reached (CI's clean clone at a350db4,
+# 2026-12-07, counted as below, throw edges left out in every unit: include/ 99.96/100/91.87,
+# capi/ 100/100/92.80, src/ 97.34/96.69/82.09), rounded down with room for run-to-run variation
+# (the server's timing-dependent paths): coverage cannot fall while the rest is worked on. src/'s
+# lines are held to their goal.
 floors=(
-    "include/mamisguide/ 99.9 100 85.5"
-    "capi/ 99.9 100 90.0"
-    "src/ 97.0 96.5 77.5"
+    "include/mamisguide/ 99.9 100 91.5"
+    "capi/ 99.9 100 92.5"
+    "src/ 97.0 96.5 81.5"
 )
 python_floor=95
 
@@ -43,44 +44,61 @@ fi
 out=$b/coverage
 mkdir -p "$out"
 # Branches: a throw's unwinding edges and branches gcc marks unreachable are not the code's own
-# decisions (gcovr --exclude-throw-branches --exclude-unreachable-branches).
+# decisions. gcovr 5.2's --exclude-throw-branches drops a branch gcov marks "(throw)", but gcov
+# marks it only in a translation unit where the block ran ("branch 3 never executed" carries no
+# mark), and gcovr then merges the unmarked copy with the others: a `std::fopen()` or
+# `vector::clear()` in a header counted as a decision never taken. So gcovr writes every branch
+# with its mark, merged (a branch is a throw edge when any unit marks it), and the summary below
+# leaves out the marked ones itself.
 cd "$here"
 gcovr --root "$here" "$b" --filter 'include/mamisguide/' --filter 'capi/' --filter 'src/' \
-    --exclude-throw-branches --exclude-unreachable-branches -j "$(nproc)" \
-    --json-summary "$out/summary.json" --txt "$out/coverage.txt" >/dev/null
+    --exclude-unreachable-branches -j "$(nproc)" \
+    --json "$out/detail.json" >/dev/null
 
 status=0
-/usr/bin/python3 - "$out/summary.json" "${floors[@]}" <<'EOF' || status=1
+/usr/bin/python3 - "$out/detail.json" "$out/summary.txt" "${floors[@]}" <<'EOF' || status=1
 import json, sys
-summary = json.load(open(sys.argv[1]))
-floors = [f.split() for f in sys.argv[2:]]
+detail = json.load(open(sys.argv[1]))
+floors = [f.split() for f in sys.argv[3:]]
 def pct(c, t):
     return 100.0 * c / t if t else 100.0
+def counts(f):
+    """Lines, functions and branches (throw edges left out) of one file: (covered, total) each."""
+    lines = [l for l in f["lines"] if not l.get("gcovr/noncode") and not l.get("gcovr/excluded")]
+    branches = [b for l in lines for b in l.get("branches", []) if not b.get("throw")]
+    functions = f.get("functions", [])
+    return {"line": (sum(l["count"] > 0 for l in lines), len(lines)),
+            "function": (sum(fn["execution_count"] > 0 for fn in functions), len(functions)),
+            "branch": (sum(b["count"] > 0 for b in branches), len(branches))}
+per_file = {f["file"]: counts(f) for f in detail["files"]}
 failed = []
 print(f"{'area':<22} {'lines':>20} {'functions':>18} {'branches':>20}   floors (l/f/b)")
 for area, *mins in floors:
-    files = [f for f in summary["files"] if f["filename"].startswith(area)]
-    sums = {k: sum(f[k] for f in files) for k in ("line_covered", "line_total", "function_covered",
-                                                   "function_total", "branch_covered", "branch_total")}
-    got = []
-    cells = []
+    files = [c for name, c in per_file.items() if name.startswith(area)]
+    got, cells = [], []
     for kind in ("line", "function", "branch"):
-        c, t = sums[kind + "_covered"], sums[kind + "_total"]
+        c, t = sum(x[kind][0] for x in files), sum(x[kind][1] for x in files)
         got.append(pct(c, t))
         cells.append(f"{pct(c, t):6.2f}% ({c}/{t})")
     print(f"{area:<22} {cells[0]:>20} {cells[1]:>18} {cells[2]:>20}   {'/'.join(mins)}")
     for kind, g, m in zip(("lines", "functions", "branches"), got, mins):
         if g + 1e-9 < float(m):
             failed.append(f"{area} {kind}: {g:.2f}% < {m}%")
-# The files with the most uncovered lines, to show where the rest is.
-rest = sorted(summary["files"], key=lambda f: f["line_covered"] - f["line_total"])[:8]
-print("most lines not run:", ", ".join(f"{f['filename']} {f['line_total'] - f['line_covered']}"
-                                          for f in rest if f["line_total"] > f["line_covered"]))
+with open(sys.argv[2], "w") as out:  # per file, as counted here
+    for name, c in sorted(per_file.items()):
+        out.write(f"{name}: lines {c['line'][0]}/{c['line'][1]}, functions {c['function'][0]}/"
+                  f"{c['function'][1]}, branches {c['branch'][0]}/{c['branch'][1]}\n")
+# The files with the most lines and branches not run, to show where the rest is.
+def rest(kind):
+    worst = sorted(per_file.items(), key=lambda x: x[1][kind][0] - x[1][kind][1])[:8]
+    return ", ".join(f"{n} {c[kind][1] - c[kind][0]}" for n, c in worst if c[kind][1] > c[kind][0])
+print("most lines not run:", rest("line"))
+print("most branches not taken:", rest("branch"))
 if failed:
     print("coverage: under the floor: " + "; ".join(failed), file=sys.stderr)
     sys.exit(1)
 EOF
-echo "coverage: per-file figures in $out/coverage.txt"
+echo "coverage: per-file figures in $out/summary.txt"
 
 # ---- Python ---------------------------------------------------------------------------------
 lib=$normal/capi/libmamisguide.so

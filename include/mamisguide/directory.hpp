@@ -163,8 +163,10 @@ struct text_run {
 /// Everything a directory holds. Built once, then only read.
 struct directory_data {
     association_graph graph;
-    /// Open-addressing hash index, code → vertex + 1 (0 = empty slot); size a power of two.
-    std::vector<std::uint32_t> index;
+    /// Open-addressing hash index, code → vertex + 1 (0 = empty slot) in the low 32 bits, the
+    /// code's hash's high 32 bits above them (a probe compares codes only when those agree);
+    /// size a power of two.
+    std::vector<std::uint64_t> index;
     /// Per prefecture (index 0…46), its municipal associations in load order.
     std::array<std::vector<association_id>, 47> municipal_by_prefecture;
     /// Per vertex, the loaded category catalogue (none for most); JMA's is built in.
@@ -182,10 +184,14 @@ struct directory_data {
     std::optional<association_id> find(std::string_view code) const noexcept {
         if (index.empty()) return std::nullopt;
         const std::size_t mask = index.size() - 1;
-        for (std::size_t i = hash_code(code) & mask;; i = (i + 1) & mask) {
-            const std::uint32_t slot = index[i];
-            if (slot == 0) return std::nullopt;
-            if (same_code(graph[slot - 1].code, code)) return association_id(slot - 1);
+        const std::uint64_t h = hash_code(code);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const std::uint64_t e = index[i];
+            if (e == 0) return std::nullopt;
+            const auto slot = static_cast<std::uint32_t>(e);
+            // Codes that same_code() calls the same hash the same: another hash is another code.
+            if ((e >> 32) == (h >> 32) && same_code(graph[slot - 1].code, code))
+                return association_id(slot - 1);
         }
     }
 
@@ -212,9 +218,10 @@ struct directory_data {
             lower.assign(a.name_en);
             for (char& c : lower) c = ascii_lower(c);
             names_en_lower.add(lower);
-            std::size_t i = hash_code(graph[v].code) & (cap - 1);
+            const std::uint64_t h = hash_code(graph[v].code);
+            std::size_t i = h & (cap - 1);
             while (index[i] != 0) i = (i + 1) & (cap - 1);
-            index[i] = static_cast<std::uint32_t>(v + 1);
+            index[i] = (h >> 32 << 32) | static_cast<std::uint32_t>(v + 1);
         }
         for (association_id v = 1 + 47; v < n; ++v) {
             auto [e, end] = boost::out_edges(v, graph);

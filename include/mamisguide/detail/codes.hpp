@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -88,9 +89,28 @@ constexpr bool plain_code(std::string_view s) noexcept {
     return true;
 }
 
+/// `a` and `b` hold the same bytes. Most codes are 4 to 16 bytes: compared as two machine
+/// words each (they may overlap), without a call to memcmp.
+inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const auto same = [&](auto word) {
+        using W = decltype(word);
+        W x[2], y[2];
+        std::memcpy(&x[0], a.data(), sizeof(W));
+        std::memcpy(&x[1], a.data() + n - sizeof(W), sizeof(W));
+        std::memcpy(&y[0], b.data(), sizeof(W));
+        std::memcpy(&y[1], b.data() + n - sizeof(W), sizeof(W));
+        return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+    };
+    if (n >= 8 && n <= 16) return same(std::uint64_t{});
+    if (n >= 4 && n < 8) return same(std::uint32_t{});
+    return a == b;
+}
+
 /// Two codes are the same after trimming and folding both.
-constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
-    if (a == b) return true;
+inline bool same_code(std::string_view a, std::string_view b) noexcept {
+    if (same_bytes(a, b)) return true;
     if (plain_code(a) && plain_code(b)) return false; // neither changes: they differ
     a = trim_value(a);
     b = trim_value(b);
@@ -141,13 +161,17 @@ inline std::size_t bag_bound(const code_bag& a, const code_bag& b) noexcept {
 /// FNV-1a over the trimmed, folded code: equal for codes that same_code() calls the same.
 constexpr std::uint64_t hash_code(std::string_view s) noexcept {
     std::uint64_t h = 1469598103934665603ull;
-    if (plain_code(s)) { // the same hash, without trimming and folding (they change nothing)
-        for (char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ull;
-        }
-        return h;
+    // A plain code (plain_code()) hashes the same without trimming and folding (they change
+    // nothing): hashed as it is while its bytes are checked, in one pass.
+    unsigned odd = 0;
+    for (char c : s) {
+        const unsigned u = static_cast<unsigned char>(c);
+        odd |= static_cast<unsigned>(u - 0x21u > 0x7Eu - 0x21u);
+        h ^= u;
+        h *= 1099511628211ull;
     }
+    if (!odd) return h;
+    h = 1469598103934665603ull;
     s = trim_value(s);
     for (std::size_t i = 0; i < s.size();) {
         char c = 0;
