@@ -174,7 +174,7 @@ void cors_fields(Fields& res, const std::string& origin, std::string_view prefli
 template <class Message>
 void fill_header(Message& res, const response& r, unsigned version, bool keep,
                  const std::string& cors_origin) {
-    res.version(version >= 10 ? version : 11);
+    res.version(version); // 10 or 11: Beast's parser refuses any other version (bad_version)
     res.result(r.status);
     res.keep_alive(keep);
     if (!r.content_type.empty())
@@ -579,7 +579,7 @@ private:
         status_ = 200;
         code_ = {};
         auto& res = hres_.emplace();
-        res.version(version_ >= 10 ? version_ : 11);
+        res.version(version_); // 10 or 11 (fill_header)
         res.result(http::status::ok);
         res.set(http::field::content_type,
                 beast::string_view(ndjson_type.data(), ndjson_type.size()));
