@@ -696,11 +696,12 @@ private:
         next_request();
     }
 
-    /// The body could not be read or the answers not written: the response so far stays
-    /// unfinished (no last chunk), so the client sees it was cut short.
+    /// The body could not be read or the answers not written (`ec`, never 0: each caller passes
+    /// the error it got, or no_memory): the response so far stays unfinished (no last chunk),
+    /// so the client sees it was cut short.
     void batch_abort(error_code ec) {
         batch_count();
-        done_request(ec ? ec : net::error::operation_aborted);
+        done_request(ec);
         close();
     }
 
