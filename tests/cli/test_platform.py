@@ -4,9 +4,10 @@
 """src/platform.cpp's POSIX side through the command line (issue 31): how Graphviz's dot is
 found on PATH (no PATH at all, an empty entry that means the current directory), a dot that dies
 of a signal or exits without reading what it is sent, and a log line on a standard error that
-is closed. Each ends in exit status 2 with its message (where standard error is open)."""
+cannot be written (/dev/full). Each ends in exit status 2 with its message (where standard error is open)."""
 
 import os
+import socket
 import stat
 import subprocess
 import tempfile
@@ -89,20 +90,23 @@ class Dot(unittest.TestCase):
         self.assertIn(path, err)
 
 
-class ClosedStandardError(unittest.TestCase):
-    def test_serve_cannot_listen_with_stderr_closed(self):
-        """`serve` on a port in use logs that it cannot listen; with standard error closed the
-        line is lost (write(2) fails) and the exit status still says so."""
-        import socket
+@unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+class FullStandardError(unittest.TestCase):
+    def test_serve_cannot_listen_with_stderr_full(self):
+        """`serve` on a port in use logs that it cannot listen; with standard error on
+        /dev/full the line is lost (write(2) fails: ENOSPC) and the exit status still says
+        so."""
         s = socket.socket()
         s.bind(("127.0.0.1", 0))
         s.listen(1)
         port = s.getsockname()[1]
         try:
-            p = subprocess.run(['sh', '-c', 'exec "$0" "$@" 2>&-', c.BIN, "serve", "--listen",
-                                "127.0.0.1:%d" % port, "--directory", c.SAMPLE_MASTER],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, timeout=60)
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([c.BIN, "serve", "--listen", "127.0.0.1:%d" % port,
+                                    "--directory", c.SAMPLE_MASTER], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=full, timeout=60)
             self.assertEqual(p.returncode, 2)
+            self.assertEqual(p.stdout, b"")
             # the same with standard error open: the line names the address
             p = subprocess.run([c.BIN, "serve", "--listen", "127.0.0.1:%d" % port,
                                 "--directory", c.SAMPLE_MASTER], stdin=subprocess.DEVNULL,
