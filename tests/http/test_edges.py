@@ -167,7 +167,7 @@ class Connections(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.srv = h.Server(timeout=0.5).start()
+        cls.srv = h.Server(timeout=1).start()
 
     @classmethod
     def tearDownClass(cls):
