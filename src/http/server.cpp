@@ -174,7 +174,7 @@ void cors_fields(Fields& res, const std::string& origin, std::string_view prefli
 template <class Message>
 void fill_header(Message& res, const response& r, unsigned version, bool keep,
                  const std::string& cors_origin) {
-    res.version(version >= 10 ? version : 11);
+    res.version(version); // 10 or 11: Beast's parser refuses any other version (bad_version)
     res.result(r.status);
     res.keep_alive(keep);
     if (!r.content_type.empty())
@@ -579,7 +579,7 @@ private:
         status_ = 200;
         code_ = {};
         auto& res = hres_.emplace();
-        res.version(version_ >= 10 ? version_ : 11);
+        res.version(version_); // 10 or 11 (fill_header)
         res.result(http::status::ok);
         res.set(http::field::content_type,
                 beast::string_view(ndjson_type.data(), ndjson_type.size()));
@@ -696,11 +696,12 @@ private:
         next_request();
     }
 
-    /// The body could not be read or the answers not written: the response so far stays
-    /// unfinished (no last chunk), so the client sees it was cut short.
+    /// The body could not be read or the answers not written (`ec`, never 0: each caller passes
+    /// the error it got, or no_memory): the response so far stays unfinished (no last chunk),
+    /// so the client sees it was cut short.
     void batch_abort(error_code ec) {
         batch_count();
-        done_request(ec ? ec : net::error::operation_aborted);
+        done_request(ec);
         close();
     }
 

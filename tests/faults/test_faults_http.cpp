@@ -127,5 +127,12 @@ int main(int argc, char** argv) {
     v.push_back(request(
         "GET /mamisguide.html without the file", "GET", "/mamisguide.html", {}, lang::ja,
         mg_http::error_response(404, "not_found", mamisguide::texts::http_guide_file_missing)));
+    // handle() refuses a /v1/plan body over max_body_bytes with the contract's 413 (the server
+    // answers it before reading such a body); a target that ends in "?" (its 503, out of
+    // memory, speaks Japanese: no lang= in an empty query).
+    v.push_back(request("POST /v1/plan with a body over the limit", "POST", "/v1/plan",
+                        std::string(mg_http::max_body_bytes + 1, ' '), lang::ja,
+                        mg_http::plan_too_large()));
+    v.push_back(request("GET /v1/texts?", "GET", "/v1/texts?"));
     return mg_fault::run_all("test_faults_http", v);
 }
