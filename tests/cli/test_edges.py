@@ -1,0 +1,317 @@
+# SPDX-FileCopyrightText: 2026 The mamisguide authors
+# SPDX-License-Identifier: Apache-2.0
+"""The command line's less travelled sides (issue 31): the guide in English with a wrong answer
+at each kind of question, an empty answer to the levels held, a master too large to list, a
+category typed freely where no catalogue is loaded, answers typed on a terminal (not echoed);
+outputs larger than the standard output's buffer that cannot be written; `plan`'s malformed
+LEVEL=CODE pairs and a request read from a directory; `batch -` and `batch -q` on a terminal;
+usage errors in English mode and an option missing its value; the desk and the holidays out of
+their years in English."""
+
+import json
+import os
+import pty
+import subprocess
+import tempfile
+import time
+import unittest
+
+import cli_common as c
+from cli_common import run
+
+WITHDRAW_NATIONAL = ["plan", "withdraw", "--held", "all", "--municipal", "13-chiyoda",
+                     "--levels", "national"]
+
+
+def full():
+    return open("/dev/full", "wb")
+
+
+def run_to(args, stdout, stdin=b""):
+    """Runs mamisguide with standard output `stdout` (a file object); (returncode, stderr)."""
+    p = subprocess.run([c.BIN] + list(args), input=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                       timeout=120)
+    return p.returncode, p.stderr.decode("utf-8", "replace")
+
+
+class GuideEdges(unittest.TestCase):
+    def test_english_walk_with_a_wrong_answer_at_each_question(self):
+        # Join up to JMA: the municipal association empty, out of the list's numbers, matching
+        # nothing, then by name; a category out of the list's numbers and unknown, then by number.
+        answers = "1\n1\n3\n\n99\nqqqqqq\nchiyoda\n99\nZZ\n1\n1\n1\n"
+        rc, out, err = run(["guide", "--lang", "en", "--json", "--categories",
+                            c.SAMPLE_CATEGORIES], stdin=answers)
+        self.assertEqual(rc, 0, err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual([a["code"] for a in got["checked"]], ["13-chiyoda", "13", "00"])
+        self.assertEqual(got["categories"], {"municipal": "A", "prefectural": "A", "national": "A1"})
+        self.assertIn("  → Chiyoda Medical Association (13-chiyoda)\n", out)
+        self.assertIn("Chiyoda Medical Association: member category\n", out)
+        self.assertIn("1) Class A1 member — founders", out)
+        self.assertIn("mamisguide: The answer is empty.\n", err)
+        self.assertIn('mamisguide: No association matches "99"', err)
+        self.assertIn('mamisguide: No association matches "qqqqqq"', err)
+        self.assertEqual(err.count('"99" is not a category of Chiyoda Medical Association '
+                                   '(13-chiyoda). Accepted:\n  A  A会員\n  B  B会員\n  C  C会員\n'),
+                         1, err)
+        self.assertIn('"ZZ" is not a category of Chiyoda Medical Association (13-chiyoda)', err)
+        self.assertNotIn("Candidates", err)
+
+    def test_empty_answer_to_the_levels_held(self):
+        base = "yes\nchange\ncategory\n"
+        rc, out, err = run(["guide", "--json", "--categories", c.SAMPLE_CATEGORIES],
+                           stdin=base + "\nprefectural\n13-chiyoda\nmunicipal\n2\n")
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(err.count("mamisguide: 回答が空です。"), 1, err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual([a["code"] for a in got["checked"]], ["13-chiyoda"])
+        self.assertEqual(got["categories"], {"municipal": "B"})
+        self.assertEqual(got["result"]["levels"], ["municipal", "prefectural"])
+
+    def test_a_prefectural_name_is_no_municipal_candidate(self):
+        # 東京都 names only the prefectural association: no municipal association is offered.
+        rc, out, err = run(["guide"], stdin="yes\nwithdraw\n1\n東京都\n")
+        self.assertEqual(rc, 2, err)
+        self.assertIn("「東京都」に一致する医師会がありません。", err)
+        self.assertNotIn("東京都医師会（13）", err)
+        self.assertNotIn("もしかして", err)
+
+    def test_a_master_too_large_to_list(self):
+        # 60 municipal associations: not listed, asked for by code; "1" is then no number but
+        # part of codes, which many match.
+        with tempfile.TemporaryDirectory() as d:
+            m = os.path.join(d, "large.csv")
+            with open(m, "w", encoding="utf-8") as f:
+                f.write("code,name,prefecture,name_en\n")
+                for p in (13, 14):
+                    for i in range(1, 31):
+                        f.write("%d-t%02d,試験%02d区医師会,%d,Test %02d\n" % (p, i, i, p, i))
+            rc, out, err = run(["guide", "--json", "--directory", m],
+                               stdin="yes\nwithdraw\n1\n1\n14-t07\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("コード（一覧: mamisguide directory） > ", out)
+        self.assertNotIn("1) 試験01区医師会", out)
+        self.assertIn("「1」に一致する医師会が複数あります。", err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual([a["code"] for a in got["checked"]], ["14-t07"])
+
+    def test_a_category_typed_freely_without_a_catalogue(self):
+        # No catalogue for 13-chiyoda: the category is any code typed (not a number of a list),
+        # only an empty answer is refused.
+        rc, out, err = run(["guide", "--json"], stdin="yes\njoin\nmunicipal\n13-chiyoda\n\nQ9\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("会員区分のコード（会員区分表なし） > ", out)
+        self.assertEqual(err.count("mamisguide: 回答が空です。"), 1, err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual(got["categories"], {"municipal": "Q9"})
+
+    def test_answers_typed_on_a_terminal_are_not_echoed(self):
+        # Piped answers are echoed after their prompt, so that the output reads as a dialogue;
+        # on a terminal the person's typing is already on the screen.
+        answers = "yes\nwithdraw\n1\n13-chiyoda\n"
+        rc, piped, err = run(["guide"], stdin=answers)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("> 13-chiyoda\n", piped)
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.Popen([c.BIN, "guide"], stdin=slave, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+            os.close(slave)
+            slave = -1
+            os.write(master, answers.encode())
+            try:
+                out, err = p.communicate(timeout=60)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+        finally:
+            os.close(master)
+            if slave >= 0:
+                os.close(slave)
+        self.assertEqual(p.returncode, 0, err)
+        out = out.decode("utf-8")
+        self.assertNotIn("> 13-chiyoda", out)
+        self.assertNotIn("> yes", out)
+        self.assertIn("☑ 千代田区医師会", out)
+        # The same questions and plan, less the echoed answers.
+        for a in answers.splitlines():
+            piped = piped.replace("> " + a + "\n", "> ", 1)
+        self.assertEqual(out[:out.index("ルール：")], piped[:piped.index("ルール：")])
+
+    def test_bad_master(self):
+        for args in (["guide"], ["graph"]):
+            with self.subTest(args=args):
+                rc, out, err = run(args + ["--directory", "/nonexistent/master.csv"],
+                                   stdin="yes\n")
+                self.assertEqual((rc, out), (2, ""), err)
+                self.assertIn("/nonexistent/master.csv", err)
+
+
+@unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+class LargeOutputFails(unittest.TestCase):
+    """Outputs larger than standard output's buffer (4 KiB): the write itself fails."""
+
+    def check(self, args, stdin=b""):
+        with full() as f:
+            rc, err = run_to(args, f, stdin)
+        self.assertEqual(rc, 2, err)
+        self.assertIn("mamisguide: cannot write the output: " + os.strerror(28), err)  # ENOSPC
+
+    def test_directory(self):
+        for fmt in ([], ["--json"]):
+            with self.subTest(fmt=fmt):
+                rc, out, _ = run(["directory"] + fmt)
+                self.assertGreater(len(out.encode()), 4096)
+                self.check(["directory"] + fmt)
+
+    def test_guide_tree_and_walk(self):
+        self.check(["guide", "--tree"])
+        for fmt in ([], ["--json"]):
+            with self.subTest(fmt=fmt):
+                self.check(["guide"] + fmt, b"yes\nwithdraw\n1\n13-chiyoda\n")
+
+    def test_plan_with_a_long_reason(self):
+        reason = "x" * 5000
+        self.check(["plan", "change_facility", "--held", "all", "--municipal", "13-chiyoda",
+                    "--reason", reason])
+        self.check(["plan", "change_facility", "--held", "all", "--municipal", "13-chiyoda",
+                    "--reason", reason, "--json"])
+        request = {"member": {"municipal": "13-chiyoda", "levels": c.LEVELS},
+                   "request": {"operation": "change_facility", "reason": reason}}
+        self.check(["plan", "--request", "-"], json.dumps(request).encode())
+
+
+class PlanEdges(unittest.TestCase):
+    def test_held_national_is_all(self):
+        args = ["plan", "withdraw", "--municipal", "13-chiyoda", "--levels", "national", "--json"]
+        rc, national, err = run(args + ["--held", "national"])
+        self.assertEqual(rc, 0, err)
+        rc, everything, err = run(args + ["--held", "all"])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(national, everything)
+        self.assertEqual(json.loads(national)["checked"][0]["code"], "00")
+
+    def test_malformed_level_code_pairs(self):
+        for option in ("--category", "--current-category"):
+            for pair in ("national", "national=", "nowhere=A", "=A"):
+                with self.subTest(option=option, pair=pair):
+                    rc, out, err = run(WITHDRAW_NATIONAL + [option, pair])
+                    self.assertEqual((rc, out), (2, ""), err)
+                    self.assertIn("mamisguide: %s: expected LEVEL=CODE (LEVEL: municipal, "
+                                  "prefectural or national), not '%s'" % (option, pair), err)
+            rc, out, err = run(WITHDRAW_NATIONAL + [option, "national=A1", option, "national=B"])
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertIn("%s: level 'national' given twice" % option, err)
+
+    def test_request_from_standard_input_that_is_a_directory(self):
+        with tempfile.TemporaryDirectory() as d:
+            fd = os.open(d, os.O_RDONLY)
+            try:
+                p = subprocess.run([c.BIN, "plan", "--request", "-"], stdin=fd,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+            finally:
+                os.close(fd)
+        err = p.stderr.decode("utf-8")
+        self.assertEqual((p.returncode, p.stdout), (2, b""), err)
+        self.assertIn("cannot read standard input: " + os.strerror(21), err)  # EISDIR
+
+    def test_several_candidates_for_an_unknown_association(self):
+        rc, out, err = run(WITHDRAW_NATIONAL[:5] + ["区"] + WITHDRAW_NATIONAL[6:])
+        self.assertEqual(rc, 1, err)
+        self.assertIn("もしかして：13-chiyoda（千代田区医師会）、13-shinjuku（新宿区医師会）、"
+                      "13-setagaya（世田谷区医師会）\n", out)
+
+
+class BatchEdges(unittest.TestCase):
+    LINE = ('{"member":{"municipal":"13-chiyoda","levels":["municipal","prefectural","national"]},'
+            '"request":{"operation":"withdraw","levels":["national"]}}\n')
+
+    def test_dash_is_standard_input(self):
+        rc, dash, err = run(["batch", "-"], stdin=self.LINE * 3)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("mamisguide batch: 3 lines, 3 plans, 0 refusals", err)
+        rc, plain, _ = run(["batch"], stdin=self.LINE * 3)
+        self.assertEqual(dash, plain)
+        self.assertEqual([json.loads(x)["line"] for x in dash.splitlines()], [1, 2, 3])
+
+    def test_quiet_on_a_terminal(self):
+        # -q: neither the progress line of a run longer than a second nor the summary, even
+        # with standard error a terminal.
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.Popen([c.BIN, "batch", "-q", "--directory", c.SAMPLE_MASTER],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
+            os.close(slave)
+            slave = -1
+            try:
+                p.stdin.write(self.LINE.encode())
+                p.stdin.flush()
+                self.assertEqual(json.loads(p.stdout.readline())["line"], 1)
+                time.sleep(1.3)
+                p.stdin.write(self.LINE.encode())
+                p.stdin.close()
+                rest = p.stdout.read()
+                self.assertEqual(p.wait(60), 0)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+                p.stdout.close()
+            err = b""
+            while True:
+                try:
+                    b = os.read(master, 4096)
+                except OSError:  # EIO: the terminal's other end is closed
+                    break
+                if not b:
+                    break
+                err += b
+        finally:
+            os.close(master)
+            if slave >= 0:
+                os.close(slave)
+        self.assertEqual(json.loads(rest)["line"], 2)
+        self.assertEqual(err, b"")
+
+
+class UsageEdges(unittest.TestCase):
+    def test_english_mode_by_lang_equals_en(self):
+        rc, out, err = run(["plan", "--lang=en", "--no-such-option"])
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertIn("--no-such-option", err)
+        self.assertNotIn("mamisguide: ", err)  # no Japanese line after CLI11's
+        rc, out, err = run(["plan", "--lang", "ja", "--no-such-option"])
+        self.assertEqual(rc, 2, err)
+        self.assertIn("mamisguide: ", err)
+
+    def test_an_option_missing_its_value(self):
+        # `--lang` last, without its value: CLI11's message, then the Japanese line (the
+        # arguments cannot say English) naming the wrong number of values.
+        for args in (["plan", "withdraw", "--lang"], ["plan", "withdraw", "--held"]):
+            with self.subTest(args=args):
+                rc, out, err = run(args)
+                self.assertEqual((rc, out), (2, ""), err)
+                self.assertIn("1 required", err)
+                self.assertIn("mamisguide: オプションの値の数が正しくありません。", err)
+
+    def test_desk_and_holidays_out_of_their_years_in_english(self):
+        rc, out, err = run(["support", "--at", "2100-01-05T12:00", "--lang", "en"])
+        self.assertEqual((rc, out), (2, ""), err)
+        rc_ja, _, err_ja = run(["support", "--at", "2100-01-05T12:00"])
+        self.assertEqual(rc_ja, 2)
+        self.assertNotEqual(err, err_ja)
+        self.assertTrue(err.isascii(), err)
+        rc, out, err = run(["holidays", "2100", "--lang", "en"])
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertTrue(err.isascii(), err)
+        self.assertIn(": 2100", err)
+        rc, out, err = run(["support", "--at", "tomorrow", "--lang", "en"])
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertTrue(err.startswith("mamisguide: --at: "), err)
+        self.assertTrue(err.rstrip().endswith(": tomorrow"), err)
+        self.assertTrue(err.isascii(), err)
+
+
+if __name__ == "__main__":
+    c.main()
