@@ -36,9 +36,10 @@ def run_to(args, stdout, stdin=b""):
 
 class GuideEdges(unittest.TestCase):
     def test_english_walk_with_a_wrong_answer_at_each_question(self):
-        # Join up to JMA: the municipal association empty, out of the list's numbers, matching
-        # nothing, then by name; a category out of the list's numbers and unknown, then by number.
-        answers = "1\n1\n3\n\n99\nqqqqqq\nchiyoda\n99\nZZ\n1\n1\n1\n"
+        # Join up to JMA: the municipal association empty, out of the list's numbers (0 and 99:
+        # then taken as part of codes), a prefectural one, a misspelt code, matching nothing,
+        # then by name; a category out of the list's numbers and unknown, then by number.
+        answers = "1\n1\n3\n\n0\n99\n13\n13-chyoda\nqqqqqq\nchiyoda\n0\n99\nZZ\n1\n1\n1\n"
         rc, out, err = run(["guide", "--lang", "en", "--json", "--categories",
                             c.SAMPLE_CATEGORIES], stdin=answers)
         self.assertEqual(rc, 0, err)
@@ -49,13 +50,48 @@ class GuideEdges(unittest.TestCase):
         self.assertIn("Chiyoda Medical Association: member category\n", out)
         self.assertIn("1) Class A1 member — founders", out)
         self.assertIn("mamisguide: The answer is empty.\n", err)
+        self.assertIn('mamisguide: Several associations match "0": enter one of these codes:\n'
+                      "  Sapporo Medical Association (01-sapporo)\n", err)
         self.assertIn('mamisguide: No association matches "99"', err)
-        self.assertIn('mamisguide: No association matches "qqqqqq"', err)
-        self.assertEqual(err.count('"99" is not a category of Chiyoda Medical Association '
-                                   '(13-chiyoda). Accepted:\n  A  A会員\n  B  B会員\n  C  C会員\n'),
-                         1, err)
+        self.assertIn('mamisguide: "13" is not a municipal association (Tokyo Medical Association '
+                      '(13)): enter a municipal one.\n', err)
+        self.assertIn('mamisguide: No association matches "13-chyoda": enter an association code '
+                      "or part of its name.\nDid you mean:\n  Chiyoda Medical Association "
+                      "(13-chiyoda)\n", err)
+        self.assertIn('mamisguide: No association matches "qqqqqq": enter an association code or '
+                      "part of its name.\n", err)
+        for wrong in ("0", "99"):
+            self.assertEqual(err.count('"%s" is not a category of Chiyoda Medical Association '
+                                       "(13-chiyoda). Accepted:\n  A  A会員\n  B  B会員\n  C  C会員\n"
+                                       % wrong), 1, err)
         self.assertIn('"ZZ" is not a category of Chiyoda Medical Association (13-chiyoda)', err)
-        self.assertNotIn("Candidates", err)
+
+    def test_english_reason(self):
+        rc, out, err = run(["guide", "--lang", "en", "--json"],
+                           stdin="1\n3\n2\nnational\n13-chiyoda\nMoving house\n")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("reason for the change (optional)\n  optional, empty line to skip > ", out)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual((got["operation"], got["reason"]), ("change_facility", "Moving house"))
+
+    def test_a_category_that_is_its_own_label(self):
+        # A catalogue entry without a label of its own (the label is the code): listed by its
+        # code alone, by the guide and by plan's refusal.
+        with tempfile.TemporaryDirectory() as d:
+            cats = os.path.join(d, "cats.csv")
+            with open(cats, "w", encoding="utf-8") as f:
+                f.write("association,code,label\n13-chiyoda,A,A会員\n13-chiyoda,Z,Z\n")
+            rc, out, err = run(["guide", "--json", "--categories", cats],
+                               stdin="yes\njoin\nmunicipal\n13-chiyoda\nQQ\n2\n")
+            self.assertEqual(rc, 0, err)
+            self.assertIn("  2) Z  [Z]\n", out)
+            self.assertIn("の会員区分にありません。選択できる会員区分：\n  A  A会員\n  Z\n", err)
+            self.assertEqual(json.loads(out.splitlines()[-1])["categories"], {"municipal": "Z"})
+            rc, out, err = run(["plan", "join", "--to", "13-chiyoda", "--levels", "municipal",
+                                "--category", "municipal=QQ", "--categories", cats])
+            self.assertEqual(rc, 1, err)
+            self.assertIn("unknown_category", out)
+            self.assertIn("：A（A会員）、Z\n", out)
 
     def test_empty_answer_to_the_levels_held(self):
         base = "yes\nchange\ncategory\n"
@@ -78,7 +114,11 @@ class GuideEdges(unittest.TestCase):
 
     def test_a_master_too_large_to_list(self):
         # 60 municipal associations: not listed, asked for by code; "1" is then no number but
-        # part of codes, which many match.
+        # part of codes, which all match: 20 are shown, then how many more.
+        hint = {"ja": "コード（一覧: mamisguide directory） > ",
+                "en": "code (list: mamisguide directory) > "}
+        many = {"ja": "「1」に一致する医師会が複数あります。", "en": 'Several associations match "1"'}
+        more = {"ja": "…ほか 40 件", "en": "40 more"}
         with tempfile.TemporaryDirectory() as d:
             m = os.path.join(d, "large.csv")
             with open(m, "w", encoding="utf-8") as f:
@@ -86,24 +126,33 @@ class GuideEdges(unittest.TestCase):
                 for p in (13, 14):
                     for i in range(1, 31):
                         f.write("%d-t%02d,試験%02d区医師会,%d,Test %02d\n" % (p, i, i, p, i))
-            rc, out, err = run(["guide", "--json", "--directory", m],
-                               stdin="yes\nwithdraw\n1\n1\n14-t07\n")
-        self.assertEqual(rc, 0, err)
-        self.assertIn("コード（一覧: mamisguide directory） > ", out)
-        self.assertNotIn("1) 試験01区医師会", out)
-        self.assertIn("「1」に一致する医師会が複数あります。", err)
-        got = json.loads(out.splitlines()[-1])
-        self.assertEqual([a["code"] for a in got["checked"]], ["14-t07"])
+            for lang in ("ja", "en"):
+                with self.subTest(lang=lang):
+                    rc, out, err = run(["guide", "--json", "--lang", lang, "--directory", m],
+                                       stdin="1\n4\n1\n1\n14-t07\n")
+                    self.assertEqual(rc, 0, err)
+                    self.assertIn(hint[lang], out)
+                    self.assertNotIn("1) 試験01区医師会", out)
+                    self.assertIn(many[lang], err)
+                    self.assertIn(more[lang], err)
+                    got = json.loads(out.splitlines()[-1])
+                    self.assertEqual([a["code"] for a in got["checked"]], ["14-t07"])
 
     def test_a_category_typed_freely_without_a_catalogue(self):
         # No catalogue for 13-chiyoda: the category is any code typed (not a number of a list),
         # only an empty answer is refused.
-        rc, out, err = run(["guide", "--json"], stdin="yes\njoin\nmunicipal\n13-chiyoda\n\nQ9\n")
-        self.assertEqual(rc, 0, err)
-        self.assertIn("会員区分のコード（会員区分表なし） > ", out)
-        self.assertEqual(err.count("mamisguide: 回答が空です。"), 1, err)
-        got = json.loads(out.splitlines()[-1])
-        self.assertEqual(got["categories"], {"municipal": "Q9"})
+        hint = {"ja": "会員区分のコード（会員区分表なし） > ",
+                "en": "category code (no catalogue loaded) > "}
+        empty = {"ja": "mamisguide: 回答が空です。", "en": "mamisguide: The answer is empty."}
+        for lang in ("ja", "en"):
+            with self.subTest(lang=lang):
+                rc, out, err = run(["guide", "--json", "--lang", lang],
+                                   stdin="yes\njoin\nmunicipal\n13-chiyoda\n\nQ9\n")
+                self.assertEqual(rc, 0, err)
+                self.assertIn(hint[lang], out)
+                self.assertEqual(err.count(empty[lang]), 1, err)
+                got = json.loads(out.splitlines()[-1])
+                self.assertEqual(got["categories"], {"municipal": "Q9"})
 
     def test_answers_typed_on_a_terminal_are_not_echoed(self):
         # Piped answers are echoed after their prompt, so that the output reads as a dialogue;
@@ -170,6 +219,14 @@ class LargeOutputFails(unittest.TestCase):
         for fmt in ([], ["--json"]):
             with self.subTest(fmt=fmt):
                 self.check(["guide"] + fmt, b"yes\nwithdraw\n1\n13-chiyoda\n")
+                # The plan at the end larger than the buffer: a long reason.
+                self.check(["guide"] + fmt,
+                           b"yes\nchange\nfacility\nnational\n13-chiyoda\n" + b"x" * 5000 + b"\n")
+
+    def test_batch_answer_written_at_the_end(self):
+        # A last line without its newline is answered when the input ends: that answer is the
+        # one that cannot be written.
+        self.check(["batch"], b'{"member":{}}')
 
     def test_plan_with_a_long_reason(self):
         reason = "x" * 5000
@@ -216,6 +273,12 @@ class PlanEdges(unittest.TestCase):
         self.assertEqual((p.returncode, p.stdout), (2, b""), err)
         self.assertIn("cannot read standard input: " + os.strerror(21), err)  # EISDIR
 
+    def test_request_file_that_is_a_directory(self):
+        with tempfile.TemporaryDirectory() as d:
+            rc, out, err = run(["plan", "--request", d])
+        self.assertEqual((rc, out), (2, ""), err)
+        self.assertIn("cannot read %s: %s" % (d, os.strerror(21)), err)
+
     def test_several_candidates_for_an_unknown_association(self):
         rc, out, err = run(WITHDRAW_NATIONAL[:5] + ["区"] + WITHDRAW_NATIONAL[6:])
         self.assertEqual(rc, 1, err)
@@ -234,6 +297,21 @@ class BatchEdges(unittest.TestCase):
         rc, plain, _ = run(["batch"], stdin=self.LINE * 3)
         self.assertEqual(dash, plain)
         self.assertEqual([json.loads(x)["line"] for x in dash.splitlines()], [1, 2, 3])
+
+    def test_input_that_is_a_directory(self):
+        with tempfile.TemporaryDirectory() as d:
+            rc, out, err = run(["batch", d])
+            self.assertEqual((rc, out), (2, ""), err)
+            self.assertIn("cannot read %s: %s" % (d, os.strerror(21)), err)
+            fd = os.open(d, os.O_RDONLY)
+            try:
+                p = subprocess.run([c.BIN, "batch"], stdin=fd, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, timeout=120)
+            finally:
+                os.close(fd)
+        err = p.stderr.decode("utf-8")
+        self.assertEqual((p.returncode, p.stdout), (2, b""), err)
+        self.assertIn("cannot read standard input: " + os.strerror(21), err)
 
     def test_quiet_on_a_terminal(self):
         # -q: neither the progress line of a run longer than a second nor the summary, even
