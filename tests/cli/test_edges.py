@@ -8,9 +8,13 @@ LEVEL=CODE pairs and a request read from a directory; `batch -` and `batch -q` o
 usage errors in English mode and an option missing its value; the desk and the holidays out of
 their years in English."""
 
+import http.client
 import json
 import os
 import pty
+import re
+import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -36,10 +40,12 @@ def run_to(args, stdout, stdin=b""):
 
 class GuideEdges(unittest.TestCase):
     def test_english_walk_with_a_wrong_answer_at_each_question(self):
-        # Join up to JMA: the municipal association empty, out of the list's numbers (0 and 99:
-        # then taken as part of codes), a prefectural one, a misspelt code, matching nothing,
-        # then by name; a category out of the list's numbers and unknown, then by number.
-        answers = "1\n1\n3\n\n0\n99\n13\n13-chyoda\nqqqqqq\nchiyoda\n0\n99\nZZ\n1\n1\n1\n"
+        # Join up to JMA: the municipal association empty, out of the list's numbers (0, 99 and
+        # 1234, too long for one: then taken as part of codes), a prefectural one, a misspelt
+        # code, matching nothing, then by name; a category out of the list's numbers (0, 99,
+        # 1234) and unknown, then by number.
+        answers = ("1\n1\n3\n\n0\n99\n1234\n13\n13-chyoda\nqqqqqq\nchiyoda\n0\n99\n1234\nZZ\n1\n1\n"
+                   "1\n")
         rc, out, err = run(["guide", "--lang", "en", "--json", "--categories",
                             c.SAMPLE_CATEGORIES], stdin=answers)
         self.assertEqual(rc, 0, err)
@@ -60,7 +66,8 @@ class GuideEdges(unittest.TestCase):
                       "(13-chiyoda)\n", err)
         self.assertIn('mamisguide: No association matches "qqqqqq": enter an association code or '
                       "part of its name.\n", err)
-        for wrong in ("0", "99"):
+        self.assertIn('mamisguide: No association matches "1234"', err)
+        for wrong in ("0", "99", "1234"):
             self.assertEqual(err.count('"%s" is not a category of Chiyoda Medical Association '
                                        "(13-chiyoda). Accepted:\n  A  A会員\n  B  B会員\n  C  C会員\n"
                                        % wrong), 1, err)
@@ -389,6 +396,50 @@ class UsageEdges(unittest.TestCase):
         self.assertTrue(err.startswith("mamisguide: --at: "), err)
         self.assertTrue(err.rstrip().endswith(": tomorrow"), err)
         self.assertTrue(err.isascii(), err)
+
+
+class InstalledLayout(unittest.TestCase):
+    def test_serve_offers_the_installed_single_file_guide(self):
+        # Installed as the Debian package installs it (bin/mamisguide and
+        # share/mamisguide/mamisguide.html), `serve` offers that page without --guide-html.
+        csp = "default-src 'none'; script-src 'sha256-AAAA'"
+        page = ('<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
+                '<meta http-equiv="Content-Security-Policy" content="%s">\n</head>\n'
+                "<body>installed</body>\n</html>\n" % csp).encode("utf-8")
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "bin"))
+            os.makedirs(os.path.join(d, "share", "mamisguide"))
+            binary = os.path.join(d, "bin", "mamisguide")
+            shutil.copy2(c.BIN, binary)
+            with open(os.path.join(d, "share", "mamisguide", "mamisguide.html"), "wb") as f:
+                f.write(page)
+            p = subprocess.Popen([binary, "serve", "--listen", "127.0.0.1:0", "--directory",
+                                  c.SAMPLE_MASTER], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            try:
+                first = p.stderr.readline().decode("utf-8", "replace")
+                m = re.search(r"http://127\.0\.0\.1:(\d+)/", first)
+                self.assertTrue(m, first)
+                conn = http.client.HTTPConnection("127.0.0.1", int(m.group(1)), timeout=30)
+                try:
+                    conn.request("GET", "/mamisguide.html")
+                    r = conn.getresponse()
+                    body = r.read()
+                finally:
+                    conn.close()
+                self.assertEqual(r.status, 200)
+                self.assertEqual(body, page)
+                self.assertEqual(r.getheader("content-security-policy"), csp)
+            finally:
+                if p.poll() is None:
+                    p.send_signal(signal.SIGTERM)
+                try:
+                    self.assertEqual(p.wait(30), 0)
+                finally:
+                    if p.poll() is None:
+                        p.kill()
+                        p.wait()
+                    p.stderr.close()
 
 
 if __name__ == "__main__":
