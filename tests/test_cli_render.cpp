@@ -127,3 +127,51 @@ BOOST_AUTO_TEST_CASE(comma_lists_drop_blanks_and_tabs) {
     BOOST_TEST(mg_cli::split_list(" \t ").empty());
     BOOST_TEST(mg_cli::split_list("a b") == (list{"a b"})); // inner blanks stay
 }
+
+BOOST_AUTO_TEST_CASE(plan_text_leaves_out_what_it_does_not_know) {
+    // A plan rendered against a directory that lacks its associations (the built-in one, with
+    // no municipal association): the associations' names are left out, never guessed.
+    const auto sample = mg_cli::load_directory(mg_cli::directory_options{}, mg::lang::en);
+    BOOST_REQUIRE(sample);
+    mg::member_state m;
+    m.levels = mg::level_set::chain(3);
+    m.municipal = "13-chiyoda";
+    mg::request r;
+    r.op = mg::operation::transfer;
+    r.municipal = "40-fukuoka";
+    r.categories[mg::level::municipal] = "A";
+    r.categories[mg::level::prefectural] = "A";
+    const mg::plan_result res = mg::plan(*sample, m, r);
+    BOOST_REQUIRE(res);
+
+    std::string known;
+    mg_cli::render_plan(known, *sample, *res, mg::lang::en);
+    BOOST_TEST(has(known, "Case: "), known);
+    BOOST_TEST(has(known, "Fukuoka Medical Association (40-fukuoka)  category A\n"), known);
+    BOOST_TEST(has(known, "not checked. (Fukuoka Medical Association, 40-fukuoka)\n"), known);
+
+    const mg::directory builtin = mg::directory::builtin();
+    BOOST_REQUIRE(!builtin.find("40-fukuoka"));
+    std::string unknown;
+    mg_cli::render_plan(unknown, builtin, *res, mg::lang::en);
+    // The state after approval: levels and categories, no names.
+    BOOST_TEST(!has(unknown, "(40-fukuoka)  category A"), unknown);
+    BOOST_TEST(!has(unknown, "(40)  category A"), unknown);
+    BOOST_TEST(!has(unknown, "(Fukuoka Medical Association, 40-fukuoka)"), unknown);
+    // The notes still name the associations the directory knows.
+    BOOST_TEST(has(unknown, "(Fukuoka Medical Association, 40)\n"), unknown);
+    BOOST_TEST(has(unknown, "The JMA membership continues. (Japan Medical Association, 00)\n"),
+               unknown);
+    BOOST_TEST(known.size() > unknown.size());
+
+    // A plan without a flowchart case has no case line; the rest is the same.
+    mg::application_plan no_case = *res;
+    no_case.guide_case = nullptr;
+    no_case.guide_instruction = nullptr;
+    std::string without;
+    mg_cli::render_plan(without, *sample, no_case, mg::lang::en);
+    BOOST_TEST(!has(without, "Case: "), without);
+    const auto case_line = known.find("  Case: ");
+    const auto case_end = known.find('\n', case_line);
+    BOOST_TEST(without == known.substr(0, case_line) + known.substr(case_end + 1));
+}
