@@ -124,6 +124,20 @@ class GuideEdges(unittest.TestCase):
                     got = json.loads(out.splitlines()[-1])
                     self.assertEqual([a["code"] for a in got["checked"]], ["14-t07"])
 
+    def test_a_master_without_municipal_associations(self):
+        # A master of the header alone: nothing to list, so the code is asked for; "1" is no
+        # number of a list, 13 is prefectural; the input ends (exit 2).
+        with tempfile.TemporaryDirectory() as d:
+            m = os.path.join(d, "empty.csv")
+            with open(m, "w", encoding="utf-8") as f:
+                f.write("code,name,prefecture,name_en\n")
+            rc, out, err = run(["guide", "--directory", m], stdin="yes\nwithdraw\n1\n1\n13\n")
+        self.assertEqual((rc, out.count("コード（一覧: mamisguide directory） > ")), (2, 3), err + out)
+        self.assertNotIn("  1) ", out[out.index("加入中の郡市区医師会のコード"):])
+        self.assertIn("「1」に一致する医師会がありません。", err)
+        self.assertIn("「13」は郡市区医師会ではありません（東京都医師会（13））。", err)
+        self.assertIn("入力が終わったため、案内を中断しました。", err)
+
     def test_a_category_typed_freely_without_a_catalogue(self):
         # No catalogue for 13-chiyoda: the category is any code typed (not a number of a list),
         # only an empty answer is refused.
