@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -273,6 +274,43 @@ class InstalledLayout(unittest.TestCase):
                         p.kill()
                         p.wait()
                     p.stderr.close()
+
+
+class SampleWarning(unittest.TestCase):
+    def test_warned_once_across_reloads(self):
+        # `serve` on the bundled sample: the warning that it is a sample is given once, when
+        # the service starts, not again at each reload (SIGHUP).
+        p = subprocess.Popen([c.BIN, "serve", "--listen", "127.0.0.1:0"],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+        guard = threading.Timer(60, p.kill)  # never hang the suite
+        guard.start()
+        lines = []
+        try:
+            def until(pred):
+                for raw in p.stderr:
+                    lines.append(raw.decode("utf-8", "replace"))
+                    if pred(lines[-1]):
+                        return
+                self.fail("the server ended: " + "".join(lines))
+
+            until(lambda l: "http://127.0.0.1:" in l)
+            for _ in range(2):
+                p.send_signal(signal.SIGHUP)
+                until(lambda l: "再読み込みしました" in l)
+            p.send_signal(signal.SIGTERM)
+            lines += [raw.decode("utf-8", "replace") for raw in p.stderr]
+            self.assertEqual(p.wait(30), 0)
+        finally:
+            guard.cancel()
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+            p.stderr.close()
+        text = "".join(lines)
+        self.assertEqual(text.count("再読み込みしました"), 2, text)
+        self.assertEqual(text.count("mamisguide: 医師会マスターが指定されていないため、同梱のサンプル"), 1,
+                         text)
 
 
 if __name__ == "__main__":
