@@ -101,15 +101,12 @@ private:
         return out;
     }
 
-    /// One answer line, folded (full-width to half-width) and trimmed. The end of the input
-    /// stops the walk with exit 2.
-    std::string ask(std::string_view hint = {}) {
+    /// One answer line, folded (full-width to half-width) and trimmed, after the prompt `hint`
+    /// (every question has one). The end of the input stops the walk with exit 2.
+    std::string ask(std::string_view hint) {
         std::string p = "  ";
-        if (!hint.empty()) {
-            p.append(hint);
-            p += " ";
-        }
-        p += "> ";
+        p.append(hint);
+        p += " > ";
         say(p);
         std::string line;
         if (!platform::read_line(line)) {
