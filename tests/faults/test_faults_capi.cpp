@@ -601,6 +601,54 @@ std::vector<scenario> scenarios() {
     v.push_back(plan_json("mg_plan_json syntax error first",
                           "{\"lang\":null,\"n\":1,\"request\":{\"operation\":\"join\",}}",
                           MG_INVALID_REQUEST, false));
+    // A thread whose only call failed to make its error state ends: the key's destructor is
+    // given the "out of memory" mark, not a state, and frees nothing.
+    v.push_back({"error state on a thread that then ends",
+                 [](context& c) {
+                     std::string text;
+                     int st = 0;
+                     std::thread([&] {
+                         std::int64_t t = 0;
+                         st = c.call([&] { return mg_parse_instant("not a time", &t); });
+                         text = mg_last_error();
+                     }).join();
+                     c.check(st == MG_ERR_PARSE, "status", mg_status_name(st));
+                     if (c.fault())
+                         c.check(text == "out of memory", "mg_last_error()", text);
+                     else
+                         c.check(!text.empty() && text != "out of memory", "mg_last_error()", text);
+                 },
+                 1});
+    // A typed refusal is the first call on a thread (it records its code and static message
+    // without memory); mg_last_error() then makes the state to write "code: message" in. Without
+    // it, the static message alone.
+    v.push_back({"typed refusal on a new thread, then mg_last_error",
+                 [](context& c) {
+                     mg_engine* e = nullptr;
+                     c.check(mg_engine_new(&e) == MG_OK && mg_engine_load_sample(e) == MG_OK,
+                             "engine");
+                     std::string text, code, message;
+                     int st = 0;
+                     std::thread([&] {
+                         mg_member m = MG_MEMBER_INIT;
+                         mg_request q = MG_REQUEST_INIT;
+                         q.operation = MG_OP_WITHDRAW;
+                         q.levels = MG_LEVEL_MUNICIPAL;
+                         mg_result r = MG_RESULT_INIT;
+                         st = mg_plan(e, &m, &q, MG_LANG_EN, &r);
+                         code = r.refusal.code_name ? r.refusal.code_name : "";
+                         message = r.refusal.message ? r.refusal.message : "";
+                         text = c.call([] { return mg_last_error(); });
+                     }).join();
+                     mg_engine_free(e);
+                     c.check(st == MG_NOT_A_MEMBER, "status", mg_status_name(st));
+                     c.check(code == "not_a_member" && !message.empty(), "refusal", code);
+                     if (c.fault())
+                         c.check(text == message, "mg_last_error(): the message alone", text);
+                     else
+                         c.check(text == code + ": " + message, "mg_last_error()", text);
+                 },
+                 1});
     return v;
 }
 
