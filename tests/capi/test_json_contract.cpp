@@ -600,7 +600,8 @@ BOOST_AUTO_TEST_CASE(null_is_not_given) {
 }
 
 // What no reader may accept, each refused with the field it names: a field or a level given
-// twice, a word that only starts like null, a mypage of another type, no request.
+// twice, a word that only starts like null, a mypage of another type, no request, a value after
+// the request's object.
 BOOST_AUTO_TEST_CASE(refused_by_every_reader) {
     const std::vector<std::pair<std::string, std::string>> bad = {
         {R"({"member":{"municipal":"13-chiyoda","municipal":"13-chiyoda"},)"
@@ -616,6 +617,9 @@ BOOST_AUTO_TEST_CASE(refused_by_every_reader) {
         {R"({"member":{"mypage":""},"request":{"operation":"withdraw"}})", "member.mypage"},
         {R"({"member":null,"lang":"en"})", "request"},
         {R"({"lang":"en","member":{}})", "request"},
+        {R"({"request":{"operation":"withdraw"}} 1)", ""},
+        {R"({"request":{"operation":"withdraw"}}{})", ""},
+        {R"({"request":{"operation":"withdraw"}}])", ""},
     };
     for (const auto& [bytes, field] : bad) {
         const auto [st, r] = call_bytes(bytes);
