@@ -704,7 +704,7 @@ int main(int argc, char** argv) {
     // MG_FAULT_KEYS_NEXT=n: keys taken until the next one made is n (glibc hands out the least
     // free one). With 29, the error state's three keys are the last of glibc's first 32 and the
     // request readers' key the first past them: setting it allocates the thread's second block
-    // of values, and that failing is the readers' own failure (test_faults_capi_reader_key).
+    // of values, and that failing is the readers' own failure (test_faults_capi_readers).
     if (const char* n = std::getenv("MG_FAULT_KEYS_NEXT")) {
         const unsigned long want = std::strtoul(n, nullptr, 10);
         pthread_key_t key;
