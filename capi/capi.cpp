@@ -1032,8 +1032,8 @@ int mg_guide_categories_json(const mg_engine* e, const char* leaf, const char* m
             s, e->dir, leaf, member_municipal ? member_municipal : "",
             level_set::from_bits(member_levels), municipal ? municipal : "",
             level_set::from_bits(levels), l);
-        const int written = out_string(out, s);
-        return written == MG_OK ? status : written;
+        out_string(out, s); // MG_OK, or std::bad_alloc thrown
+        return status;
     });
 }
 

@@ -236,10 +236,7 @@ void form_part(sink& out, form_kind form, const bitext& form_label, selection se
 /// STEP 1: `},"prerequisites":[…],"steps":`.
 void prerequisites_part(sink& out, const fixed_vector<prerequisite, 1>& q, lang l) {
     raw(out, "},\"prerequisites\":[");
-    for (std::size_t i = 0; i < q.size(); ++i) {
-        if (i) out.push_back(',');
-        prerequisite_to(out, q[i], l);
-    }
+    if (!q.empty()) prerequisite_to(out, q[0], l); // at most one (fixed_vector<…, 1>)
     raw(out, "],\"steps\":");
 }
 

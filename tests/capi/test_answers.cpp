@@ -487,3 +487,49 @@ BOOST_AUTO_TEST_CASE(a_long_name_fits_the_text) {
                    "の会員区分を選択してください。");
     mg_engine_free(e);
 }
+
+// The first byte that is not UTF-8 is found in each of its forms: overlong two-, three- and
+// four-byte forms, a surrogate, a value past U+10FFFF, a lead byte past F4, a lone continuation
+// byte, a character cut short; after a character of each width (U+0080, U+0800, U+D7FF just
+// under the surrogates, U+10000 and U+10FFFF among them), the column counts it as one.
+BOOST_AUTO_TEST_CASE(not_utf8_says_where_in_every_form) {
+    const std::pair<std::string, int> bad[] = {
+        {"\xC0\x80", 23},
+        {"\xC1\xBF", 23},
+        {"\xE0\x80\x80", 23},
+        {"\xED\xA0\x80", 23},
+        {"\xF0\x80\x80\x80", 23},
+        {"\xF4\x90\x80\x80", 23},
+        {"\xF5\x80\x80\x80", 23},
+        {"\x80", 23},
+        {"\xE3\x81", 23},
+        {"\xC3\xA9\xC0\x80", 24},
+        {"\xF0\x9F\x98\x80\xF8", 24},
+        // The least and greatest values each form takes whole, then an overlong form.
+        {"\xC2\x80\xC0\x80", 24},
+        {"\xE0\xA0\x80\xC0\x80", 24},
+        {"\xED\x9F\xBF\xC0\x80", 24},
+        {"\xF0\x90\x80\x80\xC0\x80", 24},
+        {"\xF4\x8F\xBF\xBF\xC0\x80", 24},
+    };
+    for (const auto& [bytes, column] : bad) {
+        const json e = raw("{\"request\":{\"reason\":\"" + bytes + "\"}}");
+        BOOST_TEST(e["code"] == "invalid_request");
+        BOOST_TEST(e["position"]["line"] == 1);
+        BOOST_TEST(e["position"]["column"] == column);
+    }
+}
+
+// A syntax error at a string points at the string's opening quote: the very first byte, and
+// past a quote escaped inside the string; after a string that ends in an escaped backslash.
+BOOST_AUTO_TEST_CASE(syntax_error_at_a_string_points_at_its_start) {
+    json e = raw("\"");
+    BOOST_TEST(e["position"]["line"] == 1);
+    BOOST_TEST(e["position"]["column"] == 1);
+    e = raw(R"({"a" "b\"c"})");
+    BOOST_TEST(e["position"]["line"] == 1);
+    BOOST_TEST(e["position"]["column"] == 6);
+    e = raw("{\"a\":1}\n\"x\\\\\" y");
+    BOOST_TEST(e["position"]["line"] == 2);
+    BOOST_TEST(e["position"]["column"] == 1);
+}

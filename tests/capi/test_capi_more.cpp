@@ -521,3 +521,75 @@ BOOST_AUTO_TEST_CASE(a_long_message_is_cut_to_whole_characters) {
         BOOST_TEST((rest.size() - pad) % 3 == 0u);
     }
 }
+
+// mg_last_error() cut to its 1,023 bytes keeps whole characters of every width: ASCII, two-,
+// three- (above) and four-byte UTF-8, the cut falling at each byte of a character; as much of the
+// code as fits, and no more than a character short of the limit.
+BOOST_AUTO_TEST_CASE(last_error_cut_at_every_width) {
+    engine g;
+    const std::string prefix = "unknown association: ";
+    for (const std::string& ch : {std::string("a"), std::string("\xC3\xA9"), // é
+                                  std::string("\xF0\xA0\xAE\xB7")}) {        // 𠮷, four bytes
+        for (std::size_t pad = 0; pad < ch.size(); ++pad) {
+            std::string code(pad, 'x');
+            while (code.size() < 1100) code += ch;
+            char* out = nullptr;
+            BOOST_REQUIRE_EQUAL(mg_association_json(g.e, code.c_str(), MG_LANG_EN, &out),
+                                MG_UNKNOWN_ASSOCIATION);
+            const std::string m = mg_last_error();
+            BOOST_REQUIRE(m.rfind(prefix, 0) == 0u);
+            const std::string rest = m.substr(prefix.size());
+            BOOST_TEST(code.rfind(rest, 0) == 0u, "a prefix of the code");
+            BOOST_TEST((rest.size() - pad) % ch.size() == 0u, "whole characters");
+            BOOST_TEST(m.size() <= 1023u);
+            BOOST_TEST(m.size() + ch.size() > 1023u, "no more cut than a character");
+        }
+    }
+}
+
+// mg_guide_categories_json refuses a guide node that is a question, not a leaf (field "leaf"),
+// and names member.municipal when the member's own association is unknown for a leaf that
+// changes the member's own chain.
+BOOST_AUTO_TEST_CASE(guide_categories_refusals) {
+    engine g;
+    char* out = nullptr;
+    int st = mg_guide_categories_json(g.e, "step2", nullptr, 0, nullptr, 0, MG_LANG_EN, &out);
+    BOOST_TEST(st == MG_INVALID_REQUEST);
+    json r = take(out);
+    BOOST_TEST(r["ok"] == false);
+    BOOST_TEST(r["error"]["code"] == "invalid_request");
+    BOOST_TEST(r["error"]["field"] == "leaf");
+
+    out = nullptr;
+    st = mg_guide_categories_json(g.e, "change.category", "13-nowhere", MG_LEVELS_ALL, nullptr,
+                                  MG_LEVEL_MUNICIPAL, MG_LANG_EN, &out);
+    BOOST_TEST(st == MG_UNKNOWN_ASSOCIATION);
+    r = take(out);
+    BOOST_TEST(r["error"]["code"] == "unknown_association");
+    BOOST_TEST(r["error"]["field"] == "member.municipal");
+    BOOST_TEST(r["error"]["value"] == "13-nowhere");
+
+    // The same leaf for a known member: that level's association and its choices.
+    out = nullptr;
+    st = mg_guide_categories_json(g.e, "change.category", "13-chiyoda", MG_LEVELS_ALL, nullptr,
+                                  MG_LEVEL_MUNICIPAL, MG_LANG_EN, &out);
+    BOOST_TEST(st == MG_OK);
+    r = take(out);
+    BOOST_TEST_REQUIRE(r["categories"].size() == 1u);
+    BOOST_TEST(r["categories"][0]["level"] == "municipal");
+    BOOST_TEST(r["categories"][0]["code"] == "13-chiyoda");
+}
+
+// A categories buffer given as NULL with length 0 is an empty text, read as such (not an
+// argument error): the same refusal as "", the header row missing.
+BOOST_AUTO_TEST_CASE(categories_buffer_null_and_empty) {
+    engine a, b;
+    const int from_null = mg_engine_load_categories_buffer(a.e, nullptr, 0);
+    const std::string null_error = mg_last_error();
+    const int from_empty = mg_engine_load_categories_buffer(b.e, "", 0);
+    BOOST_TEST(from_null == from_empty);
+    BOOST_TEST(from_null == MG_ERR_LOAD);
+    BOOST_TEST(null_error == std::string(mg_last_error()));
+    BOOST_TEST(null_error == "<buffer>:1: the header row is missing");
+    BOOST_TEST(mg_engine_load_categories_buffer(a.e, nullptr, 1) == MG_ERR_ARGUMENT);
+}

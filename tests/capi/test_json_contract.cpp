@@ -549,3 +549,82 @@ BOOST_AUTO_TEST_CASE(random_bytes_and_mutations) {
         BOOST_TEST(st == MG_INVALID_REQUEST);
     }
 }
+
+namespace {
+
+/// The response's bytes and status.
+std::pair<int, std::string> respond_bytes(const std::string& bytes) {
+    char* out = nullptr;
+    const int st = mg_plan_json(eng().e, bytes.data(), bytes.size(), &out);
+    BOOST_TEST_REQUIRE(out != nullptr);
+    std::string text = out;
+    mg_free(out);
+    check_shape(text, st);
+    return {st, std::move(text)};
+}
+
+} // namespace
+
+// null where the contract allows it is "not given": the same answer, byte for byte, as the field
+// left out, whichever reader runs (this test runs under each: test_json_contract_<reader>).
+BOOST_AUTO_TEST_CASE(null_is_not_given) {
+    const std::string join = R"("request":{"operation":"join","levels":["municipal"],)"
+                             R"("municipal":"13-chiyoda","categories":{"municipal":"A")";
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"{\"member\":null," + join + "}}}", "{" + join + "}}}"},
+        {R"({"member":{"mypage":null,"municipal":null,"prefectural":null,"levels":null,)"
+         R"("categories":null},)" +
+             join + "}}}",
+         "{\"member\":{}," + join + "}}}"},
+        {"{" + join +
+             R"(,"prefectural":null},"reason":null,"cascade":null,"proxy":null},)"
+             R"("lang":null})",
+         "{" + join + "}}}"},
+        {R"({"member":{"mypage":"no","municipal":"13-chiyoda","levels":["municipal"],)"
+         R"("categories":{"municipal":"A"}},"request":{"operation":"withdraw",)"
+         R"("levels":["municipal"],"categories":null,"municipal":null}})",
+         R"({"member":{"mypage":"no","municipal":"13-chiyoda","levels":["municipal"],)"
+         R"("categories":{"municipal":"A"}},"request":{"operation":"withdraw",)"
+         R"("levels":["municipal"]}})"},
+        {R"({"request":{"operation":"withdraw","levels":null}})",
+         R"({"request":{"operation":"withdraw"}})"},
+    };
+    for (const auto& [with_null, without] : pairs) {
+        const auto a = respond_bytes(with_null);
+        const auto b = respond_bytes(without);
+        BOOST_TEST(a.first == b.first, with_null);
+        BOOST_TEST(a.second == b.second, with_null);
+    }
+    // The first pair's answer is a plan (the other pairs' answers are checked equal only).
+    BOOST_TEST(respond_bytes("{" + join + "}}}").first == MG_OK);
+}
+
+// What no reader may accept, each refused with the field it names: a field or a level given
+// twice, a word that only starts like null, a mypage of another type, no request, a value after
+// the request's object.
+BOOST_AUTO_TEST_CASE(refused_by_every_reader) {
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {R"({"member":{"municipal":"13-chiyoda","municipal":"13-chiyoda"},)"
+         R"("request":{"operation":"withdraw"}})",
+         "member.municipal"},
+        {R"({"member":{"levels":null,"levels":null},"request":{"operation":"withdraw"}})",
+         "member.levels"},
+        {R"({"request":{"operation":"join","categories":{"municipal":"A","municipal":"B"}}})",
+         "request.categories.municipal"},
+        {R"({"request":{"operation":"join","reason":nul}})", ""},
+        {R"({"request":{"operation":"join","proxy":nullx}})", ""},
+        {R"({"member":{"mypage":1},"request":{"operation":"withdraw"}})", "member.mypage"},
+        {R"({"member":{"mypage":""},"request":{"operation":"withdraw"}})", "member.mypage"},
+        {R"({"member":null,"lang":"en"})", "request"},
+        {R"({"lang":"en","member":{}})", "request"},
+        {R"({"request":{"operation":"withdraw"}} 1)", ""},
+        {R"({"request":{"operation":"withdraw"}}{})", ""},
+        {R"({"request":{"operation":"withdraw"}}])", ""},
+    };
+    for (const auto& [bytes, field] : bad) {
+        const auto [st, r] = call_bytes(bytes);
+        BOOST_TEST(st == MG_INVALID_REQUEST, bytes);
+        BOOST_TEST(code_of(r) == "invalid_request", bytes);
+        if (!field.empty()) BOOST_TEST(r["error"].value("field", "") == field, bytes);
+    }
+}
