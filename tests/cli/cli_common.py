@@ -39,6 +39,15 @@ def main():
     unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
 
 
+def fake_dot(directory, script):
+    """A `dot` in `directory` that runs the shell `script`; returns its path."""
+    path = os.path.join(directory, "dot")
+    with open(path, "w") as f:
+        f.write("#!/bin/sh\n" + script)
+    os.chmod(path, 0o700)
+    return path
+
+
 def run(args, stdin=None, env=None, binary=True):
     """Runs mamisguide; returns (returncode, stdout, stderr). Text is decoded as UTF-8 unless
     binary output is asked for with binary=None."""

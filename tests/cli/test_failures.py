@@ -140,10 +140,7 @@ class DotFails(unittest.TestCase):
         self.tmp.cleanup()
 
     def fake_dot(self, script):
-        path = os.path.join(self.tmp.name, "dot")
-        with open(path, "w") as f:
-            f.write("#!/bin/sh\n" + script)
-        os.chmod(path, stat.S_IRWXU)
+        c.fake_dot(self.tmp.name, script)
         return {"PATH": self.tmp.name + os.pathsep + os.environ.get("PATH", "")}
 
     def test_a_dot_that_exits_1(self):

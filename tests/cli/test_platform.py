@@ -8,7 +8,6 @@ cannot be written (/dev/full). Each ends in exit status 2 with its message (wher
 
 import os
 import socket
-import stat
 import subprocess
 import tempfile
 import unittest
@@ -24,11 +23,7 @@ class Dot(unittest.TestCase):
         self.tmp.cleanup()
 
     def fake_dot(self, script):
-        path = os.path.join(self.tmp.name, "dot")
-        with open(path, "w") as f:
-            f.write("#!/bin/sh\n" + script)
-        os.chmod(path, stat.S_IRWXU)
-        return path
+        return c.fake_dot(self.tmp.name, script)
 
     def run_graph(self, args, env, cwd=None):
         p = subprocess.run([c.BIN, "graph"] + args, stdin=subprocess.DEVNULL,

@@ -170,6 +170,23 @@ def request(conn, method, path, body=None, headers=None):
     return r.status, {k.lower(): v for k, v in r.getheaders()}, data
 
 
+def read_all(s, timeout=10, total=None):
+    """Every byte sent on `s` until the server closes it (EOF or reset), each read waiting at
+    most `timeout` seconds and all of them at most `total` (no limit when None)."""
+    s.settimeout(timeout)
+    chunks = []
+    deadline = None if total is None else time.monotonic() + total
+    while deadline is None or time.monotonic() < deadline:
+        try:
+            b = s.recv(65536)
+        except (socket.timeout, ConnectionResetError):
+            break
+        if not b:
+            break
+        chunks.append(b)
+    return b"".join(chunks)
+
+
 def raw_exchange(port, data, timeout=10, half_close=True):
     """Sends raw bytes on a new connection, returns every byte the server sends until it closes
     (or `timeout`)."""

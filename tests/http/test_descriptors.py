@@ -35,21 +35,6 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def read_response(s, timeout):
-    """Every byte sent on `s` until the server closes it (a `Connection: close` request)."""
-    s.settimeout(timeout)
-    chunks = []
-    while True:
-        try:
-            b = s.recv(65536)
-        except (socket.timeout, ConnectionResetError):
-            break
-        if not b:
-            break
-        chunks.append(b)
-    return b"".join(chunks)
-
-
 @unittest.skipUnless(os.path.isdir("/proc/self/fd"), "no /proc/PID/fd to count descriptors")
 @unittest.skipIf("ASAN_OPTIONS" in os.environ or "UBSAN_OPTIONS" in os.environ,
                  "under the sanitizers' runtime (scripts/ci-hardening.sh) the server does not "
@@ -93,7 +78,7 @@ class OutOfDescriptors(unittest.TestCase):
                     s.close()
                 held = []
                 for s in extra:
-                    answer = read_response(s, 30)
+                    answer = h.read_all(s, 30)
                     self.assertTrue(answer.startswith(b"HTTP/1.1 200 "), answer[:200])
                     self.assertIn(b'"ok":true', answer)
                     s.close()

@@ -18,29 +18,13 @@ import time
 import unittest
 
 import http_common as h
-from http_common import JSON_TYPE, NDJSON_TYPE, request
+from http_common import JSON_TYPE, request
 
 
 def one_response(port, data, timeout=10):
     rs = h.parse_responses(h.raw_exchange(port, data, timeout=timeout))
     assert len(rs) == 1, rs
     return rs[0]
-
-
-def read_all(s, timeout=10):
-    """Every byte until the server closes `s` (EOF or reset) or `timeout` passes."""
-    s.settimeout(timeout)
-    chunks = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            b = s.recv(65536)
-        except (socket.timeout, ConnectionResetError):
-            break
-        if not b:
-            break
-        chunks.append(b)
-    return b"".join(chunks)
 
 
 def error_of(body):
@@ -269,7 +253,7 @@ class Connections(unittest.TestCase):
         s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=10)
         s.sendall(b"POST /v1/batch HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                   b"X-Pad: %s\r\nContent-Length: %d\r\n\r\n" % (b"p" * 12000, n) + b"\n" * n)
-        raw = read_all(s, 30)
+        raw = h.read_all(s, 30, total=30)
         s.close()
         rs = h.parse_responses(raw)
         self.assertEqual(len(rs), 1)
@@ -347,7 +331,7 @@ class Connections(unittest.TestCase):
                 sent += len(piece)
         except (BrokenPipeError, ConnectionResetError, socket.timeout):
             closed = True
-        answer = read_all(s, 5)
+        answer = h.read_all(s, 5, total=5)
         s.close()
         self.assertTrue(closed, "64 MiB sent after a 413")
         self.assertGreaterEqual(sent, 1 << 20)
@@ -394,7 +378,7 @@ class Stop(unittest.TestCase):
             srv.signal(signal.SIGTERM)
             srv.wait_for(lambda l: "mamisguide:" in l and ("stopping" in l or "終了" in l),
                          start=n)
-            self.assertEqual(read_all(idle, 10), b"")  # closed, nothing more sent
+            self.assertEqual(h.read_all(idle, 10, total=10), b"")  # closed, nothing more sent
             idle.close()
 
             def finish(sock, rest):
@@ -405,7 +389,7 @@ class Stop(unittest.TestCase):
                     sock.sendall(rest)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
-                r = h.parse_responses(read_all(sock, 10))
+                r = h.parse_responses(h.read_all(sock, 10, total=10))
                 sock.close()
                 self.assertLessEqual(len(r), 1)
                 for x in r:
