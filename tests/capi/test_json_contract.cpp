@@ -480,6 +480,15 @@ BOOST_AUTO_TEST_CASE(escaping_round_trips) {
     auto [st3, r3] = call(q);
     BOOST_TEST(st3 == MG_OK);
     BOOST_TEST(r3["categories"]["municipal"] == "\"quoted\"\\");
+    // A long code (the writer's one-run path takes codes up to 64 bytes) is echoed whole, and a
+    // plain one beside it as it is.
+    const std::string long_code(70, 'A');
+    q["request"]["levels"] = {"municipal", "prefectural"};
+    q["request"]["categories"] = {{"municipal", long_code}, {"prefectural", "B"}};
+    auto [st4, r4] = call(q);
+    BOOST_TEST(st4 == MG_OK);
+    BOOST_TEST(r4["categories"]["municipal"] == long_code);
+    BOOST_TEST(r4["categories"]["prefectural"] == "B");
 }
 
 /// The writer copies a directory's codes and names without escaping them only when the
