@@ -25,15 +25,16 @@ normal=$(cd "${2:-${MG_BUILD_DIR:-$here/build}}" && pwd)
 # ---- the floors: the one place to tune them ----------------------------------------------------
 # area (a path prefix of the repository), then the least line, function and branch percentages.
 # The goals of issue 31: include/mamisguide/ and capi/ 100 100 98; src/ 97 - 92; Python 95.
-# Where a floor is under its goal it is what the ASan stage reached (CI's clean clone at a350db4,
-# 2026-12-07, counted as below, throw edges left out in every unit: include/ 99.96/100/91.87,
-# capi/ 100/100/92.80, src/ 97.34/96.69/82.09), rounded down with room for run-to-run variation
-# (the server's timing-dependent paths): coverage cannot fall while the rest is worked on. src/'s
-# lines are held to their goal.
+# Where a floor is under its goal it is what the ASan stage reached (CI's clean clone at 69b012c,
+# 2026-12-07, fifth session, counted as below, throw edges left out in every unit: include/
+# 100/100/93.65, capi/ 100/100/94.05, src/ 97.38/97.11/87.48), rounded down with room for
+# run-to-run variation (the server's timing-dependent paths): coverage cannot fall while the rest
+# is worked on. Lines and functions of include/ and capi/, and src/'s lines, are held to their
+# goals.
 floors=(
-    "include/mamisguide/ 99.9 100 91.5"
-    "capi/ 99.9 100 92.5"
-    "src/ 97.0 96.5 81.5"
+    "include/mamisguide/ 100 100 93.0"
+    "capi/ 100 100 93.5"
+    "src/ 97.0 96.5 86.5"
 )
 python_floor=95
 
