@@ -7,8 +7,10 @@ Every test script is run as  python3 test_x.py MAMISGUIDE_BINARY SOURCE_DIR  by 
 
 import json
 import os
+import pty
 import subprocess
 import sys
+import time
 import unittest
 
 BIN = ""
@@ -37,6 +39,47 @@ def main():
     SAMPLE_MASTER = os.path.join(SRC, "data", "sample-municipal.csv")
     SAMPLE_CATEGORIES = os.path.join(SRC, "data", "sample-categories.csv")
     unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
+
+
+def batch_on_terminal(args, first, second):
+    """`mamisguide batch ARGS` with standard error a terminal (a pty): the line `first`, its
+    answer read (the run has started), 1.3 s later the line `second` and the end of input.
+    Returns (the first answer, parsed; the rest of standard output; what reached the terminal)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([BIN, "batch", *args], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=slave)
+        os.close(slave)
+        slave = -1
+        try:
+            p.stdin.write((first + "\n").encode())
+            p.stdin.flush()
+            answer = json.loads(p.stdout.readline())
+            time.sleep(1.3)
+            p.stdin.write((second + "\n").encode())
+            p.stdin.close()
+            rest = p.stdout.read()
+            if p.wait(60) != 0:
+                raise AssertionError(f"batch exited {p.returncode}")
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+            p.stdout.close()
+        err = b""
+        while True:
+            try:
+                b = os.read(master, 4096)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not b:
+                break
+            err += b
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+    return answer, rest, err
 
 
 def fake_dot(directory, script):

@@ -5,10 +5,7 @@ lines hold; the summary on standard error; the exit statuses."""
 
 import json
 import os
-import pty
 import random
-import subprocess
-import time
 import tempfile
 import unittest
 
@@ -157,41 +154,10 @@ class Batch(unittest.TestCase):
     def test_progress_on_a_terminal(self):
         # Standard error a terminal and the run longer than a second: a progress line (lines
         # and lines/s), then the summary, which first erases it ("\r\x1b[K").
-        master, slave = pty.openpty()
-        try:
-            p = subprocess.Popen([c.BIN, "batch", "--directory", c.SAMPLE_MASTER],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
-            os.close(slave)
-            slave = -1
-            try:
-                p.stdin.write((GOOD[0] + "\n").encode())
-                p.stdin.flush()
-                # Its answer is written once the input is idle: the run has started.
-                first = json.loads(p.stdout.readline())
-                self.assertTrue(first["ok"], first)
-                time.sleep(1.3)
-                p.stdin.write((GOOD[3] + "\n").encode())
-                p.stdin.close()
-                rest = p.stdout.read()
-                self.assertEqual(p.wait(60), 0)
-            finally:
-                if p.poll() is None:
-                    p.kill()
-                    p.wait()
-                p.stdout.close()
-            err = b""
-            while True:
-                try:
-                    b = os.read(master, 4096)
-                except OSError:  # EIO: the terminal's other end is closed
-                    break
-                if not b:
-                    break
-                err += b
-        finally:
-            os.close(master)
-            if slave >= 0:
-                os.close(slave)
+        # The first answer is written once the input is idle: the run has started.
+        first, rest, err = c.batch_on_terminal(["--directory", c.SAMPLE_MASTER], GOOD[0],
+                                               GOOD[3])
+        self.assertTrue(first["ok"], first)
         self.assertEqual(json.loads(rest)["line"], 2)
         text = err.decode("utf-8", "replace")
         self.assertRegex(text, r"\rmamisguide batch: 2 lines \(\d+ lines/s\)")

@@ -10,14 +10,12 @@ as the Debian package installs it. (The guide's dialogue: test_guide_edges.py.)"
 import http.client
 import json
 import os
-import pty
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
-import time
 import unittest
 
 import cli_common as c
@@ -157,39 +155,9 @@ class BatchEdges(unittest.TestCase):
     def test_quiet_on_a_terminal(self):
         # -q: neither the progress line of a run longer than a second nor the summary, even
         # with standard error a terminal.
-        master, slave = pty.openpty()
-        try:
-            p = subprocess.Popen([c.BIN, "batch", "-q", "--directory", c.SAMPLE_MASTER],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
-            os.close(slave)
-            slave = -1
-            try:
-                p.stdin.write(self.LINE.encode())
-                p.stdin.flush()
-                self.assertEqual(json.loads(p.stdout.readline())["line"], 1)
-                time.sleep(1.3)
-                p.stdin.write(self.LINE.encode())
-                p.stdin.close()
-                rest = p.stdout.read()
-                self.assertEqual(p.wait(60), 0)
-            finally:
-                if p.poll() is None:
-                    p.kill()
-                    p.wait()
-                p.stdout.close()
-            err = b""
-            while True:
-                try:
-                    b = os.read(master, 4096)
-                except OSError:  # EIO: the terminal's other end is closed
-                    break
-                if not b:
-                    break
-                err += b
-        finally:
-            os.close(master)
-            if slave >= 0:
-                os.close(slave)
+        first, rest, err = c.batch_on_terminal(["-q", "--directory", c.SAMPLE_MASTER],
+                                               self.LINE.rstrip("\n"), self.LINE.rstrip("\n"))
+        self.assertEqual(first["line"], 1)
         self.assertEqual(json.loads(rest)["line"], 2)
         self.assertEqual(err, b"")
 

@@ -161,7 +161,7 @@ class DotFails(unittest.TestCase):
         self.assertEqual(out, dot)
 
     def test_a_dot_that_cannot_run(self):
-        env = self.fake_dot("")
+        self.fake_dot("")
         os.chmod(os.path.join(self.tmp.name, "dot"), stat.S_IRUSR | stat.S_IWUSR)  # not executable
         rc, out, err = c.run(["graph", "--format", "png"], env={"PATH": self.tmp.name})
         self.assertEqual(rc, 2, err)
