@@ -91,6 +91,10 @@ std::atomic<unsigned long> process_count{0}, process_fail_at{0}, process_every{0
     process_failures{0}, arm_size{0};
 std::atomic<long> live{0};
 
+extern "C" void disarm_process() {
+    process_armed.store(false);
+}
+
 /// Called once per allocation request of `n` bytes: true when this one must fail.
 bool must_fail(std::size_t n) noexcept {
     bool fail = false;
@@ -100,8 +104,13 @@ bool must_fail(std::size_t n) noexcept {
     }
     const unsigned long size = arm_size.load(std::memory_order_relaxed);
     if (size != 0 && n == size) {
-        // The arming point itself is not counted.
+        // The arming point itself is not counted. It is reached inside the program, after its
+        // start-up, so a handler registered now runs at exit() before the destructors of the
+        // statics made earlier and before every finalizer: from there on nothing is counted or
+        // failed. What allocates then is the runtime's (a coverage build's gcov writing its
+        // counts, which does not survive a failed allocation), not the answering of requests.
         arm_size.store(0);
+        std::atexit(disarm_process);
         process_armed.store(true);
         return fail;
     }

@@ -17,7 +17,9 @@
 //      MGFAULT_FAIL_AT=N   the N-th allocation after the arming point fails (0: none)
 //      MGFAULT_EVERY=N     every N-th allocation after the arming point fails
 //      MGFAULT_ARM_SIZE=S  the arming point is the first allocation of exactly S bytes (that
-//                          one is not counted); default: the start of the process
+//                          one is not counted); default: the start of the process. With
+//                          it, counting stops when exit() begins (the finalizers, e.g. gcov
+//                          writing a coverage build's counts, are not failed)
 //      MGFAULT_SIGNALS=1   start disarmed; SIGUSR1 arms, SIGUSR2 disarms
 //      MGFAULT_REPORT=F    at exit, write "<allocations counted> <failures>\n" to file F
 #pragma once
