@@ -4,6 +4,8 @@
 // a time where SSE2 is there.
 #include "json_sink.hpp"
 
+#include <mamisguide/detail/utf8.hpp>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -108,6 +110,17 @@ void append_escaped(std::string& out, std::string_view s) {
     emit::sink w(out);
     emit::escape(w, s);
     w.flush();
+}
+
+std::string marked_utf8(std::string_view s) {
+    std::string clean;
+    for (std::size_t i; (i = detail::utf8_invalid_at(s)) != std::string_view::npos;) {
+        clean.append(s.substr(0, i));
+        clean.push_back('?');
+        s.remove_prefix(i + 1);
+    }
+    clean.append(s);
+    return clean;
 }
 
 } // namespace mamisguide::json

@@ -17,18 +17,10 @@ namespace {
 /// byte that is not part of valid UTF-8 is written as '?', so that the JSON stays valid.
 void quoted(std::string& out, std::string_view s) {
     out.push_back('"');
-    if (detail::utf8_valid(s)) {
+    if (detail::utf8_valid(s))
         append_escaped(out, s);
-    } else {
-        std::string clean;
-        for (std::size_t i; (i = detail::utf8_invalid_at(s)) != std::string_view::npos;) {
-            clean.append(s.substr(0, i));
-            clean.push_back('?');
-            s.remove_prefix(i + 1);
-        }
-        clean.append(s);
-        append_escaped(out, clean);
-    }
+    else
+        append_escaped(out, marked_utf8(s));
     out.push_back('"');
 }
 

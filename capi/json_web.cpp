@@ -5,6 +5,8 @@
 // questions (json.hpp).
 #include "json_sink.hpp"
 
+#include <mamisguide/detail/utf8.hpp>
+
 namespace mamisguide::json {
 
 using namespace emit;
@@ -301,14 +303,25 @@ void write_mypage_step(std::string& string_out, mypage page, lang l) {
     out.flush();
 }
 
+namespace {
+/// A string of a load error: its file's name (and the message and detail that may quote it, or
+/// bytes of the file) can be any bytes a file system holds, e.g. a name in CP932.
+void utf8_str(sink& out, std::string_view s) {
+    if (detail::utf8_valid(s))
+        str(out, s);
+    else
+        str(out, marked_utf8(s));
+}
+} // namespace
+
 void write_load_error(std::string& string_out, const load_error& e, lang l) {
     sink out(string_out);
     raw(out, "{\"ok\":false,\"error\":{\"code\":\"load_error\",\"kind\":");
     name(out, to_string(e.kind));
     raw(out, ",\"message\":");
-    str(out, e.message(l));
+    utf8_str(out, e.message(l));
     raw(out, ",\"source\":");
-    str(out, e.file);
+    utf8_str(out, e.file);
     raw(out, ",\"line\":");
     if (e.line) {
         number(out, e.line);
@@ -316,7 +329,10 @@ void write_load_error(std::string& string_out, const load_error& e, lang l) {
         raw(out, "null");
     }
     raw(out, ",\"detail\":");
-    str_or_null(out, e.detail);
+    if (e.detail.empty())
+        raw(out, "null");
+    else
+        utf8_str(out, e.detail);
     raw(out, "}}");
     out.flush();
 }

@@ -326,6 +326,39 @@ BOOST_AUTO_TEST_CASE(last_load_error_json_is_the_refusal_of_the_last_load) {
     BOOST_TEST(mg_last_load_error_json(MG_LANG_JA, nullptr) == MG_ERR_ARGUMENT);
 }
 
+// A file's name is any bytes its file system holds (a CP932 name on a Windows share): the
+// refusal's JSON stays UTF-8, each byte that is not part of valid UTF-8 written as '?'.
+// mg_last_error() gives the name's bytes back as they were, cut at 1,023 bytes even where no
+// byte of it starts a character.
+BOOST_AUTO_TEST_CASE(load_error_of_a_name_that_is_not_utf8) {
+    const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    const char* const cp932 = "\x89\xEF\x88\xF5.csv"; // 会員.csv in CP932
+    BOOST_REQUIRE_EQUAL(mg_check_file(cp932, 1000, png, sizeof png - 1), MG_ERR_LOAD);
+    BOOST_TEST(std::string(mg_last_error()).rfind(std::string(cp932) + ": ", 0) == 0u);
+    char* out = nullptr;
+    BOOST_REQUIRE_EQUAL(mg_last_load_error_json(MG_LANG_EN, &out), MG_OK);
+    const json r = take(out); // nlohmann refuses text that is not UTF-8
+    BOOST_TEST(r.at("error").at("kind") == "not_text");
+    BOOST_TEST(r.at("error").at("source") == "????.csv");
+    BOOST_TEST(r.at("error").at("message").get<std::string>().rfind("????.csv: ", 0) == 0u);
+    BOOST_TEST(r.at("error").at("detail") == "PNG");
+    // The same name given to a buffer that has no header (no detail: null).
+    engine g;
+    BOOST_REQUIRE_EQUAL(mg_engine_set_buffer_name(g.e, cp932), MG_OK);
+    BOOST_REQUIRE_EQUAL(mg_engine_load_directory_buffer(g.e, "", 0), MG_ERR_LOAD);
+    BOOST_REQUIRE_EQUAL(mg_last_load_error_json(MG_LANG_EN, &out), MG_OK);
+    const json empty = take(out);
+    BOOST_TEST(empty.at("error").at("kind") == "missing_header");
+    BOOST_TEST(empty.at("error").at("source") == "????.csv");
+    BOOST_TEST(empty.at("error").at("detail").is_null());
+
+    const std::string name(1100, '\x80');
+    BOOST_REQUIRE_EQUAL(mg_check_file(name.c_str(), 1000, png, sizeof png - 1), MG_ERR_LOAD);
+    BOOST_TEST(std::string(mg_last_error()) == name.substr(0, 1023));
+    BOOST_REQUIRE_EQUAL(mg_last_load_error_json(MG_LANG_JA, &out), MG_OK);
+    BOOST_TEST(take(out).at("error").at("source") == std::string(1100, '?'));
+}
+
 BOOST_AUTO_TEST_CASE(load_error_kinds_have_distinct_wire_names) {
     // to_string(load_error_kind): every kind its own snake_case name, the contract's vocabulary.
     std::set<std::string> names;
