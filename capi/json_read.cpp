@@ -84,15 +84,17 @@ const fast_choice& chosen_reader() noexcept {
         if (want == "dom") return {};
         if (want == "baseline") return {false, &fast_reader_base()};
         if (want != "ondemand") return {true, nullptr};
+        // GCOVR_EXCL_BR_START: their other sides: a processor without AVX2, or a build without
+        // the AVX2 copy
         if (const fast_reader* h = fast_reader_haswell()) {
             const simdjson::implementation* impl =
                 simdjson::get_available_implementations()["haswell"];
             if (impl && impl->supported_by_runtime_system()) return {false, h};
-        }
+        } // GCOVR_EXCL_BR_STOP
         // Only on a processor without AVX2, or a build without the AVX2 copy (coverage is
         // measured where both are there; test_json_contract_baseline runs this copy).
         return {false, &fast_reader_base()}; // GCOVR_EXCL_LINE
-    }();
+    }();                                     // GCOVR_EXCL_BR_LINE: static's guard
     return chosen;
 }
 
@@ -132,7 +134,7 @@ const reader_key& readers() noexcept {
         r.ok =
             capi_detail::thread_key_create(r.key, [](void* p) { delete static_cast<reader*>(p); });
         return r;
-    }();
+    }(); // GCOVR_EXCL_BR_LINE: static's guard
     return k;
 }
 
@@ -351,11 +353,11 @@ void locate_syntax_error(std::string_view input, bad& b) {
     } sax;
     try {
         nlohmann::json::sax_parse(input.begin(), input.end(), &sax);
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc&) { // GCOVR_EXCL_BR_LINE: the type test's way to the guard below
         throw;
-    } catch (...) {
-        return;
-    }
+    } catch (...) { // GCOVR_EXCL_START: a guard: sax_parse reports errors to the locator, which
+        return;     // returns false; only allocation throws
+    }               // GCOVR_EXCL_STOP
     if (!sax.failed) return;
     // `position` counts the bytes read: the last one read ends the offending token. Point at
     // the token's start: a string's opening quote, a word's or number's first character.

@@ -4,9 +4,9 @@
 # Hardening (docs/hardening.md): fails on any sanitizer report, fuzzer finding or test failure.
 #   1. asan   — every test under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/),
 #               first the out-of-memory harness (tests/faults: each allocation of every C ABI
-#               function and of the HTTP handler failed in turn, leak checks on); built with
-#               --coverage too (MG_COVERAGE=OFF to leave it out), so that scripts/coverage.sh
-#               reads the line, function and branch counts these tests leave
+#               function and of the HTTP handler failed in turn, leak checks on). Coverage is
+#               measured in a build of its own (scripts/coverage.sh); MG_COVERAGE=ON adds
+#               --coverage here too
 #   2. reload — `mamisguide serve` (the normal build, build/) under a SIGHUP storm for 60 s,
 #               answers checked against in-process engines (scripts/serve-storm.py)
 #   3. tsan   — the concurrency tests (ctest -L concurrency: the C ABI's threads, the HTTP
@@ -20,7 +20,8 @@
 #        (no argument: asan reload tsan fuzz)
 # Environment:
 #   MG_HARDENING_ROOT   where the build directories go (default: the repository)
-#   MG_COVERAGE         ON (default) or OFF: build-asan/ measures coverage (scripts/coverage.sh)
+#   MG_COVERAGE         OFF (default) or ON: build-asan/ also counts lines and branches (read
+#                       them with MG_COVERAGE_RUN=0 scripts/coverage.sh build-asan)
 #   MG_FUZZ_SECONDS     seconds of a core per fuzz target (default 60)
 #   MG_FUZZ_JOBS        fuzz targets run at once (default: the number of cores, at most 4)
 #   MG_FUZZ_TARGETS     which targets (default: plan_json batch_line master categories http)
@@ -92,9 +93,9 @@ run_asan() {
     say "asan+ubsan: configure and build ($b)"
     "$here/scripts/setup.sh" "$b" "${check_flags[@]}" -DMAMISGUIDE_SANITIZE=address,undefined \
         -DMAMISGUIDE_WERROR=ON -DMAMISGUIDE_BUILD_BENCH=OFF -DMAMISGUIDE_BUILD_FUZZ=ON \
-        -DMAMISGUIDE_COVERAGE="${MG_COVERAGE:-ON}"
+        -DMAMISGUIDE_COVERAGE="${MG_COVERAGE:-OFF}"
     cmake --build "$b" -j"$cores"
-    # Coverage counts from this run only (scripts/coverage.sh reads them after this stage).
+    # Coverage counts (with MG_COVERAGE=ON) from this run only.
     find "$b" -name '*.gcda' -delete
 
     export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1
@@ -112,7 +113,7 @@ run_asan() {
     local t harness_asan=$ASAN_OPTIONS
     # With coverage, the children exit() to write their counts: LSan's check at exit off there
     # (each child runs its own leak check before it ends; tests/faults/harness.hpp).
-    [ "${MG_COVERAGE:-ON}" = OFF ] || harness_asan=$ASAN_OPTIONS:leak_check_at_exit=0
+    [ "${MG_COVERAGE:-OFF}" = OFF ] || harness_asan=$ASAN_OPTIONS:leak_check_at_exit=0
     for t in test_faults_capi test_faults_http; do
         ASAN_OPTIONS=$harness_asan "$b/tests/faults/$t" "$here" "$b/tests/faults/scratch-$t" >"$b/$t.log" 2>&1 ||
             { grep -v '^ok' "$b/$t.log" | tail -60 >&2; echo "ci-hardening: $t failed (log: $b/$t.log)" >&2; exit 1; }

@@ -421,6 +421,15 @@ BOOST_AUTO_TEST_CASE(directory_picture_with_columns_given) {
                                std::to_string(a) + " [dir=back];") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(operation_labels_and_one_out_of_range) {
+    // Each operation's own name in the state machine's picture; a value outside the enumeration
+    // (a C caller's cast) gets join's, not a crash.
+    BOOST_TEST(&mg::operation_label(mg::operation::join) == &mg::texts::graph_op_join);
+    BOOST_TEST(&mg::operation_label(mg::operation::withdraw) == &mg::texts::graph_op_withdraw);
+    BOOST_TEST(&mg::operation_label(static_cast<mg::operation>(opaque(std::uint8_t{99}))) ==
+               &mg::texts::graph_op_join);
+}
+
 // ---- categories.hpp ---------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(check_category_for_jma_with_and_without_a_label_asked) {

@@ -489,6 +489,15 @@ BOOST_AUTO_TEST_CASE(escaping_round_trips) {
     BOOST_TEST(st4 == MG_OK);
     BOOST_TEST(r4["categories"]["municipal"] == long_code);
     BOOST_TEST(r4["categories"]["prefectural"] == "B");
+    // The result's categories by that path: a held level with no category is left out.
+    json m = {{"member",
+               {{"municipal", "13-chiyoda"},
+                {"levels", {"municipal", "prefectural"}},
+                {"categories", {{"municipal", long_code}}}}},
+              {"request", {{"operation", "change_facility"}}}};
+    auto [st5, r5] = call(m);
+    BOOST_TEST(st5 == MG_OK);
+    BOOST_TEST(r5["result"]["categories"] == (json{{"municipal", long_code}}));
 }
 
 /// The writer copies a directory's codes and names without escaping them only when the

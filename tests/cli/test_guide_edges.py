@@ -52,6 +52,18 @@ class GuideEdges(unittest.TestCase):
                                        % wrong), 1, err)
         self.assertIn('"ZZ" is not a category of Chiyoda Medical Association (13-chiyoda)', err)
 
+    def test_choices_named_by_value_or_either_label(self):
+        # In a Japanese session: the MyPage answer by its value in capitals, the inquiry by its
+        # English label, the levels by their Japanese label (issue 31: each way names() takes).
+        rc, out, err = run(["guide", "--json"],
+                           stdin="YES\nNew Admission\n郡市医師会まで入会\n13-chiyoda\nA\n")
+        self.assertEqual(rc, 0, err)
+        got = json.loads(out.splitlines()[-1])
+        self.assertEqual((got["operation"], got["selection"]), ("join", "new"))
+        self.assertEqual([a["code"] for a in got["checked"]], ["13-chiyoda"])
+        self.assertEqual(got["categories"], {"municipal": "A"})
+        self.assertEqual(len(err.splitlines()), 1, err)  # the sample master's warning only
+
     def test_english_reason(self):
         rc, out, err = run(["guide", "--lang", "en", "--json"],
                            stdin="1\n3\n2\nnational\n13-chiyoda\nMoving house\n")

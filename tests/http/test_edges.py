@@ -77,9 +77,11 @@ class Queries(unittest.TestCase):
         self.assertEqual(gaps[2], plain[2])
 
     def test_bad_escapes(self):
-        # an escape cut short at the end, in a value and in a key; a bad hex digit in a key
+        # an escape cut short at the end, in a value and in a key; a bad hex digit in a key;
+        # a good first digit and a bad second; a byte below '0' and one between '9' and 'A'
         for path in ("/v1/directory?q=%4", "/v1/directory?q=%", "/v1/directory?%4=1",
-                     "/v1/directory?%zz=1", "/healthz?%G0"):
+                     "/v1/directory?%zz=1", "/healthz?%G0", "/v1/directory?q=%2z",
+                     "/v1/directory?q=%!0", "/v1/directory?q=%:0"):
             with self.subTest(path=path):
                 self.assertError(path, 400, "invalid_parameter")
 
@@ -463,6 +465,7 @@ class CommandLine(unittest.TestCase):
             "unclosed": '<html><head><meta http-equiv="Content-Security-Policy" content="abc',
             "control": "<html><head>%s</head></html>" % (meta % "default-src\t'none'"),
             "non-ascii": "<html><head>%s</head></html>" % (meta % "default-src 'n\u00f6ne'"),
+            "delete": "<html><head>%s</head></html>" % (meta % "default-src\x7f'none'"),
         }
         with tempfile.TemporaryDirectory() as d:
             names = []
