@@ -117,9 +117,10 @@ void write_refusal_only(out_buffer& out, const bitext& message, std::string_view
 
 /// JSON string escaping (quotes, backslash, control characters as \uXXXX), appended to `out`.
 void append_escaped(std::string& out, std::string_view s);
-/// `s` with each byte that is not part of valid UTF-8 written as '?': for bytes a client or a
-/// file system gave (a path, a file's name), since JSON is UTF-8 (RFC 8259 §8.1).
-std::string marked_utf8(std::string_view s);
+/// `s` when it is valid UTF-8; else a copy of it in `storage` with each byte that is not part of
+/// valid UTF-8 written as '?'. For bytes a client or a file system gave (a path, a file's name),
+/// written into JSON, which is UTF-8 (RFC 8259 §8.1).
+std::string_view marked_utf8(std::string_view s, std::string& storage);
 
 /// The guide tree (guide.hpp) as JSON, for wizards and web forms.
 void write_guide(std::string& out, lang l);

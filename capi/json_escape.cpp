@@ -112,15 +112,17 @@ void append_escaped(std::string& out, std::string_view s) {
     w.flush();
 }
 
-std::string marked_utf8(std::string_view s) {
-    std::string clean;
-    for (std::size_t i; (i = detail::utf8_invalid_at(s)) != std::string_view::npos;) {
-        clean.append(s.substr(0, i));
-        clean.push_back('?');
+std::string_view marked_utf8(std::string_view s, std::string& storage) {
+    std::size_t i = detail::utf8_invalid_at(s);
+    if (i == std::string_view::npos) return s;
+    storage.clear();
+    do {
+        storage.append(s.substr(0, i));
+        storage.push_back('?');
         s.remove_prefix(i + 1);
-    }
-    clean.append(s);
-    return clean;
+    } while ((i = detail::utf8_invalid_at(s)) != std::string_view::npos);
+    storage.append(s);
+    return storage;
 }
 
 } // namespace mamisguide::json

@@ -4,7 +4,6 @@
 // /healthz and the access log (json.hpp).
 #include "json.hpp"
 
-#include <mamisguide/detail/utf8.hpp>
 #include <mamisguide/version.hpp>
 
 #include <cstdio>
@@ -17,10 +16,8 @@ namespace {
 /// byte that is not part of valid UTF-8 is written as '?', so that the JSON stays valid.
 void quoted(std::string& out, std::string_view s) {
     out.push_back('"');
-    if (detail::utf8_valid(s))
-        append_escaped(out, s);
-    else
-        append_escaped(out, marked_utf8(s));
+    std::string marked;
+    append_escaped(out, marked_utf8(s, marked));
     out.push_back('"');
 }
 

@@ -5,8 +5,6 @@
 // questions (json.hpp).
 #include "json_sink.hpp"
 
-#include <mamisguide/detail/utf8.hpp>
-
 namespace mamisguide::json {
 
 using namespace emit;
@@ -303,25 +301,17 @@ void write_mypage_step(std::string& string_out, mypage page, lang l) {
     out.flush();
 }
 
-namespace {
-/// A string of a load error: its file's name (and the message and detail that may quote it, or
-/// bytes of the file) can be any bytes a file system holds, e.g. a name in CP932.
-void utf8_str(sink& out, std::string_view s) {
-    if (detail::utf8_valid(s))
-        str(out, s);
-    else
-        str(out, marked_utf8(s));
-}
-} // namespace
-
 void write_load_error(std::string& string_out, const load_error& e, lang l) {
+    // The file's name (and the message and detail that may quote it, or bytes of the file) can
+    // be any bytes a file system holds, e.g. a name in CP932: marked_utf8.
+    std::string marked;
     sink out(string_out);
     raw(out, "{\"ok\":false,\"error\":{\"code\":\"load_error\",\"kind\":");
     name(out, to_string(e.kind));
     raw(out, ",\"message\":");
-    utf8_str(out, e.message(l));
+    str(out, marked_utf8(e.message(l), marked));
     raw(out, ",\"source\":");
-    utf8_str(out, e.file);
+    str(out, marked_utf8(e.file, marked));
     raw(out, ",\"line\":");
     if (e.line) {
         number(out, e.line);
@@ -329,10 +319,7 @@ void write_load_error(std::string& string_out, const load_error& e, lang l) {
         raw(out, "null");
     }
     raw(out, ",\"detail\":");
-    if (e.detail.empty())
-        raw(out, "null");
-    else
-        utf8_str(out, e.detail);
+    str_or_null(out, marked_utf8(e.detail, marked));
     raw(out, "}}");
     out.flush();
 }
