@@ -227,13 +227,13 @@ inline bool lsan_every_run() {
     std::fflush(stderr);
 #if MAMISGUIDE_COVERAGE
     // A coverage build writes its counts at exit (each library its own): exit() runs that, so
-    // that the failure paths the children reach are counted. Writing them costs more than most
-    // runs, so only the counting run, the first and last failed allocation and every
-    // MG_FAULT_COVERAGE_EVERY-th (default 8; 1: all) write theirs. (Run with LSan's check at
-    // exit off: the check above is this run's.)
+    // that the failure paths the children reach are counted. The counting run, the first and
+    // last failed allocation and every MG_FAULT_COVERAGE_EVERY-th (default 1: all; more where
+    // writing them costs, as under ASan) write theirs. (Run with LSan's check at exit off: the
+    // check above is this run's.)
     {
         const char* every_env = std::getenv("MG_FAULT_COVERAGE_EVERY");
-        const unsigned long every = every_env ? std::strtoul(every_env, nullptr, 10) : 8;
+        const unsigned long every = every_env ? std::strtoul(every_env, nullptr, 10) : 1;
         if (c.counting() || fail_at == 1 || (ref && fail_at == ref->allocations) ||
             (every && fail_at % every == 0))
             std::exit(0);
