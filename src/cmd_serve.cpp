@@ -47,7 +47,8 @@ public:
                         "Anything but a loopback address must be given here explicitly")
             ->type_name("ADDR:PORT");
         add_directory_options(*app, dopts_);
-        app->add_option("--threads", threads_, "Threads serving requests (default: one per core)")
+        app->add_option("--threads", threads_,
+                        "Threads serving requests (default: one per usable processor)")
             ->check(CLI::Range(1u, 256u));
         app->add_option("--cors", cors_,
                         "Allow this one origin (e.g. https://desk.example.jp) to call the API "

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <cwchar>
 #include <iostream>
+#include <thread>
 
 #ifdef _WIN32
 #include <windows.h>
@@ -23,6 +24,9 @@
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 #include <climits>
 #endif
@@ -390,5 +394,22 @@ int run_with_input(const std::string& program, const std::string& arg, std::stri
 }
 
 #endif
+
+unsigned usable_cpus() {
+    unsigned n = 0;
+#if defined(_WIN32)
+    DWORD_PTR process = 0, system = 0;
+    if (GetProcessAffinityMask(GetCurrentProcess(), &process, &system))
+        for (; process; process &= process - 1) ++n;
+#elif defined(__linux__)
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    // (It fails only on a machine of more than cpu_set_t's 1,024 processors.)
+    if (sched_getaffinity(0, sizeof set, &set) == 0) // GCOVR_EXCL_BR_LINE: read here
+        n = static_cast<unsigned>(CPU_COUNT(&set));
+#endif
+    if (n == 0) n = std::thread::hardware_concurrency(); // GCOVR_EXCL_BR_LINE: as above
+    return std::max(n, 1u);
+}
 
 } // namespace mg_cli::platform

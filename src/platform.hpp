@@ -46,6 +46,11 @@ bool read_line(std::string& line);
 /// -1 and errno on failure.
 int open_read(const std::string& path);
 
+/// How many processors this process may run on: its affinity mask's count (a container, a
+/// `taskset` or a job object may allow fewer than the machine has); at least 1. Where the mask
+/// cannot be read, std::thread::hardware_concurrency().
+unsigned usable_cpus();
+
 /// The directory of the running executable; empty when it cannot be told.
 std::string executable_dir();
 

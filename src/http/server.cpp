@@ -990,8 +990,7 @@ bool parse_listen(const std::string& text, std::string& address, unsigned short&
 }
 
 int run_server(service& svc, const server_options& o) {
-    const unsigned threads =
-        o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = o.threads ? o.threads : mg_cli::platform::usable_cpus();
     // The signals are taken by a thread of their own with sigwait(), which needs no memory:
     // an Asio signal_set must queue a new wait after each signal, and if memory has run out
     // just then, every later signal is lost (the service could be neither reloaded nor

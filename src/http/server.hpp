@@ -19,7 +19,7 @@ namespace mg_http {
 struct server_options {
     std::string address = "127.0.0.1";
     unsigned short port = 8080;
-    unsigned threads = 0;                     ///< 0: one per core
+    unsigned threads = 0;                     ///< 0: one per processor it may use
     std::size_t max_connections = 512;        ///< more get 503 and are closed
     std::chrono::milliseconds timeout{10000}; ///< header, body (idle), keep-alive and writes
     std::string cors_origin;                  ///< empty: no CORS headers

@@ -455,6 +455,35 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(headers["access-control-allow-origin"], "https://" + "a" * 253)
             self.assertEqual(srv.stop(), 0)
 
+    def test_threads_follow_the_affinity(self):
+        """Without --threads, one serving thread per processor the process may run on (its
+        affinity mask: taskset, a container's cpuset), not per processor of the machine."""
+        cpus = sorted(os.sched_getaffinity(0))
+        if len(cpus) < 2:
+            self.skipTest("one processor: nothing to tell apart")
+
+        def threads_on(allowed, *args):
+            srv = h.Server(*args, quiet=True,
+                           preexec_fn=lambda: os.sched_setaffinity(0, allowed))
+            with srv:
+                # The pool starts just after the URL is printed: count once it is steady.
+                task = "/proc/%d/task" % srv.proc.pid
+                n, deadline = -1, time.monotonic() + 10
+                while time.monotonic() < deadline:
+                    m = len(os.listdir(task))
+                    if m == n:
+                        break
+                    n = m
+                    time.sleep(0.3)
+                self.assertEqual(srv.stop(), 0)
+            return n
+
+        one = threads_on(cpus[:1])
+        two = threads_on(cpus[:2])
+        self.assertEqual(two - one, 1, (one, two))
+        # --threads still says how many, whatever the mask
+        self.assertEqual(threads_on(cpus[:1], "--threads", "2"), two)
+
     def test_guide_html_refused(self):
         """--guide-html must name a page with its policy <meta> in its <head>, with a policy of
         printable ASCII that is not empty, in a readable file of at most 8 MiB."""
