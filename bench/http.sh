@@ -5,14 +5,19 @@
 # connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
 # (bench/workload.cpp, the same 178,593 requests as the batch benchmark, cycled by a wrk Lua
 # script) — and, with the same settings, against nginx (Debian `nginx-light`) serving a static
-# 1 KiB JSON file: the HTTP floor on this machine. Prints both requests/s, the ratio and the
-# p99 latencies. Not a test: nothing here fails on a slow figure.
+# 1 KiB JSON file: the HTTP floor on this machine. nginx is measured twice: `GET` with no script
+# (wrk's cheapest client), and the same `POST` requests from the same script as mamisguide gets
+# (nginx answers them with the same file: `error_page 405 =200`), so that the two servers face
+# the same client. Prints requests/s, p99 and the servers' CPU per request, and each ratio to
+# nginx. Not a test: nothing here fails on a slow figure.
 #
 #   bench/http.sh [BUILD_DIR]     (default build-release; scripts/bench.sh calls it)
 # Environment: HTTP_BENCH_SECONDS (default 10 per run), BENCH_OUT (the results directory),
 # HTTP_BENCH_ROUNDS (default 1: rounds alternate the servers, each round's ratio is to that
 # round's nginx), HTTP_BENCH_BINARIES (mamisguide programs to compare, space-separated; default
-# the build's). Besides requests/s and p99 it prints the servers' CPU time per request.
+# the build's), HTTP_BENCH_PIN=1 (wrk on CPU 0, the servers on the others: on a machine of few
+# cores the client and the servers otherwise take turns on the same ones, and their p99 is the
+# scheduler's). Besides requests/s and p99 it prints the servers' CPU time per request.
 # Installs wrk and nginx-light when missing (apt-get; root or sudo). nginx runs as the calling
 # user with its own temporary prefix, configuration and logs, and is stopped afterwards.
 set -euo pipefail
@@ -55,18 +60,30 @@ trap cleanup EXIT
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # The request mix: every request of the workload, cycled; each wrk thread starts elsewhere.
+# Each request is formatted once, when the thread starts (init), not per request: formatting
+# it in request() cost wrk more CPU than a static GET, and wrk shares the machine's cores.
 cat >"$tmp/plan.lua" <<LUA
 local bodies = {}
 for line in io.lines("$out/requests.jsonl") do bodies[#bodies + 1] = line end
+local requests = {}
 local i = 0
-local headers = {["Content-Type"] = "application/json"}
 function setup(thread) thread:set("offset", math.random(#bodies)) end
-function init(args) i = offset or 0 end
+function init(args)
+  local headers = {["Content-Type"] = "application/json"}
+  for k = 1, #bodies do requests[k] = wrk.format("POST", nil, headers, bodies[k]) end
+  bodies = nil
+  i = offset or 0
+end
 function request()
-  i = i % #bodies + 1
-  return wrk.format("POST", "/v1/plan", headers, bodies[i])
+  i = i % #requests + 1
+  return requests[i]
 end
 LUA
+pin_client=() pin_server=() server_cpus=$(nproc)
+if [ "${HTTP_BENCH_PIN:-0}" = 1 ] && [ "$(nproc)" -gt 1 ]; then
+  pin_client=(taskset -c 0) pin_server=(taskset -c "1-$(($(nproc) - 1))")
+  server_cpus=$(($(nproc) - 1))
+fi
 
 rps() { sed -n 's/^Requests\/sec: *//p' "$tmp/wrk.txt"; }
 p99() { sed -n 's/^ *99% *//p' "$tmp/wrk.txt"; }
@@ -87,16 +104,16 @@ cpu_us() { /usr/bin/python3 -c "print('%.1f' % (1e6 * ($2 - $1) / $hz / max(1, $
 requests() { sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$tmp/wrk.txt"; }
 
 serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu
-  "$1" serve --listen 127.0.0.1:0 --directory "$out/master.csv" --quiet 2>"$tmp/serve.log" &
+  "${pin_server[@]}" "$1" serve --listen 127.0.0.1:0 --directory "$out/master.csv" --quiet 2>"$tmp/serve.log" &
   local pid=$!
   pids=("$pid")
   for _ in $(seq 100); do grep -q 'http://' "$tmp/serve.log" && break; sleep 0.1; done
   url=$(grep -o 'http://[0-9.:]*/' "$tmp/serve.log" | head -1)
   [ -n "$url" ] || { cat "$tmp/serve.log" >&2; exit 1; }
   echo "bench/http: wrk -t2 -c64 -d${secs}s POST ${url}v1/plan (the workload's mix; $1)" >&2
-  wrk -t2 -c64 -d2s -s "$tmp/plan.lua" "${url}v1/plan" >/dev/null # warm-up
+  "${pin_client[@]}" wrk -t2 -c64 -d2s -s "$tmp/plan.lua" "${url}v1/plan" >/dev/null # warm-up
   local t0; t0=$(cpu_ticks "$pid")
-  wrk -t2 -c64 -d"${secs}s" --latency -s "$tmp/plan.lua" "${url}v1/plan" >"$tmp/wrk.txt"
+  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$tmp/plan.lua" "${url}v1/plan" >"$tmp/wrk.txt"
   serve_cpu=$(cpu_us "$t0" "$(cpu_ticks "$pid")" "$(requests)")
   cp "$tmp/wrk.txt" "$out/wrk-serve.txt"
   serve_rps=$(rps) serve_p99=$(p99)
@@ -109,14 +126,18 @@ serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu
 # ---- nginx, a static 1 KiB JSON file ---------------------------------------------------------
 port=$(free_port)
 mkdir -p "$tmp/www" "$tmp/logs"
+# Started as root, nginx's workers run as nobody: they must be able to read the file (mktemp's
+# directory is the caller's alone), or every answer is a 403 page (checked after each run).
+chmod a+rx "$tmp" "$tmp/www"
 /usr/bin/python3 - "$tmp/www/plan.json" <<'PY'
 import sys
 head, tail = '{"ok":true,"operation":"withdraw","form":"withdrawal","pad":"', '"}\n'
 open(sys.argv[1], "w").write(head + "x" * (1024 - len(head) - len(tail)) + tail)  # 1 KiB
 PY
+chmod a+r "$tmp/www/plan.json"
 cat >"$tmp/nginx.conf" <<CONF
 daemon on;
-worker_processes 2;
+worker_processes $server_cpus;
 pid $tmp/nginx.pid;
 error_log $tmp/logs/error.log;
 events { worker_connections 1024; }
@@ -131,64 +152,79 @@ http {
   server {
     listen 127.0.0.1:$port;
     root $tmp/www;
-    location / { default_type application/json; }
+    # A POST gets the same file (the static module refuses it with 405; this serves the file).
+    location / { default_type application/json; error_page 405 =200 \$uri; }
   }
 }
 CONF
-nginx_round() { # → nginx_rps, nginx_p99, nginx_cpu
+nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_rps, nginx_p99, nginx_cpu
   rm -f "$tmp/nginx.pid"
-  /usr/sbin/nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log"
+  "${pin_server[@]}" /usr/sbin/nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log"
   for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] && break; sleep 0.1; done
-  local master workers t0
+  local master workers t0 script=()
   master=$(cat "$tmp/nginx.pid")
   for _ in $(seq 50); do
     workers=$(pgrep -P "$master" | tr '\n' ' ' || true)
     [ -n "$workers" ] && break
     sleep 0.1
   done
-  echo "bench/http: wrk -t2 -c64 -d${secs}s GET http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB)" >&2
-  wrk -t2 -c64 -d2s "http://127.0.0.1:$port/plan.json" >/dev/null # warm-up
+  [ "$1" = post ] && script=(-s "$tmp/plan.lua")
+  echo "bench/http: wrk -t2 -c64 -d${secs}s ${1^^} http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB${script:+, the same POST requests})" >&2
+  "${pin_client[@]}" wrk -t2 -c64 -d2s "${script[@]}" "http://127.0.0.1:$port/plan.json" >/dev/null # warm-up
   # shellcheck disable=SC2086
   t0=$(cpu_ticks "$master" $workers)
-  wrk -t2 -c64 -d"${secs}s" --latency "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
+  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency "${script[@]}" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
   # shellcheck disable=SC2086
   nginx_cpu=$(cpu_us "$t0" "$(cpu_ticks "$master" $workers)" "$(requests)")
-  cp "$tmp/wrk.txt" "$out/wrk-nginx.txt"
+  cp "$tmp/wrk.txt" "$out/wrk-nginx-$1.txt"
   nginx_rps=$(rps) nginx_p99=$(p99)
+  [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
   kill "$master"
   # Gone before the next round binds the same port (a loaded machine can take seconds).
   for _ in $(seq 300); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
 }
 
-# Rounds alternate the servers (each binary, then nginx) so that a load that comes and goes on
-# the machine falls on all of them; each round's ratio is to the nginx figure of that round.
+ms() { # a wrk latency (850.00us, 4.42ms, 1.02s) in ms
+  /usr/bin/python3 -c "import sys; v=sys.argv[1]; u=[('us',1e-3),('ms',1),('s',1e3)]
+print(next(float(v[:-len(k)])*f for k,f in u if v.endswith(k)))" "$1"
+}
+ratio() { /usr/bin/python3 -c "print('%.2f' % ($1 / $2))"; }
+median() { /usr/bin/python3 -c 'import sys,statistics; print("%.2fx" % statistics.median(float(x) for x in sys.stdin))'; }
+
+# Rounds alternate the servers (each binary, then nginx both ways) so that a load that comes and
+# goes on the machine falls on all of them; each round's ratios are to the nginx figures of that
+# round: requests/s (higher is better) and p99 (lower is better), to nginx's GET and to nginx
+# under the same POST script.
 ratios=()
-printf '\n%-6s %-44s %12s %10s %12s\n' round "HTTP (wrk -t2 -c64, keep-alive, loopback)" \
-  "requests/s" "p99" "CPU us/req"
+printf '\n%-6s %-46s %12s %10s %11s %18s %18s\n' round "HTTP (wrk -t2 -c64, keep-alive, loopback)" \
+  "requests/s" "p99" "CPU us/req" "req/s ÷ GET, POST" "p99 ÷ GET, POST"
 for round in $(seq "$rounds"); do
-  lines=()
+  lines=() ps=()
   for bin in "${binaries[@]}"; do
     serve_round "$bin"
-    lines+=("$(printf '%-6s %-44s %12s %10s %12s' "$round" "serve $(basename "$bin"): POST /v1/plan" \
+    lines+=("$(printf '%-6s %-46s %12s %10s %11s' "$round" "serve $(basename "$bin"): POST /v1/plan" \
       "$serve_rps" "$serve_p99" "$serve_cpu")")
-    rs+=("$serve_rps")
+    rs+=("$serve_rps") ps+=("$(ms "$serve_p99")")
   done
-  nginx_round
+  nginx_round get
+  get_rps=$nginx_rps get_p99=$nginx_p99 get_cpu=$nginx_cpu
+  nginx_round post
   for i in "${!binaries[@]}"; do
-    ratio=$(/usr/bin/python3 -c "print('%.2f' % (${rs[$i]} / $nginx_rps))")
-    printf '%s   %sx\n' "${lines[$i]}" "$ratio"
-    ratios+=("$i:$ratio")
+    r1=$(ratio "${rs[$i]}" "$get_rps") r2=$(ratio "${rs[$i]}" "$nginx_rps")
+    q1=$(ratio "${ps[$i]}" "$(ms "$get_p99")") q2=$(ratio "${ps[$i]}" "$(ms "$nginx_p99")")
+    printf '%s %18s %18s\n' "${lines[$i]}" "${r1}x, ${r2}x" "${q1}x, ${q2}x"
+    ratios+=("$i:$r1:$r2:$q1:$q2")
   done
   rs=()
-  printf '%-6s %-44s %12s %10s %12s\n' "$round" "nginx-light: GET 1 KiB static JSON" \
+  printf '%-6s %-46s %12s %10s %11s\n' "$round" "nginx-light: GET 1 KiB static JSON" \
+    "$get_rps" "$get_p99" "$get_cpu"
+  printf '%-6s %-46s %12s %10s %11s\n' "$round" "nginx-light: the same POSTs, the same file" \
     "$nginx_rps" "$nginx_p99" "$nginx_cpu"
 done
 [ -n "$serve_non2xx" ] && printf '(mamisguide: %s responses were 400 invalid_request, part of the mix)\n' "$serve_non2xx"
-if [ "$rounds" -gt 1 ]; then
-  for i in "${!binaries[@]}"; do
-    printf 'serve %s: ratio to nginx, median of %s rounds: %s\n' "$(basename "${binaries[$i]}")" \
-      "$rounds" "$(printf '%s\n' "${ratios[@]}" | sed -n "s/^$i://p" | sort -n |
-        /usr/bin/python3 -c 'import sys,statistics; print("%.2fx" % statistics.median(float(x) for x in sys.stdin))')"
-  done
-fi
+for i in "${!binaries[@]}"; do
+  col() { printf '%s\n' "${ratios[@]}" | sed -n "s/^$i://p" | cut -d: -f"$1" | median; }
+  printf 'serve %s, median of %s round(s): requests/s %s of nginx GET, %s of nginx POST; p99 %s of nginx GET, %s of nginx POST\n' \
+    "$(basename "${binaries[$i]}")" "$rounds" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)"
+done
 exit 0
