@@ -17,7 +17,11 @@
 # round's nginx), HTTP_BENCH_BINARIES (mamisguide programs to compare, space-separated; default
 # the build's), HTTP_BENCH_PIN=1 (wrk on CPU 0, the servers on the others: on a machine of few
 # cores the client and the servers otherwise take turns on the same ones, and their p99 is the
-# scheduler's). Besides requests/s and p99 it prints the servers' CPU time per request.
+# scheduler's; each server then runs one worker per processor it may use: nginx's
+# worker_processes, mamisguide's default --threads), HTTP_BENCH_PACE_MS (default 1: each server
+# also gets a paced run, each connection waiting that long between an answer and its next
+# request, for the p99 at about the same load). Besides requests/s and p99 it prints the
+# servers' CPU time per request.
 # Installs wrk and nginx-light when missing (apt-get; root or sudo). nginx runs as the calling
 # user with its own temporary prefix, configuration and logs, and is stopped afterwards.
 set -euo pipefail
@@ -79,6 +83,13 @@ function request()
   return requests[i]
 end
 LUA
+# The paced runs: each connection waits HTTP_BENCH_PACE_MS (default 1) after an answer before
+# its next request (wrk's delay()), so that every server gets about the same request rate, below
+# what any of them can serve. Then the p99 compares servers at the same load: in the saturating
+# runs a faster server makes wrk, on the same processors, work harder, and the tail is wrk's.
+pace=${HTTP_BENCH_PACE_MS:-1}
+{ cat "$tmp/plan.lua"; printf 'function delay() return %s end\n' "$pace"; } >"$tmp/plan-paced.lua"
+printf 'function delay() return %s end\n' "$pace" >"$tmp/get-paced.lua"
 pin_client=() pin_server=() server_cpus=$(nproc)
 if [ "${HTTP_BENCH_PIN:-0}" = 1 ] && [ "$(nproc)" -gt 1 ]; then
   pin_client=(taskset -c 0) pin_server=(taskset -c "1-$(($(nproc) - 1))")
@@ -103,7 +114,7 @@ hz=$(getconf CLK_TCK)
 cpu_us() { /usr/bin/python3 -c "print('%.1f' % (1e6 * ($2 - $1) / $hz / max(1, $3)))"; }
 requests() { sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$tmp/wrk.txt"; }
 
-serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu
+serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu, serve_paced_rps, serve_paced_p99
   "${pin_server[@]}" "$1" serve --listen 127.0.0.1:0 --directory "$out/master.csv" --quiet 2>"$tmp/serve.log" &
   local pid=$!
   pids=("$pid")
@@ -119,6 +130,8 @@ serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu
   serve_rps=$(rps) serve_p99=$(p99)
   # The workload mixes plans and refusals; invalid_request (400) is in the mix on purpose.
   serve_non2xx=$(errors)
+  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$tmp/plan-paced.lua" "${url}v1/plan" >"$tmp/wrk.txt"
+  serve_paced_rps=$(rps) serve_paced_p99=$(p99)
   kill -TERM "$pid"; wait "$pid" || true
   pids=()
 }
@@ -157,7 +170,7 @@ http {
   }
 }
 CONF
-nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_rps, nginx_p99, nginx_cpu
+nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_rps, nginx_p99, nginx_cpu, nginx_paced_rps, nginx_paced_p99
   rm -f "$tmp/nginx.pid"
   "${pin_server[@]}" /usr/sbin/nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log"
   for _ in $(seq 50); do [ -f "$tmp/nginx.pid" ] && break; sleep 0.1; done
@@ -179,6 +192,11 @@ nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_r
   cp "$tmp/wrk.txt" "$out/wrk-nginx-$1.txt"
   nginx_rps=$(rps) nginx_p99=$(p99)
   [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
+  local paced="$tmp/get-paced.lua"
+  [ "$1" = post ] && paced="$tmp/plan-paced.lua"
+  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$paced" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
+  nginx_paced_rps=$(rps) nginx_paced_p99=$(p99)
+  [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
   kill "$master"
   # Gone before the next round binds the same port (a loaded machine can take seconds).
   for _ in $(seq 300); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
@@ -199,32 +217,41 @@ ratios=()
 printf '\n%-6s %-46s %12s %10s %11s %18s %18s\n' round "HTTP (wrk -t2 -c64, keep-alive, loopback)" \
   "requests/s" "p99" "CPU us/req" "req/s ÷ GET, POST" "p99 ÷ GET, POST"
 for round in $(seq "$rounds"); do
-  lines=() ps=()
+  lines=() ps=() paced=() pps=()
   for bin in "${binaries[@]}"; do
     serve_round "$bin"
     lines+=("$(printf '%-6s %-46s %12s %10s %11s' "$round" "serve $(basename "$bin"): POST /v1/plan" \
       "$serve_rps" "$serve_p99" "$serve_cpu")")
-    rs+=("$serve_rps") ps+=("$(ms "$serve_p99")")
+    paced+=("$(printf '%-6s %-46s %12s %10s %11s' "$round" "  paced, ${pace} ms between requests" \
+      "$serve_paced_rps" "$serve_paced_p99" "")")
+    rs+=("$serve_rps") ps+=("$(ms "$serve_p99")") pps+=("$(ms "$serve_paced_p99")")
   done
   nginx_round get
   get_rps=$nginx_rps get_p99=$nginx_p99 get_cpu=$nginx_cpu
+  get_paced_rps=$nginx_paced_rps get_paced_p99=$nginx_paced_p99
   nginx_round post
   for i in "${!binaries[@]}"; do
     r1=$(ratio "${rs[$i]}" "$get_rps") r2=$(ratio "${rs[$i]}" "$nginx_rps")
     q1=$(ratio "${ps[$i]}" "$(ms "$get_p99")") q2=$(ratio "${ps[$i]}" "$(ms "$nginx_p99")")
+    s1=$(ratio "${pps[$i]}" "$(ms "$get_paced_p99")") s2=$(ratio "${pps[$i]}" "$(ms "$nginx_paced_p99")")
     printf '%s %18s %18s\n' "${lines[$i]}" "${r1}x, ${r2}x" "${q1}x, ${q2}x"
-    ratios+=("$i:$r1:$r2:$q1:$q2")
+    printf '%s %18s %18s\n' "${paced[$i]}" "" "${s1}x, ${s2}x"
+    ratios+=("$i:$r1:$r2:$q1:$q2:$s1:$s2")
   done
   rs=()
   printf '%-6s %-46s %12s %10s %11s\n' "$round" "nginx-light: GET 1 KiB static JSON" \
     "$get_rps" "$get_p99" "$get_cpu"
+  printf '%-6s %-46s %12s %10s\n' "$round" "  paced, ${pace} ms between requests" \
+    "$get_paced_rps" "$get_paced_p99"
   printf '%-6s %-46s %12s %10s %11s\n' "$round" "nginx-light: the same POSTs, the same file" \
     "$nginx_rps" "$nginx_p99" "$nginx_cpu"
+  printf '%-6s %-46s %12s %10s\n' "$round" "  paced, ${pace} ms between requests" \
+    "$nginx_paced_rps" "$nginx_paced_p99"
 done
 [ -n "$serve_non2xx" ] && printf '(mamisguide: %s responses were 400 invalid_request, part of the mix)\n' "$serve_non2xx"
 for i in "${!binaries[@]}"; do
   col() { printf '%s\n' "${ratios[@]}" | sed -n "s/^$i://p" | cut -d: -f"$1" | median; }
-  printf 'serve %s, median of %s round(s): requests/s %s of nginx GET, %s of nginx POST; p99 %s of nginx GET, %s of nginx POST\n' \
-    "$(basename "${binaries[$i]}")" "$rounds" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)"
+  printf 'serve %s, median of %s round(s): requests/s %s of nginx GET, %s of nginx POST; p99 %s of nginx GET, %s of nginx POST; paced p99 %s of nginx GET, %s of nginx POST\n' \
+    "$(basename "${binaries[$i]}")" "$rounds" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
 done
 exit 0
