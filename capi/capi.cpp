@@ -274,6 +274,12 @@ void set_error(const char* fmt, ...) noexcept {
     }
 }
 
+/// clear_error() for a thread whose state is in hand (thread_ready()'s): no key read.
+void clear_error(thread_errors& t) noexcept {
+    clear_pending();
+    t.text[0] = '\0';
+}
+
 void clear_error() noexcept {
     clear_pending();
     const thread_keys& k = keys();
@@ -324,10 +330,10 @@ void zero_after_version(T* p, std::size_t end) noexcept {
 /// Out of memory is an exception, and the C++ runtime keeps its exception state in
 /// thread-local storage, which glibc allocates on the thread's first throw when libstdc++ was
 /// itself loaded with dlopen (a Python, PHP or Java host loading us) and aborts the process if
-/// it cannot. So a thread's first call makes its own state without an exception (false: out of
-/// memory, nothing thrown), then has the runtime make its state at once, while memory is there,
-/// rather than on a first throw that comes precisely when memory has run out.
-/// This thread's state, or nullptr when it could not be made.
+/// it cannot. So a thread's first call makes its own state without an exception (nullptr: out
+/// of memory, nothing thrown), then has the runtime make its state at once, while memory is
+/// there, rather than on a first throw that comes precisely when memory has run out. Returns
+/// this thread's state.
 thread_errors* thread_ready() noexcept {
     thread_errors* t = errors();
     if (!t) return nullptr;
@@ -346,9 +352,7 @@ int guarded(F&& f) noexcept {
         return MG_ERR_NOMEM;
     }
     try {
-        // clear_error(), with the state in hand: one thread key read fewer per call.
-        clear_pending();
-        t->text[0] = '\0';
+        clear_error(*t);
         return f();
     } catch (const std::bad_alloc&) { // GCOVR_EXCL_BR_LINE: the type test's way to the guards below
         set_nomem();
@@ -859,6 +863,7 @@ int mg_plan_json_to(const mg_engine* e, const char* req, size_t len, char* out, 
     return guarded([&] {
         std::string refusal;
         std::string_view response;
+        json::out_buffer* scratch = nullptr; // the thread's block, when the response is in it
         int status = 0;
         if (!e || (!req && len)) { // as mg_plan_json: still a response of the contract
             json::write_refusal_only(refusal, texts::msg_invalid_request, !e ? "engine" : "request",
@@ -866,13 +871,14 @@ int mg_plan_json_to(const mg_engine* e, const char* req, size_t len, char* out, 
             response = refusal;
             status = arg_error(!e ? "engine is NULL" : "request is NULL");
         } else {
-            response = json::respond_scratch(e->dir, std::string_view(req ? req : "", len), status);
+            response = json::respond_scratch(e->dir, std::string_view(req ? req : "", len), status,
+                                             scratch);
             if (status < 0) throw std::bad_alloc();
         }
         *size = response.size();
         const bool fits = response.size() <= capacity;
         if (fits) std::memcpy(out, response.data(), response.size()); // never empty: a response
-        if (refusal.empty()) json::release_scratch_if_large();
+        if (scratch) json::release_scratch_if_large(*scratch);
         if (!fits) {
             set_error("buffer too small: the response needs %zu bytes", response.size());
             return MG_ERR_BUFFER;

@@ -101,12 +101,14 @@ inline constexpr std::size_t input_padding = 64;
 /// on allocation failure it returns nullptr and status -1.
 char* respond_owned(const directory& dir, std::string_view request, int& status) noexcept;
 
-/// The same response, written in the thread's scratch block: valid until the thread's next
-/// respond_scratch or respond_owned (call release_scratch_if_large() when done with it). On
-/// allocation failure, status -1 and an empty view.
-std::string_view respond_scratch(const directory& dir, std::string_view request,
-                                 int& status) noexcept;
-void release_scratch_if_large() noexcept;
+/// The same response, written in the thread's scratch block, which `scratch` is set to (nullptr
+/// if there was none): valid until the thread's next respond_scratch or respond_owned (call
+/// release_scratch_if_large(*scratch) when done with it). On allocation failure, status -1 and
+/// an empty view.
+std::string_view respond_scratch(const directory& dir, std::string_view request, int& status,
+                                 out_buffer*& scratch) noexcept;
+/// Keeps the thread's block for the usual response; gives back one a huge request grew.
+void release_scratch_if_large(out_buffer& scratch) noexcept;
 
 /// Appends a refusal response for a request that could not be read at all (e.g. a batch line
 /// that is too long), with the message in `l`.

@@ -74,11 +74,8 @@ int respond(const directory& dir, std::string_view input, out_buffer& out, std::
     return respond_into(dir, input, out, line, padded);
 }
 
-namespace {
-/// respond_scratch(), with the thread's block given back in `scratch` (nullptr if there was
-/// none), so that the caller need not look it up again.
-std::string_view respond_in_scratch(const directory& dir, std::string_view input, int& status,
-                                    out_buffer*& scratch) noexcept {
+std::string_view respond_scratch(const directory& dir, std::string_view input, int& status,
+                                 out_buffer*& scratch) noexcept {
     scratch = nullptr;
     try {
         scratch = &thread_scratch();
@@ -94,27 +91,15 @@ std::string_view respond_in_scratch(const directory& dir, std::string_view input
     return scratch->view();
 }
 
-/// Keeps a block for the usual response; gives back one a huge request grew.
-void release_if_large(out_buffer& scratch) noexcept {
+void release_scratch_if_large(out_buffer& scratch) noexcept {
     if (scratch.size() > (std::size_t(64) << 10)) scratch.release_memory();
-}
-} // namespace
-
-std::string_view respond_scratch(const directory& dir, std::string_view input,
-                                 int& status) noexcept {
-    out_buffer* scratch;
-    return respond_in_scratch(dir, input, status, scratch);
-}
-
-void release_scratch_if_large() noexcept {
-    release_if_large(thread_scratch());
 }
 
 char* respond_owned(const directory& dir, std::string_view input, int& status) noexcept {
     // Written in the thread's scratch block, then copied into a block of exactly its size:
     // one small allocation, as the caller will free it, instead of a large one shrunk after.
     out_buffer* scratch;
-    const std::string_view r = respond_in_scratch(dir, input, status, scratch);
+    const std::string_view r = respond_scratch(dir, input, status, scratch);
     if (status < 0) return nullptr;
     char* p = static_cast<char*>(std::malloc(r.size() + 1));
     if (p) {
@@ -123,7 +108,7 @@ char* respond_owned(const directory& dir, std::string_view input, int& status) n
     } else {
         status = -1;
     }
-    release_if_large(*scratch);
+    release_scratch_if_large(*scratch);
     return p;
 }
 
