@@ -170,6 +170,10 @@ http {
   }
 }
 CONF
+# Every answer of nginx's last run a 2xx (a 403 page, say, is not the file).
+nginx_answered() {
+  [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
+}
 nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_rps, nginx_p99, nginx_cpu, nginx_paced_rps, nginx_paced_p99
   rm -f "$tmp/nginx.pid"
   "${pin_server[@]}" /usr/sbin/nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log"
@@ -191,12 +195,12 @@ nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_r
   nginx_cpu=$(cpu_us "$t0" "$(cpu_ticks "$master" $workers)" "$(requests)")
   cp "$tmp/wrk.txt" "$out/wrk-nginx-$1.txt"
   nginx_rps=$(rps) nginx_p99=$(p99)
-  [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
+  nginx_answered
   local paced="$tmp/get-paced.lua"
   [ "$1" = post ] && paced="$tmp/plan-paced.lua"
   "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$paced" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
   nginx_paced_rps=$(rps) nginx_paced_p99=$(p99)
-  [ -z "$(errors)" ] || { echo "bench/http: nginx answered $(errors) requests with an error" >&2; exit 1; }
+  nginx_answered
   kill "$master"
   # Gone before the next round binds the same port (a loaded machine can take seconds).
   for _ in $(seq 300); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
