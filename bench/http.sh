@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
-# The HTTP service's benchmark: Debian `wrk` on loopback with keep-alive (2 threads, 64
-# connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
+# The HTTP service's benchmark: Debian `wrk` on loopback with keep-alive (2 threads, or one
+# per client processor when pinned; 64 connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
 # (bench/workload.cpp, the same 178,593 requests as the batch benchmark, cycled by a wrk Lua
 # script) — and, with the same settings, against nginx (Debian `nginx-light`) serving a static
 # 1 KiB JSON file: the HTTP floor on this machine. nginx is measured twice: `GET` with no script
@@ -15,10 +15,12 @@
 # Environment: HTTP_BENCH_SECONDS (default 10 per run), BENCH_OUT (the results directory),
 # HTTP_BENCH_ROUNDS (default 1: rounds alternate the servers, each round's ratio is to that
 # round's nginx), HTTP_BENCH_BINARIES (mamisguide programs to compare, space-separated; default
-# the build's), HTTP_BENCH_PIN=1 (wrk on CPU 0, the servers on the others: on a machine of few
-# cores the client and the servers otherwise take turns on the same ones, and their p99 is the
-# scheduler's; each server then runs one worker per processor it may use: nginx's
-# worker_processes, mamisguide's default --threads), HTTP_BENCH_PACE_MS (default 1: each server
+# the build's), HTTP_BENCH_PIN=1 (wrk on the first half of the processors with one thread per
+# processor, the servers on the others: on a machine of few cores the client and the servers
+# otherwise take turns on the same ones, and their p99 is the scheduler's; each server then runs
+# one worker per processor it may use: nginx's worker_processes, mamisguide's default
+# --threads), HTTP_BENCH_WRK_THREADS (wrk's -t, the same for every server: default 2, or the
+# client's processors when pinned), HTTP_BENCH_PACE_MS (default 1: each server
 # also gets a paced run, each connection waiting that long between an answer and its next
 # request, for the p99 at about the same load). Besides requests/s and p99 it prints the
 # servers' CPU time per request.
@@ -90,11 +92,18 @@ LUA
 pace=${HTTP_BENCH_PACE_MS:-1}
 { cat "$tmp/plan.lua"; printf 'function delay() return %s end\n' "$pace"; } >"$tmp/plan-paced.lua"
 printf 'function delay() return %s end\n' "$pace" >"$tmp/get-paced.lua"
-pin_client=() pin_server=() server_cpus=$(nproc)
+pin_client=() pin_server=() server_cpus=$(nproc) wrk_threads=2
 if [ "${HTTP_BENCH_PIN:-0}" = 1 ] && [ "$(nproc)" -gt 1 ]; then
-  pin_client=(taskset -c 0) pin_server=(taskset -c "1-$(($(nproc) - 1))")
-  server_cpus=$(($(nproc) - 1))
+  # Half the processors each (on 4, the issue's -t2 on two of them); wrk runs one thread per
+  # processor it has: two wrk threads on one processor take turns, and the slice each waits
+  # for is in every latency it measures (on 2 processors, a p99 of 3.7-4.2 ms with -t2 against
+  # 0.8-1.1 ms with -t1 at the same requests/s: README, HTTP, eighth session).
+  client_cpus=$(($(nproc) / 2))
+  pin_client=(taskset -c "0-$((client_cpus - 1))") pin_server=(taskset -c "$client_cpus-$(($(nproc) - 1))")
+  server_cpus=$(($(nproc) - client_cpus)) wrk_threads=$client_cpus
 fi
+wrk_threads=${HTTP_BENCH_WRK_THREADS:-$wrk_threads}
+client=("${pin_client[@]}" wrk -t"$wrk_threads" -c64)
 
 rps() { sed -n 's/^Requests\/sec: *//p' "$tmp/wrk.txt"; }
 p99() { sed -n 's/^ *99% *//p' "$tmp/wrk.txt"; }
@@ -121,16 +130,16 @@ serve_round() { # BINARY → serve_rps, serve_p99, serve_non2xx, serve_cpu, serv
   for _ in $(seq 100); do grep -q 'http://' "$tmp/serve.log" && break; sleep 0.1; done
   url=$(grep -o 'http://[0-9.:]*/' "$tmp/serve.log" | head -1)
   [ -n "$url" ] || { cat "$tmp/serve.log" >&2; exit 1; }
-  echo "bench/http: wrk -t2 -c64 -d${secs}s POST ${url}v1/plan (the workload's mix; $1)" >&2
-  "${pin_client[@]}" wrk -t2 -c64 -d2s -s "$tmp/plan.lua" "${url}v1/plan" >/dev/null # warm-up
+  echo "bench/http: wrk -t$wrk_threads -c64 -d${secs}s POST ${url}v1/plan (the workload's mix; $1)" >&2
+  "${client[@]}" -d2s -s "$tmp/plan.lua" "${url}v1/plan" >/dev/null # warm-up
   local t0; t0=$(cpu_ticks "$pid")
-  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$tmp/plan.lua" "${url}v1/plan" >"$tmp/wrk.txt"
+  "${client[@]}" -d"${secs}s" --latency -s "$tmp/plan.lua" "${url}v1/plan" >"$tmp/wrk.txt"
   serve_cpu=$(cpu_us "$t0" "$(cpu_ticks "$pid")" "$(requests)")
   cp "$tmp/wrk.txt" "$out/wrk-serve.txt"
   serve_rps=$(rps) serve_p99=$(p99)
   # The workload mixes plans and refusals; invalid_request (400) is in the mix on purpose.
   serve_non2xx=$(errors)
-  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$tmp/plan-paced.lua" "${url}v1/plan" >"$tmp/wrk.txt"
+  "${client[@]}" -d"${secs}s" --latency -s "$tmp/plan-paced.lua" "${url}v1/plan" >"$tmp/wrk.txt"
   serve_paced_rps=$(rps) serve_paced_p99=$(p99)
   kill -TERM "$pid"; wait "$pid" || true
   pids=()
@@ -186,11 +195,11 @@ nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_r
     sleep 0.1
   done
   [ "$1" = post ] && script=(-s "$tmp/plan.lua")
-  echo "bench/http: wrk -t2 -c64 -d${secs}s ${1^^} http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB${script:+, the same POST requests})" >&2
-  "${pin_client[@]}" wrk -t2 -c64 -d2s "${script[@]}" "http://127.0.0.1:$port/plan.json" >/dev/null # warm-up
+  echo "bench/http: wrk -t$wrk_threads -c64 -d${secs}s ${1^^} http://127.0.0.1:$port/plan.json (nginx-light, 1 KiB${script:+, the same POST requests})" >&2
+  "${client[@]}" -d2s "${script[@]}" "http://127.0.0.1:$port/plan.json" >/dev/null # warm-up
   # shellcheck disable=SC2086
   t0=$(cpu_ticks "$master" $workers)
-  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency "${script[@]}" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
+  "${client[@]}" -d"${secs}s" --latency "${script[@]}" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
   # shellcheck disable=SC2086
   nginx_cpu=$(cpu_us "$t0" "$(cpu_ticks "$master" $workers)" "$(requests)")
   cp "$tmp/wrk.txt" "$out/wrk-nginx-$1.txt"
@@ -198,7 +207,7 @@ nginx_round() { # MODE (get: no script; post: the workload's script) → nginx_r
   nginx_answered
   local paced="$tmp/get-paced.lua"
   [ "$1" = post ] && paced="$tmp/plan-paced.lua"
-  "${pin_client[@]}" wrk -t2 -c64 -d"${secs}s" --latency -s "$paced" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
+  "${client[@]}" -d"${secs}s" --latency -s "$paced" "http://127.0.0.1:$port/plan.json" >"$tmp/wrk.txt"
   nginx_paced_rps=$(rps) nginx_paced_p99=$(p99)
   nginx_answered
   kill "$master"
@@ -218,7 +227,7 @@ median() { /usr/bin/python3 -c 'import sys,statistics; print("%.2fx" % statistic
 # round: requests/s (higher is better) and p99 (lower is better), to nginx's GET and to nginx
 # under the same POST script.
 ratios=()
-printf '\n%-6s %-46s %12s %10s %11s %18s %18s\n' round "HTTP (wrk -t2 -c64, keep-alive, loopback)" \
+printf '\n%-6s %-46s %12s %10s %11s %18s %18s\n' round "HTTP (wrk -t$wrk_threads -c64, keep-alive, loopback)" \
   "requests/s" "p99" "CPU us/req" "req/s ÷ GET, POST" "p99 ÷ GET, POST"
 for round in $(seq "$rounds"); do
   lines=() ps=() paced=() pps=()
