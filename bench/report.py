@@ -103,10 +103,16 @@ def main(argv):
             vs[key], vs[ratio] <= 1.3)
 
     # mg_plan_json against its I/O floor, measured in turn in one benchmark (best round of each).
+    # With bench.sh's end-to-end runs, the best of each over those processes too (bench.sh).
     vs = get("BM_json_vs_floor")
     io_floor, t_json = vs["floor_ns"], vs["json_ns"]
-    row("I/O floor: simdjson DOM parse (every value) + copy of the response", fmt_time(io_floor),
-        "—", io_floor, None)
+    where = ""
+    if e2e and "io_floor_best_ns" in e2e:
+        io_floor = min(io_floor, e2e["io_floor_best_ns"])
+        t_json = min(t_json, e2e["plan_json_best_ns"])
+        where = f" (best of {e2e['runs'] + 1} processes)"
+    row("I/O floor: simdjson DOM parse (every value) + copy of the response" + where,
+        fmt_time(io_floor), "—", io_floor, None)
     row("`mg_plan_json()` (parse, plan, write)", f"{fmt_time(t_json)} = {t_json / io_floor:.2f} × I/O floor",
         "≤ 1.5 × I/O floor", t_json, t_json <= 1.5 * io_floor)
 
