@@ -423,9 +423,13 @@ inline per_level<std::string_view> only(const per_level<std::string_view>& c,
     return out;
 }
 
-/// The association at level `l` on the chain of municipal association `m`.
+/// The association at level `l` on the chain of municipal association `m`: `chain(m)[l]`, one
+/// or two steps up the graph without building the chain (a plan asks for several levels; a
+/// level the chain does not reach is JMA, 0, as in chain()'s unused slots).
 inline association_id at_level(const directory& dir, association_id m, level l) noexcept {
-    return dir.chain(m)[index_of(l)];
+    if (l == level::municipal) return m;
+    const association_id up = dir.parent(m).value_or(directory::national());
+    return l == level::prefectural ? up : dir.parent(up).value_or(directory::national());
 }
 
 inline checked_association checked_of(const directory& dir, association_id v) noexcept {
@@ -534,14 +538,13 @@ inline std::optional<refusal> check_categories(const directory& dir, association
     if (!levels.includes(given_levels(given)))
         return refusal{refusal_code::invalid_request, &texts::msg_category_for_other_level,
                        "request.categories", std::nullopt};
-    refusal missing{refusal_code::category_required, &texts::msg_category_required,
-                    "request.categories", std::nullopt};
-    for (level l : levels)
-        if (given[l].empty()) {
-            missing.levels.insert(l);
-            missing.associations.push_back(checked_of(dir, at_level(dir, m, l)));
-        }
-    if (!missing.levels.empty()) return missing;
+    if (const level_set none = levels - given_levels(given); !none.empty()) {
+        refusal missing{refusal_code::category_required, &texts::msg_category_required,
+                        "request.categories", std::nullopt};
+        missing.levels = none;
+        for (level l : none) missing.associations.push_back(checked_of(dir, at_level(dir, m, l)));
+        return missing;
+    }
     for (level l : levels) {
         const association_id v = at_level(dir, m, l);
         category_label label;
@@ -682,34 +685,39 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
     return with_suggestion(no, dir, s, alt, suggest);
 }
 
-inline plan_result plan_join(const directory& dir, const member_state& s, const request& r,
-                             const level_verdict& v, const plan_class& c) noexcept {
+// The plans are written into the caller's result (`out`, made in place by plan_for()): a plan
+// is 1 KiB, and returned by value from each function it was zeroed, then copied into the
+// expected that holds it. A refusal replaces the plan in `out`.
+
+inline void plan_join(const directory& dir, const member_state& s, const request& r,
+                      const level_verdict& v, const plan_class& c, plan_result& out) noexcept {
     const auto m = municipal_of(dir, r.municipal);
-    if (!m) return tl::unexpected(m.error());
-    application_plan p;
-    if (auto no = check_categories(dir, *m, v.levels, r.categories, p)) return tl::unexpected(*no);
+    if (!m) return void(out = tl::unexpected(m.error()));
+    application_plan& p = *out;
+    if (auto no = check_categories(dir, *m, v.levels, r.categories, p))
+        return void(out = tl::unexpected(*no));
     take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, *m, l)));
     complete(dir, s, r, *m, v.after, v.levels, c, p);
-    return p;
 }
 
-inline plan_result plan_additional_join(const directory& dir, const member_state& s,
-                                        association_id m, const request& r, const level_verdict& v,
-                                        const plan_class& c) noexcept {
-    application_plan p;
-    if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
+inline void plan_additional_join(const directory& dir, const member_state& s, association_id m,
+                                 const request& r, const level_verdict& v, const plan_class& c,
+                                 plan_result& out) noexcept {
+    application_plan& p = *out;
+    if (auto no = check_categories(dir, m, v.levels, r.categories, p))
+        return void(out = tl::unexpected(*no));
     take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
     complete(dir, s, r, m, v.after, v.levels, c, p);
-    return p;
 }
 
-inline plan_result plan_change_category(const directory& dir, const member_state& s,
-                                        association_id m, const request& r, const level_verdict& v,
-                                        const plan_class& c, bool suggest) noexcept {
-    application_plan p;
-    if (auto no = check_categories(dir, m, v.levels, r.categories, p)) return tl::unexpected(*no);
+inline void plan_change_category(const directory& dir, const member_state& s, association_id m,
+                                 const request& r, const level_verdict& v, const plan_class& c,
+                                 bool suggest, plan_result& out) noexcept {
+    application_plan& p = *out;
+    if (auto no = check_categories(dir, m, v.levels, r.categories, p))
+        return void(out = tl::unexpected(*no));
     level_set unchanged;
     for (level l : v.levels)
         if (s.categories[l] == r.categories[l]) unchanged.insert(l);
@@ -724,28 +732,25 @@ inline plan_result plan_change_category(const directory& dir, const member_state
             no.value().associations.push_back(checked_of(dir, at_level(dir, m, l)));
             if (no.value().value.empty()) no.value().value = r.categories[l];
         }
-        if (alt.levels.empty()) return no;
-        return with_suggestion(no, dir, s, alt, suggest);
+        if (alt.levels.empty()) return void(out = no);
+        return void(out = with_suggestion(no, dir, s, alt, suggest));
     }
     take_class(c, p);
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
     complete(dir, s, r, m, v.after, v.levels, c, p);
-    return p;
 }
 
-inline plan_result plan_change_facility(const directory& dir, const member_state& s,
-                                        association_id m, const request& r, const level_verdict& v,
-                                        const plan_class& c) noexcept {
+inline void plan_change_facility(const directory& dir, const member_state& s, association_id m,
+                                 const request& r, const level_verdict& v, const plan_class& c,
+                                 plan_result& out) noexcept {
     if (!given_levels(r.categories).empty())
-        return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
-                      "request.categories");
-    application_plan p;
+        return void(out = refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
+                                 "request.categories"));
+    application_plan& p = *out;
     take_class(c, p);
     p.checked.push_back(checked_of(dir, m));
     complete(dir, s, r, m, v.after, {}, c, p);
-    return p;
 }
-
 } // namespace detail
 
 /// The levels whose association a transfer from municipal association `from` to `to` changes,
@@ -764,15 +769,16 @@ inline level_set transfer_changes(const directory& dir, association_id from, ass
 
 namespace detail {
 
-inline plan_result plan_transfer(const directory& dir, const member_state& s, association_id m,
-                                 const request& r, const level_verdict& v, const plan_class& c,
-                                 bool suggest) noexcept {
+inline void plan_transfer(const directory& dir, const member_state& s, association_id m,
+                          const request& r, const level_verdict& v, const plan_class& c,
+                          bool suggest, plan_result& out) noexcept {
     const auto dest = municipal_of(dir, r.municipal);
-    if (!dest) return tl::unexpected(dest.error());
+    if (!dest) return void(out = tl::unexpected(dest.error()));
     if (*dest == m)
-        return with_suggestion(refuse(refusal_code::same_association, texts::msg_same_association,
-                                      "request.municipal"),
-                               dir, s, variant_of(r, operation::change_facility), suggest);
+        return void(out = with_suggestion(refuse(refusal_code::same_association,
+                                                 texts::msg_same_association, "request.municipal"),
+                                          dir, s, variant_of(r, operation::change_facility),
+                                          suggest));
     const association_id from_pref = at_level(dir, m, level::prefectural);
     const association_id to_pref = at_level(dir, *dest, level::prefectural);
     const bool across = from_pref != to_pref;
@@ -781,11 +787,11 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
     // says so); one for a level not held is a mistake.
     const level_set given = given_levels(r.categories);
     if (!v.after.includes(given))
-        return refuse(refusal_code::invalid_request, texts::msg_category_for_other_level,
-                      "request.categories");
-    application_plan p;
+        return void(out = refuse(refusal_code::invalid_request, texts::msg_category_for_other_level,
+                                 "request.categories"));
+    application_plan& p = *out;
     if (auto no = check_categories(dir, *dest, changes, only(r.categories, changes), p))
-        return tl::unexpected(*no);
+        return void(out = tl::unexpected(*no));
     if (const level_set ignored = given - changes; !ignored.empty())
         p.notes.push_back(
             {note_kind::category_ignored, &texts::note_category_ignored, ignored, {}});
@@ -804,20 +810,47 @@ inline plan_result plan_transfer(const directory& dir, const member_state& s, as
                            level_set{level::national}, dir[directory::national()].code});
     if (across) p.rule = c.rule_across;
     complete(dir, s, r, *dest, v.after, changes, c, p);
-    return p;
 }
 
-inline plan_result plan_withdraw(const directory& dir, const member_state& s, association_id m,
-                                 const request& r, const level_verdict& v,
-                                 const plan_class& c) noexcept {
+inline void plan_withdraw(const directory& dir, const member_state& s, association_id m,
+                          const request& r, const level_verdict& v, const plan_class& c,
+                          plan_result& out) noexcept {
     if (!given_levels(r.categories).empty())
-        return refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
-                      "request.categories");
-    application_plan p;
+        return void(out = refuse(refusal_code::invalid_request, texts::msg_categories_not_used,
+                                 "request.categories"));
+    application_plan& p = *out;
     take_class(c, p); // with the cascade's note, if any
     for (level l : v.levels) p.checked.push_back(checked_of(dir, at_level(dir, m, l)));
     complete(dir, s, r, m, v.after, {}, c, p);
-    return p;
+}
+
+/// The plan of a legal request of class `c`, or its refusal, made in the result returned (every
+/// return is `out`: the caller's object, no copy).
+inline plan_result plan_for(const directory& dir, const member_state& s, association_id m,
+                            const request& r, const level_verdict& v, const plan_class& c,
+                            bool suggest) noexcept {
+    plan_result out{tl::in_place};
+    switch (r.op) {
+    case operation::join:
+        plan_join(dir, s, r, v, c, out);
+        return out;
+    case operation::additional_join:
+        plan_additional_join(dir, s, m, r, v, c, out);
+        return out;
+    case operation::change_category:
+        plan_change_category(dir, s, m, r, v, c, suggest, out);
+        return out;
+    case operation::change_facility:
+        plan_change_facility(dir, s, m, r, v, c, out);
+        return out;
+    case operation::transfer:
+        plan_transfer(dir, s, m, r, v, c, suggest, out);
+        return out;
+    case operation::withdraw: // plan_impl checked the operation: the switch covers them all
+        break;
+    }
+    plan_withdraw(dir, s, m, r, v, c, out);
+    return out;
 }
 
 inline plan_result plan_impl(const directory& dir, const member_state& s, const request& r,
@@ -843,21 +876,7 @@ inline plan_result plan_impl(const directory& dir, const member_state& s, const 
         return refuse(refusal_code::invalid_request, texts::msg_invalid_request,
                       "request.operation");
     const plan_class& c = plan_classes.classes[plan_classes.of[entry] - 1u][r.proxy ? 1 : 0];
-    switch (r.op) {
-    case operation::join:
-        return plan_join(dir, s, r, v, c);
-    case operation::additional_join:
-        return plan_additional_join(dir, s, mi->m, r, v, c);
-    case operation::change_category:
-        return plan_change_category(dir, s, mi->m, r, v, c, suggest);
-    case operation::change_facility:
-        return plan_change_facility(dir, s, mi->m, r, v, c);
-    case operation::transfer:
-        return plan_transfer(dir, s, mi->m, r, v, c, suggest);
-    case operation::withdraw: // known_op: the switch covers every operation
-        break;
-    }
-    return plan_withdraw(dir, s, mi->m, r, v, c);
+    return plan_for(dir, s, mi->m, r, v, c, suggest);
 }
 
 } // namespace detail
