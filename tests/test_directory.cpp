@@ -529,9 +529,25 @@ BOOST_AUTO_TEST_CASE(codes_as_people_type_them) {
     BOOST_TEST(find_jma_category("Ａ２Ｂ") == find_jma_category("A2B"));
 }
 
+namespace {
+/// The hash of a code's folded bytes, computed here: code_hash fed its words, each made byte by
+/// byte (hash_code() loads them as words, or folds them in one at a time).
+std::uint64_t folded_hash(std::string_view a) {
+    const std::string f = detail::fold_code(a);
+    detail::code_hash h(f.size());
+    for (std::size_t i = 0; i < f.size(); i += 8) {
+        std::uint64_t w = 0;
+        for (std::size_t k = 0; k < 8 && i + k < f.size(); ++k)
+            w |= std::uint64_t(static_cast<unsigned char>(f[i + k])) << (8 * k);
+        h.add(w);
+    }
+    return h.done();
+}
+} // namespace
+
 // Comparing and hashing codes, against folding both and comparing the results: every pair of a
 // set of codes as typed (plain ASCII, the lookups' fast path; with spaces, full-width, mixed,
-// empty), and FNV-1a over the folded code computed here.
+// empty), and the hash of the folded code's bytes (folded_hash).
 BOOST_AUTO_TEST_CASE(same_code_and_hash_code_agree_with_folding) {
     const std::string_view codes[] = {"",
                                       "A1",
@@ -555,12 +571,7 @@ BOOST_AUTO_TEST_CASE(same_code_and_hash_code_agree_with_folding) {
                                       "\xE6\x97\xA5"};
     std::size_t same = 0;
     for (std::string_view a : codes) {
-        std::uint64_t h = 1469598103934665603ull;
-        for (char c : detail::fold_code(a)) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ull;
-        }
-        BOOST_TEST(detail::hash_code(a) == h, "'" << a << "'");
+        BOOST_TEST(detail::hash_code(a) == folded_hash(a), "'" << a << "'");
         BOOST_TEST(detail::plain_code(a) ==
                        (a.find_first_of(" \t\x7F\xE3\xEF\xE6") == std::string_view::npos),
                    "'" << a << "'");
@@ -572,6 +583,37 @@ BOOST_AUTO_TEST_CASE(same_code_and_hash_code_agree_with_folding) {
         }
     }
     BOOST_TEST(same >= 10u); // pairs written differently that are the same code
+}
+
+// hash_code() a word at a time, at every length from 0 to 40: a plain code, the same code with
+// one character full-width and with spaces around it (the folded path) hash the same, and as
+// its bytes do; a code with one byte that is not plain printable ASCII (each of 0x00-0x20,
+// 0x7F, 0x80, 0xFF, at each place) takes the folded path and still hashes as its folded bytes.
+BOOST_AUTO_TEST_CASE(hash_code_at_every_length) {
+    std::set<std::uint64_t> seen;
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string code;
+        for (std::size_t i = 0; i < n; ++i) code += static_cast<char>('!' + (i * 7 + n) % 94);
+        const std::uint64_t h = detail::hash_code(code);
+        BOOST_TEST(h == folded_hash(code), n);
+        BOOST_TEST(detail::hash_code(" " + code + "\t") == h, n);
+        seen.insert(h);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (code[i] < '!' || code[i] > '~') continue;
+            // U+FF01 + (c - '!'): full-width, three bytes, folds back to c.
+            const unsigned u = 0xFF01 + static_cast<unsigned>(code[i] - '!');
+            const std::string wide = code.substr(0, i) + static_cast<char>(0xE0 | (u >> 12)) +
+                                     static_cast<char>(0x80 | ((u >> 6) & 0x3F)) +
+                                     static_cast<char>(0x80 | (u & 0x3F)) + code.substr(i + 1);
+            BOOST_TEST(detail::hash_code(wide) == h, n << " " << i);
+            for (int bad : {0x00, 0x09, 0x20, 0x7F, 0x80, 0xFF}) {
+                std::string odd = code;
+                odd[i] = static_cast<char>(bad);
+                BOOST_TEST(detail::hash_code(odd) == folded_hash(odd), n << " " << i << " " << bad);
+            }
+        }
+    }
+    BOOST_TEST(seen.size() == 41u); // no two lengths collide here
 }
 
 BOOST_AUTO_TEST_CASE(prefectures_as_people_write_them) {

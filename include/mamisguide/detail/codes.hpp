@@ -174,28 +174,98 @@ inline std::size_t bag_bound(const code_bag& a, const code_bag& b) noexcept {
     return more > less ? more : less;
 }
 
-/// FNV-1a over the trimmed, folded code: equal for codes that same_code() calls the same.
-constexpr std::uint64_t hash_code(std::string_view s) noexcept {
-    std::uint64_t h = 1469598103934665603ull;
-    // A plain code (plain_code()) hashes the same without trimming and folding (they change
-    // nothing): hashed as it is while its bytes are checked, in one pass.
-    unsigned odd = 0;
-    for (char c : s) {
-        const unsigned u = static_cast<unsigned char>(c);
-        odd |= static_cast<unsigned>(u - 0x21u > 0x7Eu - 0x21u);
-        h ^= u;
-        h *= 1099511628211ull;
+/// The hash of a code's bytes, eight at a time (hash_code()). `hash` takes the bytes as
+/// little-endian words of eight, the last one zero-padded, whatever the processor: a folded code
+/// fed byte by byte (folded_hash, below) hashes as the same bytes loaded as words.
+struct code_hash {
+    std::uint64_t h;
+    explicit code_hash(std::size_t n) noexcept : h(0x9E3779B97F4A7C15ull ^ n) {}
+    void add(std::uint64_t word) noexcept {
+        h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 29;
     }
-    if (!odd) return h;
-    h = 1469598103934665603ull;
+    std::uint64_t done() const noexcept {
+        std::uint64_t x = h * 0x94D049BB133111EBull;
+        return x ^ (x >> 32);
+    }
+};
+
+/// `n` (0…8) bytes at `p` as a little-endian word, zero-padded; never reads outside them.
+inline std::uint64_t load_le(const char* p, std::size_t n) noexcept {
+    const auto byte = [p](std::size_t i) {
+        return std::uint64_t(static_cast<unsigned char>(p[i]));
+    };
+    std::uint64_t w = 0;
+    if (n >= 4) {
+        std::uint32_t a, b; // the first four and the last four: they overlap below 8
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        w = std::uint64_t(a) | (std::uint64_t(b) << (8 * (n - 4)));
+    } else if (n) {
+        w = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+    }
+    return w;
+}
+
+/// True when each byte of `w` is printable ASCII other than the space (0x21-0x7E).
+inline bool plain_word(std::uint64_t w) noexcept {
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    // Below 0x80, each byte: + 0x5F sets its high bit from 0x21 on, + 0x01 from 0x7F on.
+    return (w & highs) == 0 &&
+           ((w + 0x5F5F5F5F5F5F5F5Full) & ~(w + 0x0101010101010101ull) & highs) == highs;
+}
+
+/// The hash of the trimmed, folded code: equal for codes that same_code() calls the same. A
+/// plain code (plain_code()) is hashed as it is, a word at a time (trimming and folding change
+/// nothing); another is folded byte by byte into the same words.
+inline std::uint64_t hash_code(std::string_view s) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    if (n <= 16) { // most codes: one or two words, checked plain as they are loaded
+        const std::uint64_t w0 = load_le(p, n < 8 ? n : 8);
+        const std::uint64_t w1 = n > 8 ? load_le(p + 8, n - 8) : 0;
+        // The padding's zero bytes are not plain: checked with it filled with 'A'.
+        const auto fill = [](std::size_t k) {
+            return k >= 8 ? 0 : 0x4141414141414141ull << (8 * k);
+        };
+        if (plain_word(w0 | fill(n)) && plain_word(w1 | fill(n > 8 ? n - 8 : 0))) {
+            code_hash h(n);
+            if (n) h.add(w0);
+            if (n > 8) h.add(w1);
+            return h.done();
+        }
+    } else if (plain_code(s)) {
+        code_hash h(n);
+        for (; n >= 8; p += 8, n -= 8) h.add(load_le(p, 8));
+        if (n) h.add(load_le(p, n));
+        return h.done();
+    }
+    // Folded byte by byte into words: its length first (folding only shortens).
     s = trim_value(s);
+    std::size_t len = 0;
+    for (std::size_t i = 0; i < s.size(); ++len) {
+        char c = 0;
+        i += fold_at(s, i, c);
+    }
+    code_hash h(len);
+    std::uint64_t w = 0;
+    std::size_t k = 0;
     for (std::size_t i = 0; i < s.size();) {
         char c = 0;
         i += fold_at(s, i, c);
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
+        w |= std::uint64_t(static_cast<unsigned char>(c)) << (8 * k);
+        if (++k == 8) {
+            h.add(w);
+            w = 0;
+            k = 0;
+        }
     }
-    return h;
+    if (k) h.add(w);
+    return h.done();
 }
 
 /// Writes the code trimmed and folded to `out` (which must hold `s.size()` bytes; folding only
