@@ -830,26 +830,18 @@ inline plan_result plan_for(const directory& dir, const member_state& s, associa
                             const request& r, const level_verdict& v, const plan_class& c,
                             bool suggest) noexcept {
     plan_result out{tl::in_place};
-    switch (r.op) {
-    case operation::join:
+    if (r.op == operation::join)
         plan_join(dir, s, r, v, c, out);
-        return out;
-    case operation::additional_join:
+    else if (r.op == operation::additional_join)
         plan_additional_join(dir, s, m, r, v, c, out);
-        return out;
-    case operation::change_category:
+    else if (r.op == operation::change_category)
         plan_change_category(dir, s, m, r, v, c, suggest, out);
-        return out;
-    case operation::change_facility:
+    else if (r.op == operation::change_facility)
         plan_change_facility(dir, s, m, r, v, c, out);
-        return out;
-    case operation::transfer:
+    else if (r.op == operation::transfer)
         plan_transfer(dir, s, m, r, v, c, suggest, out);
-        return out;
-    case operation::withdraw: // plan_impl checked the operation: the switch covers them all
-        break;
-    }
-    plan_withdraw(dir, s, m, r, v, c, out);
+    else // withdraw: plan_impl refused an operation out of range
+        plan_withdraw(dir, s, m, r, v, c, out);
     return out;
 }
 
