@@ -2,14 +2,15 @@
 # SPDX-FileCopyrightText: 2026 The mamisguide authors
 # SPDX-License-Identifier: Apache-2.0
 # The HTTP service's benchmark: Debian `wrk` on loopback with keep-alive (2 threads, or one
-# per client processor when pinned; 64 connections) against `mamisguide serve` — POST /v1/plan with the workload's request mix
-# (bench/workload.cpp, the same 178,593 requests as the batch benchmark, cycled by a wrk Lua
-# script) — and, with the same settings, against nginx (Debian `nginx-light`) serving a static
-# 1 KiB JSON file: the HTTP floor on this machine. nginx is measured twice: `GET` with no script
-# (wrk's cheapest client), and the same `POST` requests from the same script as mamisguide gets
-# (nginx answers them with the same file: `error_page 405 =200`), so that the two servers face
-# the same client. Prints requests/s, p99 and the servers' CPU per request, and each ratio to
-# nginx. Not a test: nothing here fails on a slow figure.
+# per client processor when pinned; 64 connections) against `mamisguide serve` — POST /v1/plan
+# with the workload's request mix (bench/workload.cpp, the same 178,593 requests as the batch
+# benchmark, cycled by a wrk Lua script) — and, with the same settings, against nginx (Debian
+# `nginx-light`) serving a static 1 KiB JSON file: the HTTP floor on this machine. nginx is
+# measured twice: `GET` with no script (wrk's cheapest client), and the same `POST` requests
+# from the same script as mamisguide gets (nginx answers them with the same file:
+# `error_page 405 =200`), so that the two servers face the same client. Prints requests/s, p99
+# and the servers' CPU per request, and each ratio to nginx. Not a test: nothing here fails on a
+# slow figure.
 #
 #   bench/http.sh [BUILD_DIR]     (default build-release; scripts/bench.sh calls it)
 # Environment: HTTP_BENCH_SECONDS (default 10 per run), BENCH_OUT (the results directory),
@@ -99,7 +100,8 @@ if [ "${HTTP_BENCH_PIN:-0}" = 1 ] && [ "$(nproc)" -gt 1 ]; then
   # for is in every latency it measures (on 2 processors, a p99 of 3.7-4.2 ms with -t2 against
   # 0.8-1.1 ms with -t1 at the same requests/s: README, HTTP, eighth session).
   client_cpus=$(($(nproc) / 2))
-  pin_client=(taskset -c "0-$((client_cpus - 1))") pin_server=(taskset -c "$client_cpus-$(($(nproc) - 1))")
+  pin_client=(taskset -c "0-$((client_cpus - 1))")
+  pin_server=(taskset -c "$client_cpus-$(($(nproc) - 1))")
   server_cpus=$(($(nproc) - client_cpus)) wrk_threads=$client_cpus
 fi
 wrk_threads=${HTTP_BENCH_WRK_THREADS:-$wrk_threads}

@@ -686,7 +686,7 @@ inline tl::unexpected<refusal> refuse_levels(const directory& dir, const member_
 }
 
 // The plans are written into the caller's result (`out`, made in place by plan_for()): a plan
-// is 1 KiB, and returned by value from each function it was zeroed, then copied into the
+// is 1 KiB, and one made in a local and returned was zeroed there, then copied into the
 // expected that holds it. A refusal replaces the plan in `out`.
 
 inline void plan_join(const directory& dir, const member_state& s, const request& r,
@@ -751,6 +751,7 @@ inline void plan_change_facility(const directory& dir, const member_state& s, as
     p.checked.push_back(checked_of(dir, m));
     complete(dir, s, r, m, v.after, {}, c, p);
 }
+
 } // namespace detail
 
 /// The levels whose association a transfer from municipal association `from` to `to` changes,

@@ -174,9 +174,9 @@ inline std::size_t bag_bound(const code_bag& a, const code_bag& b) noexcept {
     return more > less ? more : less;
 }
 
-/// The hash of a code's bytes, eight at a time (hash_code()). `hash` takes the bytes as
-/// little-endian words of eight, the last one zero-padded, whatever the processor: a folded code
-/// fed byte by byte (folded_hash, below) hashes as the same bytes loaded as words.
+/// The hash of a code's bytes, eight at a time (hash_code()): `add` takes them as little-endian
+/// words of eight, the last one zero-padded, whatever the processor, so that a folded code fed
+/// byte by byte hashes as the same bytes loaded as words.
 struct code_hash {
     std::uint64_t h;
     explicit code_hash(std::size_t n) noexcept : h(0x9E3779B97F4A7C15ull ^ n) {}
