@@ -534,14 +534,14 @@ namespace {
 /// byte (hash_code() loads them as words, or folds them in one at a time).
 std::uint64_t folded_hash(std::string_view a) {
     const std::string f = detail::fold_code(a);
-    detail::code_hash h(f.size());
+    detail::code_hash h;
     for (std::size_t i = 0; i < f.size(); i += 8) {
         std::uint64_t w = 0;
         for (std::size_t k = 0; k < 8 && i + k < f.size(); ++k)
             w |= std::uint64_t(static_cast<unsigned char>(f[i + k])) << (8 * k);
         h.add(w);
     }
-    return h.done();
+    return h.done(f.size());
 }
 } // namespace
 

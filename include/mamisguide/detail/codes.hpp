@@ -176,16 +176,15 @@ inline std::size_t bag_bound(const code_bag& a, const code_bag& b) noexcept {
 
 /// The hash of a code's bytes, eight at a time (hash_code()): `add` takes them as little-endian
 /// words of eight, the last one zero-padded, whatever the processor, so that a folded code fed
-/// byte by byte hashes as the same bytes loaded as words.
+/// byte by byte hashes as the same bytes loaded as words; `done` mixes in their count.
 struct code_hash {
-    std::uint64_t h;
-    explicit code_hash(std::size_t n) noexcept : h(0x9E3779B97F4A7C15ull ^ n) {}
+    std::uint64_t h = 0x9E3779B97F4A7C15ull;
     void add(std::uint64_t word) noexcept {
         h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
         h ^= h >> 29;
     }
-    std::uint64_t done() const noexcept {
-        std::uint64_t x = h * 0x94D049BB133111EBull;
+    std::uint64_t done(std::size_t n) const noexcept {
+        std::uint64_t x = (h ^ n) * 0x94D049BB133111EBull;
         return x ^ (x >> 32);
     }
 };
@@ -233,39 +232,32 @@ inline std::uint64_t hash_code(std::string_view s) noexcept {
             return k >= 8 ? 0 : 0x4141414141414141ull << (8 * k);
         };
         if (plain_word(w0 | fill(n)) && plain_word(w1 | fill(n > 8 ? n - 8 : 0))) {
-            code_hash h(n);
+            code_hash h;
             if (n) h.add(w0);
             if (n > 8) h.add(w1);
-            return h.done();
+            return h.done(n);
         }
     } else if (plain_code(s)) {
-        code_hash h(n);
-        for (; n >= 8; p += 8, n -= 8) h.add(load_le(p, 8));
-        if (n) h.add(load_le(p, n));
-        return h.done();
+        code_hash h;
+        for (std::size_t i = 0; i < n; i += 8) h.add(load_le(p + i, n - i < 8 ? n - i : 8));
+        return h.done(n);
     }
-    // Folded byte by byte into words: its length first (folding only shortens).
+    // Folded byte by byte into the same words.
     s = trim_value(s);
+    code_hash h;
+    std::uint64_t w = 0;
     std::size_t len = 0;
     for (std::size_t i = 0; i < s.size(); ++len) {
         char c = 0;
         i += fold_at(s, i, c);
-    }
-    code_hash h(len);
-    std::uint64_t w = 0;
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        char c = 0;
-        i += fold_at(s, i, c);
-        w |= std::uint64_t(static_cast<unsigned char>(c)) << (8 * k);
-        if (++k == 8) {
+        w |= std::uint64_t(static_cast<unsigned char>(c)) << (8 * (len % 8));
+        if (len % 8 == 7) {
             h.add(w);
             w = 0;
-            k = 0;
         }
     }
-    if (k) h.add(w);
-    return h.done();
+    if (len % 8) h.add(w);
+    return h.done(len);
 }
 
 /// Writes the code trimmed and folded to `out` (which must hold `s.size()` bytes; folding only
