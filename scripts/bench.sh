@@ -80,9 +80,9 @@ if [ -n "$cli" ]; then
       --benchmark_format=json 2>/dev/null | python3 -c 'import json,sys
 b = {x["name"].split("/")[0]: x for x in json.load(sys.stdin)["benchmarks"]}
 print(b["BM_json_lines"]["line_ns"], b["BM_json_vs_floor"]["floor_ns"], b["BM_json_vs_floor"]["json_ns"])')
-    json_best=$(python3 -c "print(min(float(x) for x in '$json_best $j'.split()))")
-    floor_best=$(python3 -c "print(min(float(x) for x in '$floor_best $f'.split()))")
-    plan_best=$(python3 -c "print(min(float(x) for x in '$plan_best $p'.split()))")
+    read -r json_best floor_best plan_best < <(python3 -c 'import sys
+print(*(min(float(x) for x in a.split()) for a in sys.argv[1:]))' \
+      "$json_best $j" "$floor_best $f" "$plan_best $p")
   done
   # Memory stays constant with the input: peak RSS for the workload and for ten times it.
   rss() { /usr/bin/time -f '%M' "$cli" batch -q --directory "$out/master.csv" "$1" 2>&1 >/dev/null | tail -1; }
